@@ -1,0 +1,225 @@
+// The engine's one entry point for both languages: analyse a text, compute the fixes of a finding.
+// Used by the extension (directly or from a worker thread), the CLI and the tests; no vscode import.
+import { ALL_RULE_IDS, DEFAULT_CONFIG, type AnalysisResult, type EngineConfig, type Finding, type Fix,
+  type LanguageId, type RawFinding, type Severity } from './types';
+import { LineIndex, applyEdits } from './text';
+import { isSuppressed, readSuppressions, type CommentInfo } from './suppression';
+import { getPythonParser } from './python/parser';
+import { PythonFrontEnd, ParseBudgetExceeded } from './python/frontend';
+import type { Tree } from 'web-tree-sitter';
+
+/** What both front ends offer the engine. The TypeScript one (ts-morph) lives in ./typescript/frontend. */
+export interface FrontEnd {
+  readonly language: LanguageId;
+  /** Finds raw findings; `outOfTime` when the budget ran out part-way. */
+  findRaw(text: string, config: EngineConfig, fileName?: string): FrontEndAnalysis;
+  fixes(text: string, finding: RawFinding, config: EngineConfig, fileName?: string): Fix[];
+  syntaxErrorCount(text: string, fileName?: string): number;
+}
+
+export interface FrontEndAnalysis {
+  raw: RawFinding[];
+  comments: CommentInfo[];
+  syntaxErrors: number;
+  parseMs: number;
+  rulesMs: number;
+  outOfTime: boolean;
+}
+
+export function resolveConfig(partial?: Partial<EngineConfig>): EngineConfig {
+  return { ...DEFAULT_CONFIG, ...partial, rules: { ...DEFAULT_CONFIG.rules, ...partial?.rules } };
+}
+
+export function severityOf(config: EngineConfig, ruleId: RawFinding['ruleId']): Severity {
+  return config.rules[ruleId] ?? 'warning';
+}
+
+/** Python front end over the shared tree-sitter parser, with incremental re-parsing when a tree is kept. */
+class PythonEngineFrontEnd implements FrontEnd {
+  readonly language = 'python' as const;
+  constructor(readonly inner: PythonFrontEnd) {}
+
+  findRaw(text: string, config: EngineConfig): FrontEndAnalysis {
+    const analysis = this.findRawKeepingTree(text, config);
+    analysis.tree.delete();
+    return analysis;
+  }
+
+  /**
+   * Like findRaw, but re-parses incrementally from `previous` (already `edit`ed to match text) and
+   * hands the new tree to the caller, who keeps it for the next edit and deletes it when done.
+   */
+  findRawKeepingTree(text: string, config: EngineConfig, previous?: Tree): FrontEndAnalysis & { tree: Tree } {
+    const t0 = performance.now();
+    const tree = this.inner.parse(text, previous, config.timeBudgetMs);
+    const t1 = performance.now();
+    const file = this.inner.model(text, tree, config);
+    const { findings, outOfTime } = this.inner.check(file, config, t0 + config.timeBudgetMs);
+    const t2 = performance.now();
+    return {
+      raw: findings, comments: this.inner.comments(tree), syntaxErrors: this.inner.syntaxErrorCount(tree),
+      parseMs: t1 - t0, rulesMs: t2 - t1, outOfTime, tree,
+    };
+  }
+
+  fixes(text: string, finding: RawFinding, config: EngineConfig): Fix[] {
+    const tree = this.inner.parse(text);
+    try {
+      return this.inner.fixes(this.inner.model(text, tree, config), finding);
+    } finally {
+      tree.delete();
+    }
+  }
+
+  syntaxErrorCount(text: string): number {
+    const tree = this.inner.parse(text);
+    try {
+      return this.inner.syntaxErrorCount(tree);
+    } finally {
+      tree.delete();
+    }
+  }
+}
+
+let python: Promise<PythonEngineFrontEnd> | undefined;
+let typescript: Promise<FrontEnd> | undefined;
+
+export function getFrontEnd(language: 'python'): Promise<PythonEngineFrontEnd>;
+export function getFrontEnd(language: LanguageId): Promise<FrontEnd>;
+export function getFrontEnd(language: LanguageId): Promise<FrontEnd> {
+  if (language === 'python') {
+    python ??= getPythonParser().then((p) => new PythonEngineFrontEnd(new PythonFrontEnd(p)));
+    return python;
+  }
+  // Loaded on first TypeScript analysis only: ts-morph brings its own TypeScript compiler.
+  // The build maps this require to dist/typescript-frontend.js, a bundle of its own.
+  typescript ??= Promise.resolve().then(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require('./typescript/frontend') as { createTypeScriptFrontEnd(): FrontEnd };
+    return mod.createTypeScriptFrontEnd();
+  });
+  return typescript;
+}
+
+/** Whether the TypeScript front end (and so ts-morph) has been loaded in this process. */
+export function isTypeScriptFrontEndLoaded(): boolean {
+  return typescript !== undefined;
+}
+
+export interface AnalyzeOptions {
+  language: LanguageId;
+  config?: Partial<EngineConfig>;
+  fileName?: string;
+}
+
+/** Cheap checks before parsing: too large, or not text. */
+export function precheck(text: string, config: EngineConfig): AnalysisResult['skipped'] {
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > config.maxFileSize) {
+    return {
+      kind: 'too-large',
+      message: `Skipped: the file is ${(size / 1024 / 1024).toFixed(1)} MB, above the ${(config.maxFileSize / 1024 / 1024).toFixed(1)} MB limit (setting onexForge.maxFileSize).`,
+    };
+  }
+  if (text.includes('\u0000')) return { kind: 'binary', message: 'Skipped: the file contains NUL bytes and looks binary.' };
+  return undefined;
+}
+
+/** Applies severities and suppression comments, and turns offsets into ranges. */
+export function finalizeFindings(text: string, analysis: FrontEndAnalysis, config: EngineConfig): Finding[] {
+  const suppressions = readSuppressions(analysis.comments);
+  const lines = new LineIndex(text);
+  const findings: Finding[] = [];
+  for (const raw of analysis.raw) {
+    const severity = severityOf(config, raw.ruleId);
+    if (severity === 'off') continue;
+    const range = lines.rangeOf(raw.span);
+    if (isSuppressed(suppressions, raw.ruleId, range.start.line)) continue;
+    findings.push({ ...raw, range, severity });
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  return findings;
+}
+
+function emptyResult(skipped: AnalysisResult['skipped']): AnalysisResult {
+  return { findings: [], skipped, syntaxErrors: 0, parseMs: 0, rulesMs: 0 };
+}
+
+/** Analyses one text. Never throws: failures come back as `skipped`. */
+export async function analyzeText(text: string, options: AnalyzeOptions): Promise<AnalysisResult> {
+  const config = resolveConfig(options.config);
+  const skipped = precheck(text, config);
+  if (skipped) return emptyResult(skipped);
+  try {
+    const frontEnd = await getFrontEnd(options.language);
+    return analyzeWith(frontEnd, text, config, options.fileName);
+  } catch (error) {
+    return emptyResult({ kind: 'parse-failure', message: `Analysis failed: ${(error as Error).message}` });
+  }
+}
+
+/** Synchronous analysis with a loaded front end (the worker and the CLI use it in loops). */
+export function analyzeWith(frontEnd: FrontEnd, text: string, config: EngineConfig, fileName?: string): AnalysisResult {
+  const skipped = precheck(text, config);
+  if (skipped) return emptyResult(skipped);
+  try {
+    const analysis = frontEnd.findRaw(text, config, fileName);
+    const findings = finalizeFindings(text, analysis, config);
+    return {
+      findings,
+      syntaxErrors: analysis.syntaxErrors,
+      parseMs: analysis.parseMs,
+      rulesMs: analysis.rulesMs,
+      skipped: analysis.outOfTime
+        ? { kind: 'time-budget', message: `Stopped: analysis took longer than ${config.timeBudgetMs} ms (setting onexForge.timeBudgetMs); findings may be incomplete.` }
+        : undefined,
+    };
+  } catch (error) {
+    if (error instanceof ParseBudgetExceeded) {
+      return emptyResult({ kind: 'time-budget', message: `Stopped: parsing took longer than ${config.timeBudgetMs} ms (setting onexForge.timeBudgetMs).` });
+    }
+    return emptyResult({ kind: 'parse-failure', message: `Analysis failed: ${(error as Error).message}` });
+  }
+}
+
+export interface FixesResult {
+  fixes: Fix[];
+  /** Fixes withheld because their output would parse worse than the input. */
+  refused: { fix: Fix; reason: string }[];
+}
+
+/**
+ * The fixes of one finding, each checked the way ESLint checks its own output: the text after the
+ * fix must not have more syntax errors than before, or the fix is refused.
+ */
+export function fixesWith(frontEnd: FrontEnd, text: string, finding: RawFinding, config: EngineConfig, fileName?: string): FixesResult {
+  const result: FixesResult = { fixes: [], refused: [] };
+  let candidates: Fix[];
+  try {
+    candidates = frontEnd.fixes(text, finding, config, fileName);
+  } catch (error) {
+    result.refused.push({ fix: { id: 'error', title: 'fix', safety: 'unsafe', edits: [] }, reason: `The fix failed: ${(error as Error).message}` });
+    return result;
+  }
+  if (candidates.length === 0) return result;
+  const before = frontEnd.syntaxErrorCount(text, fileName);
+  for (const fix of candidates) {
+    let after: number;
+    try {
+      after = frontEnd.syntaxErrorCount(applyEdits(text, fix.edits), fileName);
+    } catch (error) {
+      result.refused.push({ fix, reason: `The fix produced overlapping edits: ${(error as Error).message}` });
+      continue;
+    }
+    if (after > before) result.refused.push({ fix, reason: `"${fix.title}" was refused: the file would have ${after} syntax errors instead of ${before}.` });
+    else result.fixes.push(fix);
+  }
+  return result;
+}
+
+export async function fixesFor(text: string, finding: RawFinding, options: AnalyzeOptions): Promise<FixesResult> {
+  const frontEnd = await getFrontEnd(options.language);
+  return fixesWith(frontEnd, text, finding, resolveConfig(options.config), options.fileName);
+}
+
+export { ALL_RULE_IDS };

@@ -1,0 +1,47 @@
+// Loads web-tree-sitter and the tree-sitter-python grammar on first use (never at activation).
+// Both .wasm files ship next to the bundles in dist/; in tests they are read from node_modules.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Language, Parser, type Tree } from 'web-tree-sitter';
+
+let loading: Promise<Parser> | undefined;
+
+function findWasm(file: string, packageName: string): string {
+  const besideBundle = join(__dirname, file);
+  if (existsSync(besideBundle)) return besideBundle;
+  let dir = __dirname;
+  for (;;) {
+    const candidate = join(dir, 'node_modules', packageName, file);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`ONEX Forge: cannot find ${file} (looked beside ${__dirname} and in node_modules)`);
+    dir = parent;
+  }
+}
+
+/** The shared Python parser; loads the wasm runtime and grammar the first time it is called. */
+export function getPythonParser(): Promise<Parser> {
+  loading ??= (async () => {
+    const runtime = findWasm('tree-sitter.wasm', 'web-tree-sitter');
+    await Parser.init({ locateFile: () => runtime });
+    const language = await Language.load(findWasm('tree-sitter-python.wasm', 'tree-sitter-python'));
+    const parser = new Parser();
+    parser.setLanguage(language);
+    return parser;
+  })();
+  loading.catch(() => {
+    loading = undefined;
+  });
+  return loading;
+}
+
+/** Whether the grammar has been loaded in this process (used to prove activation stays light). */
+export function isPythonParserLoaded(): boolean {
+  return loading !== undefined;
+}
+
+export function parsePython(parser: Parser, text: string, previous?: Tree): Tree {
+  const tree = parser.parse(text, previous);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  return tree;
+}

@@ -1,0 +1,12 @@
+// ONEX001 — see docs/rules/ONEX001.md and ../../../shared/spec/rules.md.
+import type { PyFile } from '../../python/model';
+import type { RawFinding } from '../../types';
+import { RULE_META } from '../meta';
+import type { PythonRule } from '../rule';
+
+export const onex001: PythonRule = {
+  meta: RULE_META.ONEX001,
+  check(_file: PyFile): RawFinding[] {
+    return [];
+  },
+};

@@ -1,0 +1,12 @@
+// ONEX002 — see docs/rules/ONEX002.md and ../../../shared/spec/rules.md.
+import type { PyFile } from '../../python/model';
+import type { RawFinding } from '../../types';
+import { RULE_META } from '../meta';
+import type { PythonRule } from '../rule';
+
+export const onex002: PythonRule = {
+  meta: RULE_META.ONEX002,
+  check(_file: PyFile): RawFinding[] {
+    return [];
+  },
+};

@@ -1,0 +1,12 @@
+// ONEX003 — see docs/rules/ONEX003.md and ../../../shared/spec/rules.md.
+import type { PyFile } from '../../python/model';
+import type { RawFinding } from '../../types';
+import { RULE_META } from '../meta';
+import type { PythonRule } from '../rule';
+
+export const onex003: PythonRule = {
+  meta: RULE_META.ONEX003,
+  check(_file: PyFile): RawFinding[] {
+    return [];
+  },
+};

@@ -1,0 +1,12 @@
+// ONEX006 — see docs/rules/ONEX006.md and ../../../shared/spec/rules.md.
+import type { PyFile } from '../../python/model';
+import type { RawFinding } from '../../types';
+import { RULE_META } from '../meta';
+import type { PythonRule } from '../rule';
+
+export const onex006: PythonRule = {
+  meta: RULE_META.ONEX006,
+  check(_file: PyFile): RawFinding[] {
+    return [];
+  },
+};

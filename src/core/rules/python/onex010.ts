@@ -1,0 +1,12 @@
+// ONEX010 — see docs/rules/ONEX010.md and ../../../shared/spec/rules.md.
+import type { PyFile } from '../../python/model';
+import type { RawFinding } from '../../types';
+import { RULE_META } from '../meta';
+import type { PythonRule } from '../rule';
+
+export const onex010: PythonRule = {
+  meta: RULE_META.ONEX010,
+  check(_file: PyFile): RawFinding[] {
+    return [];
+  },
+};

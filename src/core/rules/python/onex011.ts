@@ -1,0 +1,12 @@
+// ONEX011 — see docs/rules/ONEX011.md and ../../../shared/spec/rules.md.
+import type { PyFile } from '../../python/model';
+import type { RawFinding } from '../../types';
+import { RULE_META } from '../meta';
+import type { PythonRule } from '../rule';
+
+export const onex011: PythonRule = {
+  meta: RULE_META.ONEX011,
+  check(_file: PyFile): RawFinding[] {
+    return [];
+  },
+};

@@ -1,0 +1,11 @@
+// The shape of a rule module: its metadata plus one checker (and fixer) per language front end.
+import type { PyFile } from '../python/model';
+import type { Fix, RawFinding, RuleMeta } from '../types';
+
+export interface PythonRule {
+  meta: RuleMeta;
+  /** Reports the rule's findings in one parsed file. Must not throw on partial trees. */
+  check(file: PyFile): RawFinding[];
+  /** Fixes for one of this rule's findings in the same file (computed lazily, when an action is chosen). */
+  fixes?(file: PyFile, finding: RawFinding): Fix[];
+}

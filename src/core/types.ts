@@ -1,0 +1,131 @@
+// The engine's shared vocabulary. Nothing here knows about VS Code or about a parser:
+// both language front ends (tree-sitter for Python, ts-morph for TypeScript) produce these.
+
+export type LanguageId = 'python' | 'typescript';
+
+export type RuleId =
+  | 'ONEX001' | 'ONEX002' | 'ONEX003' | 'ONEX004' | 'ONEX005' | 'ONEX006'
+  | 'ONEX007' | 'ONEX008' | 'ONEX009' | 'ONEX010' | 'ONEX011';
+
+export const ALL_RULE_IDS: readonly RuleId[] = [
+  'ONEX001', 'ONEX002', 'ONEX003', 'ONEX004', 'ONEX005', 'ONEX006',
+  'ONEX007', 'ONEX008', 'ONEX009', 'ONEX010', 'ONEX011',
+];
+
+/** A severity as users configure it; `off` disables the rule. */
+export type Severity = 'off' | 'hint' | 'information' | 'warning' | 'error';
+export const SEVERITIES: readonly Severity[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+/** Offsets are UTF-16 code-unit indexes into the analysed text (JavaScript string indexes). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** 0-based line and 0-based UTF-16 column, as VS Code counts them. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A text replacement over the analysed text: replace [start, end) by newText. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/**
+ * ruff's fix safety: `safe` fixes keep the program's meaning and may run unattended
+ * (fix-on-save, `onex-forge fix`); `unsafe` fixes generate code and run only on request.
+ */
+export type FixSafety = 'safe' | 'unsafe';
+
+export interface Fix {
+  /** Stable id among the fixes of one finding, e.g. 'reraise-onex-error' or 'full-ladder'. */
+  id: string;
+  title: string;
+  safety: FixSafety;
+  /** Non-overlapping edits against the analysed text. */
+  edits: TextEdit[];
+  /** The preferred fix is the one the lightbulb puts first. */
+  preferred?: boolean;
+}
+
+/** What a rule reports before configuration (severity, suppressions) is applied. */
+export interface RawFinding {
+  ruleId: RuleId;
+  message: string;
+  span: Span;
+  /**
+   * Opaque, JSON-serialisable data the rule needs to compute its fixes later
+   * (fixes are computed lazily, when an action is chosen).
+   */
+  data?: unknown;
+}
+
+export interface Finding extends RawFinding {
+  range: Range;
+  severity: Exclude<Severity, 'off'>;
+}
+
+export interface RuleMeta {
+  id: RuleId;
+  /** kebab-case name, e.g. 'health-check-mode'. */
+  name: string;
+  /** One line: what the rule reports. */
+  summary: string;
+  /** Which framework era the pattern belongs to (see onex-facts.md). */
+  era: string;
+  /** The safety of the rule's primary fix, or 'none' when it has no fix. */
+  fixSafety: FixSafety | 'none';
+}
+
+/** Settings that shape detection, shared by the extension and the CLI. */
+export interface EngineConfig {
+  /** Severity per rule; a missing rule uses its default (warning). */
+  rules: Partial<Record<RuleId, Severity>>;
+  /** Extra base-class names that make a class a node class. */
+  nodeBaseClasses: string[];
+  /** Lifecycle method names. */
+  startMethods: string[];
+  stopMethods: string[];
+  /** Framework target for generated code: today's import paths or the bridge era's. */
+  frameworkTarget: 'current' | 'bridge';
+  /** Files larger than this (bytes) are skipped with a message. */
+  maxFileSize: number;
+  /** Per-file time budget (ms) for analysis. */
+  timeBudgetMs: number;
+}
+
+export const DEFAULT_CONFIG: EngineConfig = {
+  rules: {},
+  nodeBaseClasses: [],
+  startMethods: ['startup', 'initialize', 'on_startup'],
+  stopMethods: ['shutdown', 'cleanup', 'on_shutdown'],
+  frameworkTarget: 'current',
+  maxFileSize: 1024 * 1024,
+  timeBudgetMs: 2000,
+};
+
+/** Why a file produced no findings although it was asked for. */
+export interface SkipReason {
+  kind: 'too-large' | 'binary' | 'time-budget' | 'parse-failure' | 'unsupported';
+  message: string;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  /** Set when the file was not (fully) analysed. */
+  skipped?: SkipReason;
+  /** Number of syntax errors the parser recovered from. */
+  syntaxErrors: number;
+  /** Wall time spent on parse and rules, in milliseconds. */
+  parseMs: number;
+  rulesMs: number;
+}

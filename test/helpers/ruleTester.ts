@@ -1,0 +1,113 @@
+// typescript-eslint style rule tables: `valid` code stays silent, `invalid` code reports exactly the
+// expected findings (rule, line, column, and optionally message text and end position).
+import { strict as assert } from 'node:assert';
+import { analyzeText, fixesFor } from '../../src/core/engine';
+import { applyEdits } from '../../src/core/text';
+import type { EngineConfig, Finding, LanguageId, RuleId } from '../../src/core/types';
+
+export interface ExpectedFinding {
+  /** 1-based line of the finding's start. */
+  line: number;
+  /** 1-based column of the finding's start (UTF-16). */
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  /** A substring (or pattern) the message must contain. */
+  message?: string | RegExp;
+}
+
+export interface ValidCase {
+  name: string;
+  code: string;
+  config?: Partial<EngineConfig>;
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedFinding[];
+  /** When given, applying the preferred fix of every finding (one at a time, re-analysing between) yields this. */
+  output?: string;
+}
+
+export interface RuleTable {
+  valid: ValidCase[];
+  invalid: InvalidCase[];
+}
+
+/** Removes the common leading indentation so cases can be written indented inside the test. */
+export function dedent(code: string): string {
+  const lines = code.replace(/^\n/, '').split('\n');
+  const indents = lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length);
+  const min = indents.length ? Math.min(...indents) : 0;
+  return lines.map((l) => l.slice(min)).join('\n');
+}
+
+export async function findingsOf(code: string, ruleId: RuleId | null, language: LanguageId = 'python',
+  config?: Partial<EngineConfig>): Promise<Finding[]> {
+  const result = await analyzeText(code, { language, config, fileName: language === 'python' ? 'node.py' : 'node.ts' });
+  assert.equal(result.skipped, undefined, `analysis was skipped: ${result.skipped?.message}`);
+  return ruleId ? result.findings.filter((f) => f.ruleId === ruleId) : result.findings;
+}
+
+function describeFindings(findings: Finding[]): string {
+  return findings.map((f) => `  ${f.ruleId} ${f.range.start.line + 1}:${f.range.start.character + 1}-${f.range.end.line + 1}:${f.range.end.character + 1} ${f.message}`).join('\n') || '  (none)';
+}
+
+/** Applies the first fix (preferred first) of the first finding of the rule, until none is left or 20 rounds pass. */
+export async function applyAllFixes(code: string, ruleId: RuleId, language: LanguageId = 'python',
+  config?: Partial<EngineConfig>): Promise<string> {
+  let text = code;
+  for (let round = 0; round < 20; round++) {
+    const findings = await findingsOf(text, ruleId, language, config);
+    let changed = false;
+    for (const finding of findings) {
+      const { fixes } = await fixesFor(text, finding, { language, config });
+      const fix = fixes.find((f) => f.preferred) ?? fixes[0];
+      if (!fix || fix.edits.length === 0) continue;
+      const next = applyEdits(text, fix.edits);
+      if (next !== text) {
+        text = next;
+        changed = true;
+        break;
+      }
+    }
+    if (!changed) return text;
+  }
+  throw new Error(`fixes for ${ruleId} did not converge after 20 rounds`);
+}
+
+export function ruleTester(ruleId: RuleId, table: RuleTable, language: LanguageId = 'python'): void {
+  describe(`${ruleId} (${language})`, () => {
+    describe('valid', () => {
+      for (const c of table.valid) {
+        it(c.name, async () => {
+          const findings = await findingsOf(c.code, ruleId, language, c.config);
+          assert.equal(findings.length, 0, `expected no ${ruleId} findings, got:\n${describeFindings(findings)}`);
+        });
+      }
+    });
+    describe('invalid', () => {
+      for (const c of table.invalid) {
+        it(c.name, async () => {
+          const findings = await findingsOf(c.code, ruleId, language, c.config);
+          const actual = describeFindings(findings);
+          assert.equal(findings.length, c.errors.length, `expected ${c.errors.length} ${ruleId} findings, got:\n${actual}`);
+          c.errors.forEach((expected, i) => {
+            const f = findings[i];
+            assert.equal(f.range.start.line + 1, expected.line, `finding ${i} line; got:\n${actual}`);
+            if (expected.column !== undefined) assert.equal(f.range.start.character + 1, expected.column, `finding ${i} column; got:\n${actual}`);
+            if (expected.endLine !== undefined) assert.equal(f.range.end.line + 1, expected.endLine, `finding ${i} end line; got:\n${actual}`);
+            if (expected.endColumn !== undefined) assert.equal(f.range.end.character + 1, expected.endColumn, `finding ${i} end column; got:\n${actual}`);
+            if (expected.message !== undefined) {
+              if (typeof expected.message === 'string') assert.ok(f.message.includes(expected.message), `message "${f.message}" lacks "${expected.message}"`);
+              else assert.match(f.message, expected.message);
+            }
+          });
+          if (c.output !== undefined) {
+            const fixed = await applyAllFixes(c.code, ruleId, language, c.config);
+            assert.equal(fixed, c.output);
+          }
+        });
+      }
+    });
+  });
+}
