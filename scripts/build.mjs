@@ -1,7 +1,7 @@
 // Bundles the extension, its analysis worker and the CLI with esbuild, and copies the
 // tree-sitter runtime and Python grammar (.wasm) next to the bundles.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,11 +20,23 @@ const common = {
   absWorkingDir: root,
 };
 
+// The engine loads the TypeScript front end (ts-morph and its compiler) with require('./typescript/frontend')
+// only when a TypeScript file is analysed; in the bundles that require points at a bundle of its own.
+const lazyTypeScriptFrontEnd = {
+  name: 'lazy-typescript-frontend',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/typescript\/frontend$/ }, () => ({ path: './typescript-frontend.js', external: true }));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { worker: 'src/core/worker/worker.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { cli: 'src/cli/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [lazyTypeScriptFrontEnd] },
+  { ...common, entryPoints: { worker: 'src/core/worker/worker.ts' }, outdir: 'dist', plugins: [lazyTypeScriptFrontEnd] },
+  { ...common, entryPoints: { cli: 'src/cli/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyTypeScriptFrontEnd] },
 ];
+if (existsSync(join(root, 'src/core/typescript/frontend.ts'))) {
+  builds.push({ ...common, entryPoints: { 'typescript-frontend': 'src/core/typescript/frontend.ts' }, outdir: 'dist' });
+}
 
 function copyWasm() {
   mkdirSync(join(root, 'dist'), { recursive: true });

@@ -1,0 +1,141 @@
+// The project configuration shared by the CLI and the extension: `[tool.onex-forge]` in pyproject.toml
+// or an onex-forge.json file, found by walking up from each checked file (the nearest one wins).
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { ALL_RULE_IDS, SEVERITIES, type EngineConfig, type RuleId, type Severity } from './types';
+
+export class ConfigError extends Error {}
+
+export interface ProjectConfig {
+  /** The configuration file, when one was found. */
+  path?: string;
+  /** The folder holding it: exclude patterns are relative to it. */
+  root?: string;
+  config: Partial<EngineConfig>;
+  exclude: string[];
+}
+
+const KEYS: Record<string, keyof EngineConfig | 'exclude'> = {
+  rules: 'rules',
+  'node-base-classes': 'nodeBaseClasses', node_base_classes: 'nodeBaseClasses', nodeBaseClasses: 'nodeBaseClasses',
+  'start-methods': 'startMethods', start_methods: 'startMethods', startMethods: 'startMethods',
+  'stop-methods': 'stopMethods', stop_methods: 'stopMethods', stopMethods: 'stopMethods',
+  'framework-target': 'frameworkTarget', framework_target: 'frameworkTarget', frameworkTarget: 'frameworkTarget',
+  'max-file-size': 'maxFileSize', max_file_size: 'maxFileSize', maxFileSize: 'maxFileSize',
+  'time-budget-ms': 'timeBudgetMs', time_budget_ms: 'timeBudgetMs', timeBudgetMs: 'timeBudgetMs',
+  exclude: 'exclude',
+};
+
+function stringList(value: unknown, where: string): string[] {
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new ConfigError(`${where} must be a list of strings`);
+  return value as string[];
+}
+
+/** Validates a raw table (from TOML or JSON) into a configuration; throws ConfigError saying what is wrong. */
+export function validateConfigTable(table: Record<string, unknown>, source: string): Omit<ProjectConfig, 'path' | 'root'> {
+  const config: Partial<EngineConfig> = {};
+  let exclude: string[] = [];
+  for (const [key, value] of Object.entries(table)) {
+    const target = KEYS[key];
+    const where = `${source}: "${key}"`;
+    switch (target) {
+      case 'rules': {
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(`${where} must be a table of rule ids to severities`);
+        const rules: Partial<Record<RuleId, Severity>> = {};
+        for (const [id, severity] of Object.entries(value)) {
+          const upper = id.toUpperCase();
+          if (!(ALL_RULE_IDS as readonly string[]).includes(upper)) throw new ConfigError(`${where}: unknown rule "${id}" (known: ONEX001 to ONEX011)`);
+          if (!(SEVERITIES as readonly unknown[]).includes(severity)) throw new ConfigError(`${where}: ${id} = "${String(severity)}" is not one of ${SEVERITIES.join(', ')}`);
+          rules[upper as RuleId] = severity as Severity;
+        }
+        config.rules = rules;
+        break;
+      }
+      case 'nodeBaseClasses': case 'startMethods': case 'stopMethods':
+        config[target] = stringList(value, where);
+        break;
+      case 'exclude':
+        exclude = stringList(value, where);
+        break;
+      case 'frameworkTarget':
+        if (value !== 'current' && value !== 'bridge') throw new ConfigError(`${where} must be "current" or "bridge"`);
+        config.frameworkTarget = value;
+        break;
+      case 'maxFileSize': case 'timeBudgetMs':
+        if (typeof value !== 'number' || !(value > 0)) throw new ConfigError(`${where} must be a positive number`);
+        config[target] = value;
+        break;
+      default:
+        throw new ConfigError(`${where} is not a known setting (known: rules, node-base-classes, start-methods, stop-methods, exclude, framework-target, max-file-size, time-budget-ms)`);
+    }
+  }
+  return { config, exclude };
+}
+
+/** Reads one configuration file; for pyproject.toml returns null when it has no [tool.onex-forge] table. */
+export function readConfigFile(path: string): ProjectConfig | null {
+  const text = readFileSync(path, 'utf8');
+  let table: unknown;
+  if (path.endsWith('.toml')) {
+    let toml: Record<string, unknown>;
+    try {
+      toml = parseToml(text) as Record<string, unknown>;
+    } catch (error) {
+      throw new ConfigError(`${path}: invalid TOML: ${(error as Error).message.split('\n')[0]}`);
+    }
+    table = (toml.tool as Record<string, unknown> | undefined)?.['onex-forge'];
+    if (table === undefined) return null;
+  } else {
+    try {
+      table = JSON.parse(text);
+    } catch (error) {
+      throw new ConfigError(`${path}: invalid JSON: ${(error as Error).message}`);
+    }
+  }
+  if (typeof table !== 'object' || table === null || Array.isArray(table)) throw new ConfigError(`${path}: the ONEX Forge configuration must be a table/object`);
+  return { path, root: dirname(path), ...validateConfigTable(table as Record<string, unknown>, path) };
+}
+
+const cache = new Map<string, { stamp: string; result: ProjectConfig | null }>();
+
+function stampOf(path: string): string | null {
+  try {
+    const s = statSync(path);
+    return `${s.mtimeMs}:${s.size}`;
+  } catch {
+    return null;
+  }
+}
+
+function readCached(path: string): ProjectConfig | null | undefined {
+  const stamp = stampOf(path);
+  if (stamp === null) return undefined;
+  const hit = cache.get(path);
+  if (hit && hit.stamp === stamp) return hit.result;
+  const result = readConfigFile(path);
+  cache.set(path, { stamp, result });
+  return result;
+}
+
+/**
+ * The configuration that applies to a file: the nearest onex-forge.json or pyproject.toml with a
+ * [tool.onex-forge] table in the file's folder or above. `override` (the CLI's --config) wins.
+ */
+export function loadProjectConfig(filePath: string, override?: string): ProjectConfig {
+  if (override) {
+    const found = existsSync(override) ? readConfigFile(resolve(override)) : null;
+    if (!found) throw new ConfigError(`--config ${override}: no such file, or it has no [tool.onex-forge] table`);
+    return found;
+  }
+  let dir = dirname(resolve(filePath));
+  for (;;) {
+    for (const name of ['onex-forge.json', 'pyproject.toml']) {
+      const found = readCached(join(dir, name));
+      if (found) return found;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return { config: {}, exclude: [] };
+    dir = parent;
+  }
+}

@@ -1,0 +1,26 @@
+// The analysis worker thread: keeps the extension host's event loop free while ts-morph loads and
+// runs, while large Python files are analysed, and during workspace checks.
+import { parentPort } from 'node:worker_threads';
+import { analyzeWith, fixesWith, getFrontEnd } from '../engine';
+import { fixAllWith } from '../fixAll';
+import type { WorkerRequest, WorkerResponse } from './protocol';
+
+async function handle(request: WorkerRequest): Promise<WorkerResponse> {
+  try {
+    const frontEnd = await getFrontEnd(request.language);
+    switch (request.kind) {
+      case 'analyze':
+        return { id: request.id, ok: true, kind: 'analyze', result: analyzeWith(frontEnd, request.text, request.config, request.fileName) };
+      case 'fixes':
+        return { id: request.id, ok: true, kind: 'fixes', result: fixesWith(frontEnd, request.text, request.finding, request.config, request.fileName) };
+      case 'fixAll':
+        return { id: request.id, ok: true, kind: 'fixAll', result: fixAllWith(frontEnd, request.text, request.config, request) };
+    }
+  } catch (error) {
+    return { id: request.id, ok: false, error: (error as Error).stack ?? String(error) };
+  }
+}
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  void handle(request).then((response) => parentPort?.postMessage(response));
+});

@@ -1,0 +1,51 @@
+// The one place that reads ONEX Forge settings. Settings are resource-scoped (multi-root), and only
+// values a user actually set override the project's configuration file.
+import * as vscode from 'vscode';
+import { resolveConfig } from '../core/engine';
+import { loadProjectConfig } from '../core/projectConfig';
+import type { EngineConfig, RuleId, Severity } from '../core/types';
+
+export const SECTION = 'onexForge';
+
+function explicit<T>(config: vscode.WorkspaceConfiguration, key: string): T | undefined {
+  const inspected = config.inspect<T>(key);
+  return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+}
+
+export interface ExtensionSettings {
+  enable: boolean;
+  debounceMs: number;
+  disableRuleComment: boolean;
+  showDocumentation: boolean;
+  defaultLayout: 'flat' | 'versioned';
+  runtimeModule: string;
+}
+
+export function settingsFor(scope: vscode.Uri | undefined): ExtensionSettings {
+  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  return {
+    enable: c.get<boolean>('enable', true),
+    debounceMs: c.get<number>('debounceMs', 250),
+    disableRuleComment: c.get<boolean>('codeActions.disableRuleComment.enable', true),
+    showDocumentation: c.get<boolean>('codeActions.showDocumentation.enable', true),
+    defaultLayout: c.get<'flat' | 'versioned'>('scaffold.defaultLayout', 'flat'),
+    runtimeModule: c.get<string>('typescript.runtimeModule', '@omninode/onex-runtime'),
+  };
+}
+
+/** Engine configuration for a document: project file (pyproject.toml / onex-forge.json) then user settings. */
+export function engineConfigFor(uri: vscode.Uri): EngineConfig {
+  const c = vscode.workspace.getConfiguration(SECTION, uri);
+  const project = uri.scheme === 'file' ? loadProjectConfig(uri.fsPath).config : {};
+  const rules = { ...project.rules, ...(explicit<Partial<Record<RuleId, Severity>>>(c, 'rules') ?? {}) };
+  return resolveConfig({
+    ...project,
+    rules,
+    nodeBaseClasses: explicit<string[]>(c, 'nodeBaseClasses') ?? project.nodeBaseClasses,
+    startMethods: explicit<string[]>(c, 'lifecycle.startMethods') ?? project.startMethods,
+    stopMethods: explicit<string[]>(c, 'lifecycle.stopMethods') ?? project.stopMethods,
+    frameworkTarget: explicit<EngineConfig['frameworkTarget']>(c, 'frameworkTarget') ?? project.frameworkTarget,
+    maxFileSize: explicit<number>(c, 'maxFileSize') ?? project.maxFileSize,
+    timeBudgetMs: explicit<number>(c, 'timeBudgetMs') ?? project.timeBudgetMs,
+  });
+}

@@ -1,0 +1,50 @@
+// Findings as VS Code diagnostics: source "onex", code { value: ONEXnnn, target: docs page }.
+import * as vscode from 'vscode';
+import type { Finding, RawFinding } from '../core/types';
+import { RULE_META } from '../core/rules/meta';
+
+export const SOURCE = 'onex';
+
+const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/** The docs page shipped inside the extension (works offline, matches the installed version). */
+export function docsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
+}
+
+/** The raw finding behind each diagnostic we publish, to compute its fixes later. */
+const findingOf = new WeakMap<vscode.Diagnostic, RawFinding>();
+
+export function toDiagnostic(finding: Finding, extensionUri: vscode.Uri): vscode.Diagnostic {
+  const range = new vscode.Range(finding.range.start.line, finding.range.start.character, finding.range.end.line, finding.range.end.character);
+  const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[finding.severity]);
+  diagnostic.source = SOURCE;
+  diagnostic.code = { value: finding.ruleId, target: docsUri(extensionUri, finding.ruleId) };
+  if (finding.severity === 'hint') diagnostic.tags = [];
+  findingOf.set(diagnostic, { ruleId: finding.ruleId, message: finding.message, span: finding.span, data: finding.data });
+  return diagnostic;
+}
+
+export function ruleIdOf(diagnostic: vscode.Diagnostic): keyof typeof RULE_META | null {
+  if (diagnostic.source !== SOURCE) return null;
+  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+  return typeof code === 'string' && code in RULE_META ? (code as keyof typeof RULE_META) : null;
+}
+
+/** The finding behind a diagnostic; VS Code may hand back copies, so fall back to matching by range and message. */
+export function findingFor(diagnostic: vscode.Diagnostic, document: vscode.TextDocument): RawFinding | null {
+  const known = findingOf.get(diagnostic);
+  if (known) return known;
+  const ruleId = ruleIdOf(diagnostic);
+  if (!ruleId) return null;
+  return {
+    ruleId,
+    message: diagnostic.message,
+    span: { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end) },
+  };
+}

@@ -1,0 +1,78 @@
+// Activation: cheap wiring only. The Python grammar loads on the first Python analysis; ts-morph
+// loads in the worker thread on the first TypeScript analysis; nothing heavy runs here.
+import * as vscode from 'vscode';
+import { join } from 'node:path';
+import { DocumentAnalyzer, languageOf } from './analysis';
+import { OnexCodeActionProvider } from './codeActions';
+import { SECTION } from './config';
+import { docsUri } from './diagnostics';
+import { EngineBridge } from './engineBridge';
+import { registerScaffoldCommands } from './scaffold';
+import { AnalysisStatus } from './status';
+import { WorkerClient } from './workerClient';
+import { WorkspaceChecker } from './workspaceCheck';
+import { fixAllSafeInEditor } from './fixAllCommand';
+
+export interface OnexForgeApi {
+  /** Analyses a document now (used by tests and other extensions). */
+  analyze(document: vscode.TextDocument): Promise<unknown>;
+  checkWorkspace(): Promise<{ files: number; findings: number; cancelled: boolean }>;
+}
+
+export function activate(context: vscode.ExtensionContext): OnexForgeApi {
+  const output = vscode.window.createOutputChannel('ONEX Forge', { log: true });
+  const diagnostics = vscode.languages.createDiagnosticCollection('onex');
+  const worker = new WorkerClient(join(context.extensionPath, 'dist'), (m) => output.warn(m));
+  const bridge = new EngineBridge(worker);
+  const status = new AnalysisStatus();
+  const analyzer = new DocumentAnalyzer(diagnostics, worker, output, {
+    onAnalysed(document, result, durationMs) {
+      if (vscode.window.activeTextEditor?.document === document) status.update(result, durationMs);
+    },
+  }, context.extensionUri);
+  const checker = new WorkspaceChecker(diagnostics, bridge, output, context.extensionUri);
+  const actions = new OnexCodeActionProvider(analyzer, bridge, output);
+
+  context.subscriptions.push(
+    output, diagnostics, status, analyzer, checker, { dispose: () => worker.dispose() },
+    vscode.languages.registerCodeActionsProvider([{ language: 'python' }, { language: 'typescript' }], actions, OnexCodeActionProvider.metadata),
+    vscode.workspace.onDidOpenTextDocument((d) => analyzer.schedule(d, 0)),
+    vscode.workspace.onDidChangeTextDocument((e) => analyzer.onDidChange(e)),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      analyzer.forget(d);
+      // Keep workspace-check findings for closed files only when the file still exists on disk.
+      if (d.uri.scheme !== 'file') diagnostics.delete(d.uri);
+    }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (!editor) return;
+      const { result, durationMs } = analyzer.lastResult(editor.document);
+      if (result && durationMs !== undefined) status.update(result, durationMs);
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      for (const d of vscode.workspace.textDocuments) analyzer.schedule(d, 0);
+    }),
+    vscode.commands.registerCommand('onexForge.checkWorkspace', () => checker.run()),
+    vscode.commands.registerCommand('onexForge.showOutput', () => output.show()),
+    vscode.commands.registerCommand('onexForge.showRuleDocs', async (ruleId?: string) => {
+      const id = ruleId ?? await vscode.window.showQuickPick(
+        Array.from({ length: 11 }, (_, i) => `ONEX${String(i + 1).padStart(3, '0')}`), { placeHolder: 'Rule' });
+      if (!id) return;
+      await vscode.commands.executeCommand('markdown.showPreview', docsUri(context.extensionUri, id));
+    }),
+    vscode.commands.registerCommand('onexForge.fixAllSafe', () => fixAllSafeInEditor(bridge, output)),
+  );
+  registerScaffoldCommands(context);
+
+  for (const document of vscode.workspace.textDocuments) {
+    if (languageOf(document)) analyzer.schedule(document, 0);
+  }
+  return {
+    analyze: (document) => analyzer.analyze(document),
+    checkWorkspace: () => checker.run(),
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,112 @@
+// "ONEX: Check Workspace": every Python and TypeScript file of the workspace, respecting files.exclude
+// and .gitignore, analysed in the worker thread with a cancellable progress notification. Findings
+// stay in the Problems panel until the file changes (a watcher re-checks changed files).
+import { relative, sep } from 'node:path';
+import * as vscode from 'vscode';
+import { GitIgnore } from '../core/gitignore';
+import { loadProjectConfig } from '../core/projectConfig';
+import type { LanguageId } from '../core/types';
+import { engineConfigFor } from './config';
+import { toDiagnostic } from './diagnostics';
+import type { EngineBridge } from './engineBridge';
+
+const decoder = new TextDecoder('utf-8');
+
+function languageOfPath(path: string): LanguageId | null {
+  if (path.endsWith('.py')) return 'python';
+  if (path.endsWith('.ts') && !path.endsWith('.d.ts')) return 'typescript';
+  return null;
+}
+
+export class WorkspaceChecker implements vscode.Disposable {
+  /** Files whose diagnostics came from a workspace check rather than an open editor. */
+  private readonly checked = new Set<string>();
+  private readonly watcher: vscode.FileSystemWatcher;
+
+  constructor(
+    private readonly diagnostics: vscode.DiagnosticCollection,
+    private readonly bridge: EngineBridge,
+    private readonly output: vscode.LogOutputChannel,
+    private readonly extensionUri: vscode.Uri,
+  ) {
+    this.watcher = vscode.workspace.createFileSystemWatcher('**/*.{py,ts}');
+    const recheck = (uri: vscode.Uri) => {
+      const key = uri.toString();
+      if (!this.checked.has(key)) return;
+      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return; // the editor owns it
+      void this.checkFile(uri).catch(() => this.diagnostics.delete(uri));
+    };
+    this.watcher.onDidChange(recheck);
+    this.watcher.onDidDelete((uri) => {
+      this.checked.delete(uri.toString());
+      this.diagnostics.delete(uri);
+    });
+  }
+
+  async run(): Promise<{ files: number; findings: number; cancelled: boolean }> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length === 0) {
+      void vscode.window.showInformationMessage('ONEX Forge: open a folder to check a workspace.');
+      return { files: 0, findings: 0, cancelled: false };
+    }
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'ONEX: checking workspace', cancellable: true },
+      async (progress, token) => {
+        const files: vscode.Uri[] = [];
+        for (const folder of folders) {
+          // files.exclude applies when no exclude glob is given; .gitignore and the project's exclude are ours.
+          const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{py,ts}'), undefined, undefined, token);
+          const git = folder.uri.scheme === 'file' ? new GitIgnore(folder.uri.fsPath) : null;
+          for (const uri of found) {
+            if (!languageOfPath(uri.path) || uri.path.includes('/node_modules/')) continue;
+            if (git?.ignores(uri.fsPath)) continue;
+            files.push(uri);
+          }
+        }
+        let findings = 0;
+        let done = 0;
+        const started = performance.now();
+        for (const uri of files) {
+          if (token.isCancellationRequested) break;
+          try {
+            findings += await this.checkFile(uri);
+          } catch (error) {
+            this.output.warn(`${vscode.workspace.asRelativePath(uri)}: ${(error as Error).message}`);
+          }
+          done++;
+          progress.report({ increment: 100 / files.length, message: `${done}/${files.length} files, ${findings} problems` });
+        }
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        const cancelled = token.isCancellationRequested;
+        this.output.info(`Check Workspace: ${done} of ${files.length} files, ${findings} problems in ${seconds} s${cancelled ? ' (cancelled)' : ''}.`);
+        return { files: done, findings, cancelled };
+      },
+    );
+  }
+
+  /** Checks one file from disk (open documents are left to the live analysis). */
+  async checkFile(uri: vscode.Uri): Promise<number> {
+    const language = languageOfPath(uri.path);
+    if (!language) return 0;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'onex').length;
+    const project = uri.scheme === 'file' ? loadProjectConfig(uri.fsPath) : null;
+    if (project?.root && project.exclude.length > 0) {
+      const { default: ignore } = await import('ignore');
+      const rel = relative(project.root, uri.fsPath).split(sep).join('/');
+      if (!rel.startsWith('..') && ignore().add(project.exclude).ignores(rel)) return 0;
+    }
+    const config = engineConfigFor(uri);
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    const text = decoder.decode(bytes);
+    const result = await this.bridge.analyze(language, text, config, uri.fsPath, true);
+    if (result.skipped) this.output.info(`${vscode.workspace.asRelativePath(uri)}: ${result.skipped.message}`);
+    this.diagnostics.set(uri, result.findings.map((f) => toDiagnostic(f, this.extensionUri)));
+    this.checked.add(uri.toString());
+    return result.findings.length;
+  }
+
+  dispose(): void {
+    this.watcher.dispose();
+  }
+}

@@ -1,0 +1,51 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { runCli } from '../../src/cli/cli';
+import type { CliIO } from '../../src/cli/io';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function cli(args: string[], cwd: string, stdin = '', isTTY = false): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: (t) => { stdout += t; },
+    stderr: (t) => { stderr += t; },
+    readStdin: async () => stdin,
+    isTTY,
+    cwd,
+  };
+  const code = await runCli(args, io);
+  return { code, stdout, stderr };
+}
+
+/** A temp folder with the given files (paths relative to it). */
+export function project(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'onex-cli-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+/** A small file with one ONEX011 finding (line 4) and one ONEX010 finding pair (lines 7 and 9). */
+export const BAD_PY = [
+  'import time',
+  'from omnibase_core.errors import EnumCoreErrorCode',
+  '',
+  'CODE = EnumCoreErrorCode.CONNECTION_ERROR',
+  '',
+  'def work():',
+  '    start = time.time()',
+  '    do()',
+  '    return time.time() - start',
+  '',
+].join('\n');
+
+export const CLEAN_PY = 'import time\n\ndef work():\n    start = time.perf_counter()\n    return time.perf_counter() - start\n';
