@@ -1,0 +1,89 @@
+// Issue 4 in a real VS Code: the lightbulb offers the fix, applying it removes the diagnostic, one undo
+// restores the file; safe fixes run through source.fixAll.onex.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { TEMPLATE_NODE, activateExtension, exampleUri, onexDiagnostics, ruleIdOf, waitFor, waitForDiagnostics } from './util';
+
+async function scratchCopy(name: string): Promise<vscode.Uri> {
+  const source = await vscode.workspace.fs.readFile(exampleUri(TEMPLATE_NODE));
+  const uri = exampleUri(`.scratch/${name}.py`);
+  await vscode.workspace.fs.writeFile(uri, source);
+  return uri;
+}
+
+function has(rule: string) {
+  return (all: readonly vscode.Diagnostic[]) => onexDiagnostics(all).some((d) => ruleIdOf(d) === rule);
+}
+
+describe('quick fixes', () => {
+  before(async () => {
+    await activateExtension();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    try {
+      await vscode.workspace.fs.delete(exampleUri('.scratch'), { recursive: true, useTrash: false });
+    } catch {
+      // already gone
+    }
+  });
+
+  it('offers the action family, applies the preferred fix, and one undo restores the file', async () => {
+    const uri = await scratchCopy('lightbulb');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const original = document.getText();
+    const diagnostics = await waitForDiagnostics(uri, has('ONEX011'), 60_000);
+    const target = onexDiagnostics(diagnostics).find((d) => ruleIdOf(d) === 'ONEX011')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value, 10);
+    const titles = actions.map((a) => a.title);
+    for (const expected of ['Fix all ONEX011 problems in this file', 'Disable ONEX011 for this line', 'Disable ONEX011 for this file', 'Show documentation for ONEX011']) {
+      assert.ok(titles.includes(expected), `missing "${expected}" in ${JSON.stringify(titles)}`);
+    }
+    const fix = actions.find((a) => a.isPreferred);
+    assert.ok(fix, `no preferred fix in ${JSON.stringify(titles)}`);
+    assert.ok(fix.edit, 'the preferred fix was not resolved to an edit');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.ok(document.getText().includes('EnumCoreErrorCode.NETWORK_ERROR'));
+    await waitForDiagnostics(uri, (all) => !has('ONEX011')(all), 30_000);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => (document.getText() === original ? true : undefined), 10_000, () => 'undo did not restore the file');
+    await waitForDiagnostics(uri, has('ONEX011'), 30_000);
+  });
+
+  it('applies a code-generating fix (lifecycle) that removes its diagnostic', async () => {
+    const uri = await scratchCopy('lifecycle');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const diagnostics = await waitForDiagnostics(uri, has('ONEX005'), 60_000);
+    const target = onexDiagnostics(diagnostics).find((d) => ruleIdOf(d) === 'ONEX005')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value, 10);
+    const fix = actions.find((a) => a.isPreferred && a.diagnostics?.some((d) => ruleIdOf(d) === 'ONEX005'));
+    assert.ok(fix?.edit, `no resolved ONEX005 fix in ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.match(document.getText(), /async def startup\(self\)/);
+    assert.match(document.getText(), /async def shutdown\(self\)/);
+    await waitForDiagnostics(uri, (all) => !has('ONEX005')(all), 30_000);
+  });
+
+  it('source.fixAll.onex applies only the safe fixes', async () => {
+    const uri = await scratchCopy('fixall');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    await waitForDiagnostics(uri, (all) => has('ONEX010')(all) && has('ONEX011')(all), 60_000);
+    const whole = new vscode.Range(0, 0, document.lineCount, 0);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider', uri, whole, 'source.fixAll.onex', 1);
+    assert.equal(actions.length, 1);
+    assert.ok(actions[0].edit);
+    assert.ok(await vscode.workspace.applyEdit(actions[0].edit));
+    const text = document.getText();
+    assert.ok(text.includes('time.perf_counter()') && !text.includes('time.time()'));
+    assert.ok(text.includes('NETWORK_ERROR'));
+    assert.ok(!/async def startup/.test(text), 'an unsafe (code-generating) fix ran on fix-all-safe');
+    await waitForDiagnostics(uri, (all) => !has('ONEX010')(all) && !has('ONEX011')(all) && has('ONEX005')(all), 30_000);
+  });
+});
