@@ -29,10 +29,18 @@ const lazyTypeScriptFrontEnd = {
   },
 };
 
+// web-tree-sitter's ESM build reads import.meta.url, which a CommonJS bundle does not have: use its CJS build.
+const treeSitterCjs = {
+  name: 'web-tree-sitter-cjs',
+  setup(build) {
+    build.onResolve({ filter: /^web-tree-sitter$/ }, () => ({ path: join(root, 'node_modules/web-tree-sitter/tree-sitter.cjs') }));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [lazyTypeScriptFrontEnd] },
-  { ...common, entryPoints: { worker: 'src/core/worker/worker.ts' }, outdir: 'dist', plugins: [lazyTypeScriptFrontEnd] },
-  { ...common, entryPoints: { cli: 'src/cli/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyTypeScriptFrontEnd] },
+  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [lazyTypeScriptFrontEnd, treeSitterCjs] },
+  { ...common, entryPoints: { worker: 'src/core/worker/worker.ts' }, outdir: 'dist', plugins: [lazyTypeScriptFrontEnd, treeSitterCjs] },
+  { ...common, entryPoints: { cli: 'src/cli/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyTypeScriptFrontEnd, treeSitterCjs] },
 ];
 if (existsSync(join(root, 'src/core/typescript/frontend.ts'))) {
   builds.push({ ...common, entryPoints: { 'typescript-frontend': 'src/core/typescript/frontend.ts' }, outdir: 'dist' });

@@ -1,13 +1,25 @@
 // .gitignore matching for workspace checks and the CLI's folder walk (nested .gitignore files apply
 // below their own folder, as git does).
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+
+/** The enclosing git work tree (a folder holding `.git`), else the folder itself. */
+function repositoryRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
+}
 
 export class GitIgnore {
   private readonly perDir = new Map<string, Ignore | null>();
+  private readonly root: string;
 
-  constructor(private readonly root: string) {}
+  /** `start` is the folder being walked; .gitignore files from its repository's root down apply. */
+  constructor(start: string) {
+    this.root = repositoryRoot(start);
+  }
 
   private matcher(dir: string): Ignore | null {
     if (this.perDir.has(dir)) return this.perDir.get(dir)!;
