@@ -68,7 +68,8 @@ export async function runCheck(args: string[], io: CliIO, options: CheckOptions,
   const parsed = parseArgs(args, CHECK_FLAGS);
   const format = oneOf(parsed.values.get('format'), FORMATS, 'format', 'text');
   const failOn = oneOf(parsed.values.get('fail-on'), [...SEVERITIES.filter((s) => s !== 'off'), 'never'] as const, 'fail-on', 'warning');
-  const override = parsed.values.get('config');
+  const configFlag = parsed.values.get('config');
+  const override = configFlag === undefined ? undefined : resolve(io.cwd, configFlag);
   const stdinName = parsed.values.get('stdin-filename');
   const ruleFilter = parseRules(parsed.values.get('rules'));
   const unsafe = parsed.switches.has('unsafe-fixes') || parsed.switches.has('unsafe');
