@@ -25,7 +25,6 @@ export function toDiagnostic(finding: Finding, extensionUri: vscode.Uri): vscode
   const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[finding.severity]);
   diagnostic.source = SOURCE;
   diagnostic.code = { value: finding.ruleId, target: docsUri(extensionUri, finding.ruleId) };
-  if (finding.severity === 'hint') diagnostic.tags = [];
   findingOf.set(diagnostic, { ruleId: finding.ruleId, message: finding.message, span: finding.span, data: finding.data });
   return diagnostic;
 }
