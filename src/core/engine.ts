@@ -26,8 +26,10 @@ export interface FrontEndAnalysis {
   outOfTime: boolean;
 }
 
+/** Fills in defaults; a key present with the value `undefined` does not override its default. */
 export function resolveConfig(partial?: Partial<EngineConfig>): EngineConfig {
-  return { ...DEFAULT_CONFIG, ...partial, rules: { ...DEFAULT_CONFIG.rules, ...partial?.rules } };
+  const defined = Object.fromEntries(Object.entries(partial ?? {}).filter(([, v]) => v !== undefined));
+  return { ...DEFAULT_CONFIG, ...defined, rules: { ...DEFAULT_CONFIG.rules, ...partial?.rules } };
 }
 
 export function severityOf(config: EngineConfig, ruleId: RawFinding['ruleId']): Severity {

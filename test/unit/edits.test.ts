@@ -17,6 +17,15 @@ describe('python edits', () => {
     assert.equal(out, 'from omnibase_core.errors import ModelOnexError, EnumCoreErrorCode\nimport os\n\nx = 1\n');
   });
 
+  it('extends the last import and adds a new one after it in the right order', async () => {
+    const file = await pyFile('import os\nfrom omnibase_core.errors import ModelOnexError\n\nx = 1\n');
+    const out = applyEdits(file.text, importEdits(file, [
+      { module: 'omnibase_core.enums.enum_log_level', name: 'EnumLogLevel', alias: 'LogLevel' },
+      { module: 'omnibase_core.errors', name: 'EnumCoreErrorCode' },
+    ]));
+    assert.equal(out, 'import os\nfrom omnibase_core.errors import ModelOnexError, EnumCoreErrorCode\nfrom omnibase_core.enums.enum_log_level import EnumLogLevel as LogLevel\n\nx = 1\n');
+  });
+
   it('adds new modules in one block after the last import and skips bound names', async () => {
     const file = await pyFile('"""Doc."""\nimport os\nfrom time import perf_counter\n\nx = 1\n');
     const out = applyEdits(file.text, importEdits(file, [

@@ -105,7 +105,12 @@ export function importEdits(file: PyFile, imports: readonly PythonImport[]): Tex
   if (newLines.size > 0) {
     const where = newImportOffset(file);
     const lines = [...newLines].map(([module, names]) => `from ${module} import ${names.join(', ')}`);
-    edits.push({ start: where.offset, end: where.offset, newText: where.before + lines.join(file.eol) + where.after });
+    const text = where.before + lines.join(file.eol) + where.after;
+    // When the statement extended above is also the last import, both insertions share an offset:
+    // one edit keeps their order (names appended first, new lines after).
+    const same = edits.find((e) => e.start === where.offset && e.end === where.offset);
+    if (same) same.newText += text;
+    else edits.push({ start: where.offset, end: where.offset, newText: text });
   }
   return edits;
 }
