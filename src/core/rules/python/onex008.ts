@@ -1,12 +1,46 @@
-// ONEX008 — see docs/rules/ONEX008.md and ../../../shared/spec/rules.md.
+// ONEX008 event-metadata — see docs/rules/ONEX008.md and ../../../shared/spec/rules.md.
+// Reports, inside node classes, `publish_with_envelope(...)` calls with no metadata, or whose
+// metadata dict literal lacks event_category, node_type or namespace. Metadata built elsewhere and
+// passed by name cannot be checked and is not reported.
 import type { PyFile } from '../../python/model';
-import type { RawFinding } from '../../types';
+import type { Fix, RawFinding } from '../../types';
 import { RULE_META } from '../meta';
 import type { PythonRule } from '../rule';
+import { callLabel, insideError, nodesInNodeClasses } from './statements/common';
+import { isEnvelopePublish } from './statements/publishing';
+import { METADATA_KEYS, metadataFixes, readMetadata, type Onex008Data } from './statements/metadata';
+
+const CALL = new Set(['call']);
 
 export const onex008: PythonRule = {
   meta: RULE_META.ONEX008,
-  check(_file: PyFile): RawFinding[] {
-    return [];
+
+  check(file: PyFile): RawFinding[] {
+    const findings: RawFinding[] = [];
+    for (const { cls, node: call } of nodesInNodeClasses(file, CALL)) {
+      if (!isEnvelopePublish(call) || call.hasError || insideError(call, cls.node)) continue;
+      const metadata = readMetadata(call);
+      const label = callLabel(call);
+      let message: string | null = null;
+      let data: Onex008Data | null = null;
+      if (metadata.kind === 'missing') {
+        message = `${label} publishes without metadata (${METADATA_KEYS.join(', ')})`;
+        data = { kind: 'missing', className: cls.name, missing: [...METADATA_KEYS] };
+      } else if (metadata.kind === 'none') {
+        message = `${label} publishes with metadata=None instead of ${METADATA_KEYS.join(', ')}`;
+        data = { kind: 'none', className: cls.name, missing: [...METADATA_KEYS] };
+      } else if (metadata.kind === 'dict' && metadata.missing.length > 0) {
+        message = `${label} metadata lacks ${metadata.missing.join(', ')}`;
+        data = { kind: 'incomplete', className: cls.name, missing: metadata.missing };
+      }
+      if (message && data) {
+        findings.push({ ruleId: 'ONEX008', message, span: { start: call.startIndex, end: call.endIndex }, data });
+      }
+    }
+    return findings;
+  },
+
+  fixes(file: PyFile, finding: RawFinding): Fix[] {
+    return metadataFixes(file, finding);
   },
 };
