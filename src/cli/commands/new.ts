@@ -1,0 +1,81 @@
+// `onex-forge new`: scaffold a production node from the command line, with the same planner the
+// VS Code commands use. Exit 0 with the files written; 2 with a message on a bad name, kind, layout,
+// language or target, a missing flag, or an existing target (nothing is written then).
+import { resolve } from 'node:path';
+import {
+  FRAMEWORK_TARGETS, NODE_KINDS, SCAFFOLD_LANGUAGES, SCAFFOLD_LAYOUTS, ScaffoldError, classNameFor,
+  planScaffold, plannedTargets, targetPath, validateNodeName, writeScaffold,
+  type FrameworkTarget, type NodeKind, type ScaffoldLanguage, type ScaffoldLayout,
+} from '../../core/scaffold';
+import { oneOf, parseArgs } from '../args';
+import { UsageError } from '../io';
+
+export interface NewCommandIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Folder that relative --out paths resolve against (default: the process's). */
+  cwd?: string;
+}
+
+export const NEW_USAGE = `Usage: onex-forge new --kind effect|compute|reducer|orchestrator --name NAME --out DIR
+                      [--layout flat|versioned] [--language python|typescript] [--target current|bridge]
+                      [--dry-run]
+
+Writes a production ONEX node package NAME under DIR (created when missing):
+  flat (default)  DIR/NAME/{__init__.py,node.py,contract.yaml,models/,tests/}
+  versioned       DIR/NAME/v1_0_0/{...}, the omninode_bridge era's layout
+--target picks the framework's import paths: current (default, omnibase_core 0.4x) or bridge.
+--dry-run lists the files without writing anything.
+Never overwrites: when any target exists, nothing is written (exit 2).
+`;
+
+function required(value: string | undefined, flag: string): string {
+  if (value === undefined || value === '') throw new UsageError(`--${flag} is required`);
+  return value;
+}
+
+export async function runNew(args: string[], io: NewCommandIO): Promise<number> {
+  try {
+    const parsed = parseArgs(args, {
+      values: ['kind', 'name', 'out', 'layout', 'language', 'target'],
+      switches: ['dry-run', 'help'],
+    });
+    if (parsed.switches.has('help')) {
+      io.stdout(NEW_USAGE);
+      return 0;
+    }
+    if (parsed.positional.length > 0) throw new UsageError(`unexpected argument "${parsed.positional[0]}"`);
+
+    const kind = oneOf<NodeKind>(required(parsed.values.get('kind'), 'kind'), NODE_KINDS, 'kind', 'effect');
+    const name = required(parsed.values.get('name'), 'name');
+    const nameProblem = validateNodeName(name);
+    if (nameProblem) throw new UsageError(`--name: ${nameProblem}`);
+    const out = resolve(io.cwd ?? process.cwd(), required(parsed.values.get('out'), 'out'));
+    const layout = oneOf<ScaffoldLayout>(parsed.values.get('layout'), SCAFFOLD_LAYOUTS, 'layout', 'flat');
+    const language = oneOf<ScaffoldLanguage>(parsed.values.get('language'), SCAFFOLD_LANGUAGES, 'language', 'python');
+    const frameworkTarget = oneOf<FrameworkTarget>(parsed.values.get('target'), FRAMEWORK_TARGETS, 'target', 'current');
+
+    const plan = planScaffold({ kind, name, language, layout, frameworkTarget });
+    const summary = `${classNameFor(name, kind)} (${language} ${kind} node, ${layout} layout, ${frameworkTarget} framework)`;
+    if (parsed.switches.has('dry-run')) {
+      for (const target of plannedTargets(plan)) targetPath(out, target); // refuses paths outside DIR
+      io.stdout(`Would create ${summary} in ${out} (dry run, nothing written):\n${plan.files.map((f) => `  ${f.path}\n`).join('')}`);
+      return 0;
+    }
+    await writeScaffold(out, plan);
+    io.stdout(`Created ${summary} in ${out}:\n${plan.files.map((f) => `  ${f.path}\n`).join('')}`
+      + `Open ${targetPath(out, plan.mainFile)} to start.\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`onex-forge new: ${error.message}\n${NEW_USAGE}`);
+      return 2;
+    }
+    if (error instanceof ScaffoldError) {
+      io.stderr(`onex-forge new: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`onex-forge new: ${(error as Error).message}\n`);
+    return 2;
+  }
+}

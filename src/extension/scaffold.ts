@@ -1,0 +1,430 @@
+// "ONEX: New Production Node…" (palette) and "New ONEX Node Here" (explorer folder menu): a
+// multi-step quick pick over the core planner (src/core/scaffold), and one WorkspaceEdit that
+// creates every file (one undo; a refactor preview on request). Never overwrites: every target is
+// checked first and an existing one is reported with nothing written.
+//
+// Both commands also take an options object ({kind, name, folder, layout, language, target,
+// preview}) that skips the prompts it answers, for tests and automation.
+import * as vscode from 'vscode';
+import {
+  classNameFor, NODE_KINDS, planScaffold, plannedTargets, ScaffoldError, validateNodeName,
+  type FrameworkTarget, type NodeKind, type ScaffoldLanguage, type ScaffoldLayout, type ScaffoldPlan,
+} from '../core/scaffold';
+import { engineConfigFor, settingsFor } from './config';
+
+export interface NewNodeOptions {
+  kind?: NodeKind;
+  name?: string;
+  /** The parent folder of the new node: a Uri, or a path (relative paths resolve against the first workspace folder). */
+  folder?: vscode.Uri | string;
+  layout?: ScaffoldLayout;
+  language?: ScaffoldLanguage;
+  target?: FrameworkTarget;
+  /** Show the refactor preview before applying. */
+  preview?: boolean;
+}
+
+export type NewNodeResult =
+  | { status: 'created'; files: vscode.Uri[]; mainFile: vscode.Uri }
+  | { status: 'cancelled' }
+  | { status: 'refused'; message: string };
+
+const TITLE = 'ONEX: New Production Node';
+
+const KIND_ITEMS: Record<NodeKind, string> = {
+  effect: 'External I/O: APIs, databases, message brokers',
+  compute: 'Pure, deterministic transformation of its input',
+  reducer: 'Aggregates items into a summary state',
+  orchestrator: 'Coordinates a workflow across other nodes',
+};
+
+const LAYOUT_ITEMS: Record<ScaffoldLayout, { label: string; detail: string }> = {
+  flat: { label: 'Flat', detail: "Today's layout: <name>/{node.py, contract.yaml, models/, tests/}" },
+  versioned: { label: 'Versioned', detail: 'The bridge era\'s layout: <name>/v1_0_0/{node.py, contract.yaml, models/, tests/}' },
+};
+
+export function registerScaffoldCommands(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('onexForge.newNode', (arg?: unknown) => newNodeCommand(arg)),
+    // From the explorer's context menu the folder's Uri arrives first, then the selection (an
+    // array); automation may pass options after the Uri instead.
+    vscode.commands.registerCommand('onexForge.newNodeHere', (arg?: unknown, extra?: unknown) => newNodeCommand(arg, extra)),
+  );
+}
+
+function isOptions(arg: unknown): arg is NewNodeOptions {
+  return typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri) && !Array.isArray(arg);
+}
+
+function toFolderUri(folder: vscode.Uri | string): vscode.Uri {
+  if (folder instanceof vscode.Uri) return folder;
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (/^([a-zA-Z]:[\\/]|[\\/])/.test(folder) || !root) return vscode.Uri.file(folder);
+  return vscode.Uri.joinPath(root, ...folder.split(/[\\/]/));
+}
+
+async function newNodeCommand(arg: unknown, extra?: unknown): Promise<NewNodeResult> {
+  const options: NewNodeOptions = isOptions(arg) ? { ...arg } : isOptions(extra) ? { ...extra } : {};
+  if (arg instanceof vscode.Uri) options.folder = arg;
+  try {
+    const answers = await collectAnswers(options);
+    if (!answers) return { status: 'cancelled' };
+    return await createNode(answers);
+  } catch (error) {
+    const message = error instanceof ScaffoldError ? error.message : `Could not create the node: ${(error as Error).message}`;
+    void vscode.window.showErrorMessage(message);
+    return { status: 'refused', message };
+  }
+}
+
+interface Answers {
+  kind: NodeKind;
+  name: string;
+  folder: vscode.Uri;
+  layout: ScaffoldLayout;
+  language: ScaffoldLanguage;
+  target: FrameworkTarget;
+  preview: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The multi-step flow: each step is skipped when the options already answer it; Back returns to
+// the previous step that was asked.
+// ---------------------------------------------------------------------------------------------
+
+const BACK = Symbol('back');
+type StepOutcome = 'next' | typeof BACK | undefined;
+
+interface Draft extends Partial<Omit<Answers, 'folder'>> {
+  folder?: vscode.Uri;
+}
+
+interface Step {
+  run(draft: Draft, step: number, totalSteps: number): Promise<StepOutcome>;
+}
+
+async function workspaceHasTypeScript(): Promise<boolean> {
+  const found = await vscode.workspace.findFiles('**/tsconfig.json', '**/node_modules/**', 1);
+  return found.length > 0;
+}
+
+async function collectAnswers(options: NewNodeOptions): Promise<Answers | undefined> {
+  if (options.name !== undefined) {
+    const problem = validateNodeName(options.name);
+    if (problem) throw new ScaffoldError(problem);
+  }
+  if (options.kind !== undefined && !NODE_KINDS.includes(options.kind)) {
+    throw new ScaffoldError(`Unknown node kind "${options.kind}": use one of ${NODE_KINDS.join(', ')}.`);
+  }
+  const draft: Draft = {
+    kind: options.kind,
+    name: options.name,
+    folder: options.folder === undefined ? undefined : toFolderUri(options.folder),
+    layout: options.layout,
+    language: options.language,
+    target: options.target,
+    preview: options.preview,
+  };
+  // Ask for the language only where TypeScript nodes are plausible.
+  if (draft.language === undefined && !(await workspaceHasTypeScript())) draft.language = 'python';
+
+  const steps: Step[] = [];
+  if (draft.language === undefined) steps.push({ run: pickLanguage });
+  if (draft.kind === undefined) steps.push({ run: pickKind });
+  if (draft.name === undefined) steps.push({ run: inputName });
+  if (draft.folder === undefined) steps.push({ run: pickFolder });
+  if (draft.layout === undefined) steps.push({ run: pickLayout });
+
+  for (let i = 0; i < steps.length;) {
+    const outcome = await steps[i].run(draft, i + 1, steps.length);
+    if (outcome === undefined) return undefined;
+    i = outcome === BACK ? Math.max(0, i - 1) : i + 1;
+  }
+
+  const folder = draft.folder!;
+  return {
+    kind: draft.kind!,
+    name: draft.name!,
+    folder,
+    layout: draft.layout!,
+    language: draft.language ?? 'python',
+    // The setting or the project file's frameworkTarget; today's framework when neither sets it.
+    target: draft.target ?? engineConfigFor(folder).frameworkTarget ?? 'current',
+    preview: draft.preview ?? false,
+  };
+}
+
+interface PickItem<T> extends vscode.QuickPickItem {
+  value: T;
+}
+
+interface PickResult<T> {
+  value: T;
+  /** Set when the item's preview button was used. */
+  preview?: boolean;
+}
+
+function pick<T>(config: {
+  step: number;
+  totalSteps: number;
+  placeholder: string;
+  items: PickItem<T>[];
+  active?: T;
+}): Promise<PickResult<T> | typeof BACK | undefined> {
+  return new Promise((resolve) => {
+    const quickPick = vscode.window.createQuickPick<PickItem<T>>();
+    quickPick.title = TITLE;
+    quickPick.step = config.step;
+    quickPick.totalSteps = config.totalSteps;
+    quickPick.placeholder = config.placeholder;
+    quickPick.items = config.items;
+    quickPick.ignoreFocusOut = true;
+    const active = config.items.find((item) => item.value === config.active);
+    if (active) quickPick.activeItems = [active];
+    if (config.step > 1) quickPick.buttons = [vscode.QuickInputButtons.Back];
+    let settled = false;
+    const finish = (result: PickResult<T> | typeof BACK | undefined) => {
+      if (settled) return;
+      settled = true;
+      resolve(result);
+      quickPick.dispose();
+    };
+    quickPick.onDidTriggerButton((button) => {
+      if (button === vscode.QuickInputButtons.Back) finish(BACK);
+    });
+    quickPick.onDidTriggerItemButton((event) => finish({ value: event.item.value, preview: true }));
+    quickPick.onDidAccept(() => {
+      const [selected] = quickPick.selectedItems;
+      if (selected) finish({ value: selected.value });
+    });
+    quickPick.onDidHide(() => finish(undefined));
+    quickPick.show();
+  });
+}
+
+async function pickLanguage(draft: Draft, step: number, totalSteps: number): Promise<StepOutcome> {
+  const result = await pick<ScaffoldLanguage>({
+    step, totalSteps, placeholder: 'Language of the new node', active: draft.language,
+    items: [
+      { label: 'Python', description: 'node.py, pydantic models, pytest tests', value: 'python' },
+      { label: 'TypeScript', description: 'node.ts with the same production patterns', value: 'typescript' },
+    ],
+  });
+  if (result === undefined || result === BACK) return result;
+  draft.language = result.value;
+  return 'next';
+}
+
+async function pickKind(draft: Draft, step: number, totalSteps: number): Promise<StepOutcome> {
+  const result = await pick<NodeKind>({
+    step, totalSteps, placeholder: 'Kind of node', active: draft.kind,
+    items: NODE_KINDS.map((kind) => ({
+      label: kind.charAt(0).toUpperCase() + kind.slice(1), description: KIND_ITEMS[kind], value: kind,
+    })),
+  });
+  if (result === undefined || result === BACK) return result;
+  draft.kind = result.value;
+  return 'next';
+}
+
+function inputName(draft: Draft, step: number, totalSteps: number): Promise<StepOutcome> {
+  const kind = draft.kind ?? 'effect';
+  return new Promise((resolve) => {
+    const input = vscode.window.createInputBox();
+    input.title = TITLE;
+    input.step = step;
+    input.totalSteps = totalSteps;
+    input.prompt = 'The node\'s snake_case package name, e.g. payment_gateway';
+    input.placeholder = 'payment_gateway';
+    input.value = draft.name ?? '';
+    input.ignoreFocusOut = true;
+    if (step > 1) input.buttons = [vscode.QuickInputButtons.Back];
+    // Validated as typed: an error says what is valid; a valid name shows the class it derives.
+    const validate = (value: string) => {
+      if (value === '') {
+        input.validationMessage = undefined;
+        return false;
+      }
+      const problem = validateNodeName(value);
+      input.validationMessage = problem
+        ? { message: problem, severity: vscode.InputBoxValidationSeverity.Error }
+        : { message: `Creates class ${classNameFor(value, kind)}`, severity: vscode.InputBoxValidationSeverity.Info };
+      return problem === null;
+    };
+    validate(input.value);
+    let settled = false;
+    const finish = (outcome: StepOutcome) => {
+      if (settled) return;
+      settled = true;
+      resolve(outcome);
+      input.dispose();
+    };
+    input.onDidChangeValue(validate);
+    input.onDidTriggerButton((button) => {
+      if (button === vscode.QuickInputButtons.Back) finish(BACK);
+    });
+    input.onDidAccept(() => {
+      if (!validate(input.value)) {
+        if (input.value === '') input.validationMessage = { message: validateNodeName('')!, severity: vscode.InputBoxValidationSeverity.Error };
+        return;
+      }
+      draft.name = input.value;
+      finish('next');
+    });
+    input.onDidHide(() => finish(undefined));
+    input.show();
+  });
+}
+
+async function pickFolder(draft: Draft, step: number, totalSteps: number): Promise<StepOutcome> {
+  const BROWSE = 'browse';
+  for (;;) {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const items: PickItem<vscode.Uri | typeof BROWSE>[] = folders.map((f) => ({
+      label: `$(root-folder) ${f.name}`, description: f.uri.scheme === 'file' ? f.uri.fsPath : f.uri.toString(),
+      detail: 'Create the node at the root of this workspace folder', value: f.uri,
+    }));
+    items.push({ label: '$(folder-opened) Browse…', detail: 'Choose another folder (e.g. your nodes/ package)', value: BROWSE });
+    const result = await pick<vscode.Uri | typeof BROWSE>({
+      step, totalSteps, placeholder: 'Folder to create the node in (its parent folder)', items, active: draft.folder,
+    });
+    if (result === undefined || result === BACK) return result;
+    if (result.value !== BROWSE) {
+      draft.folder = result.value;
+      return 'next';
+    }
+    const chosen = await vscode.window.showOpenDialog({
+      canSelectFiles: false, canSelectFolders: true, canSelectMany: false,
+      defaultUri: draft.folder ?? folders[0]?.uri, openLabel: 'Create Node Here', title: TITLE,
+    });
+    if (chosen?.[0]) {
+      draft.folder = chosen[0];
+      return 'next';
+    }
+    // Dialog cancelled: back to the folder list.
+  }
+}
+
+async function pickLayout(draft: Draft, step: number, totalSteps: number): Promise<StepOutcome> {
+  const preferred = settingsFor(draft.folder).defaultLayout;
+  const order: ScaffoldLayout[] = preferred === 'versioned' ? ['versioned', 'flat'] : ['flat', 'versioned'];
+  const previewButton: vscode.QuickInputButton = {
+    iconPath: new vscode.ThemeIcon('diff'), tooltip: 'Create with a preview of the changes',
+  };
+  const result = await pick<ScaffoldLayout>({
+    step, totalSteps, active: draft.layout ?? preferred,
+    placeholder: 'Directory layout (Enter creates the node; the preview button shows the changes first)',
+    items: order.map((layout) => ({
+      label: LAYOUT_ITEMS[layout].label,
+      description: layout === preferred ? 'default (setting onexForge.scaffold.defaultLayout)' : undefined,
+      detail: LAYOUT_ITEMS[layout].detail,
+      buttons: [previewButton],
+      value: layout,
+    })),
+  });
+  if (result === undefined || result === BACK) return result;
+  draft.layout = result.value;
+  if (result.preview) draft.preview = true;
+  return 'next';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creating the files
+// ---------------------------------------------------------------------------------------------
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return false;
+    throw error;
+  }
+}
+
+function uriOf(folder: vscode.Uri, relativePath: string): vscode.Uri {
+  return vscode.Uri.joinPath(folder, ...relativePath.split('/'));
+}
+
+/** Whether `module` is installed in a node_modules folder at or above `folder` (within its workspace folder). */
+async function moduleResolves(folder: vscode.Uri, module: string): Promise<boolean> {
+  const root = vscode.workspace.getWorkspaceFolder(folder)?.uri;
+  let dir = folder;
+  for (let depth = 0; depth < 32; depth++) {
+    if (await exists(vscode.Uri.joinPath(dir, 'node_modules', ...module.split('/'), 'package.json'))) return true;
+    if (root && dir.toString() === root.toString()) return false;
+    const parent = vscode.Uri.joinPath(dir, '..');
+    if (parent.toString() === dir.toString()) return false;
+    dir = parent;
+  }
+  return false;
+}
+
+async function planFor(answers: Answers): Promise<ScaffoldPlan> {
+  if (answers.language === 'typescript') {
+    const runtimeModule = settingsFor(answers.folder).runtimeModule;
+    return planScaffold({
+      kind: answers.kind, name: answers.name, language: 'typescript', layout: answers.layout,
+      frameworkTarget: answers.target, runtimeModule, runtimeResolves: await moduleResolves(answers.folder, runtimeModule),
+    });
+  }
+  return planScaffold({
+    kind: answers.kind, name: answers.name, language: 'python', layout: answers.layout, frameworkTarget: answers.target,
+  });
+}
+
+function displayPath(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, true);
+}
+
+async function createNode(answers: Answers): Promise<NewNodeResult> {
+  const plan = await planFor(answers);
+  const className = classNameFor(answers.name, answers.kind);
+
+  // Never overwrite: refuse when the node's folder or any of its files exists.
+  for (const relativePath of plannedTargets(plan)) {
+    const target = uriOf(answers.folder, relativePath);
+    if (await exists(target)) {
+      const message = `Cannot create ${className}: ${displayPath(target)} already exists. Nothing was written; choose another name or folder.`;
+      void vscode.window.showErrorMessage(message);
+      return { status: 'refused', message };
+    }
+  }
+
+  // One WorkspaceEdit for every file: one undo, and one refactor preview when asked for. VS Code
+  // lists entries that need confirmation unchecked: the user ticks the files to create, then
+  // applies (extensions cannot open the preview with everything ticked).
+  const edit = new vscode.WorkspaceEdit();
+  const encoder = new TextEncoder();
+  const metadata: vscode.WorkspaceEditEntryMetadata = {
+    label: `Create ${className}`,
+    description: answers.preview
+      ? `tick the files to create, then Apply (${answers.layout} layout)`
+      : `${answers.layout} ${answers.language} ${answers.kind} node in ${displayPath(uriOf(answers.folder, plan.root))}`,
+    needsConfirmation: answers.preview,
+    iconPath: new vscode.ThemeIcon('new-file'),
+  };
+  const files = plan.files.map((file) => uriOf(answers.folder, file.path));
+  plan.files.forEach((file, i) => {
+    edit.createFile(files[i], { contents: encoder.encode(file.content), overwrite: false, ignoreIfExists: false }, metadata);
+  });
+  const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: answers.preview });
+  if (!applied) {
+    return answers.preview
+      ? { status: 'cancelled' }
+      : { status: 'refused', message: `VS Code did not create ${className}'s files.` };
+  }
+
+  const mainFile = uriOf(answers.folder, plan.mainFile);
+  // After a preview the user may have left files unticked: report (and open) only what exists.
+  const created: vscode.Uri[] = [];
+  for (const uri of files) if (await exists(uri)) created.push(uri);
+  if (created.length === 0) {
+    void vscode.window.showInformationMessage(`${className} was not created: no file was ticked in the preview.`);
+    return { status: 'cancelled' };
+  }
+  if (created.some((uri) => uri.toString() === mainFile.toString())) {
+    await vscode.window.showTextDocument(mainFile, { preview: false });
+  }
+  return { status: 'created', files: created, mainFile };
+}

@@ -1,0 +1,137 @@
+// Scaffolding inside a real VS Code: onexForge.newNode with an options argument (no prompts) creates
+// the whole node package in a scratch folder of the workspace with one WorkspaceEdit, opens
+// node.py, and undoes as one unit; existing targets and bad names are refused with nothing written.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, examplesRoot, waitFor, waitForCommands } from './util';
+
+type NewNodeResult =
+  | { status: 'created'; files: vscode.Uri[]; mainFile: vscode.Uri }
+  | { status: 'cancelled' }
+  | { status: 'refused'; message: string };
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function listRecursively(folder: vscode.Uri, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const [name, type] of await vscode.workspace.fs.readDirectory(folder)) {
+    const rel = `${prefix}${name}`;
+    if (type === vscode.FileType.Directory) out.push(...(await listRecursively(vscode.Uri.joinPath(folder, name), `${rel}/`)));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+suite('scaffold', () => {
+  let scratch: vscode.Uri;
+
+  suiteSetup(async () => {
+    await activateExtension();
+    await waitForCommands(['onexForge.newNode', 'onexForge.newNodeHere']);
+    // examples/.scratch/ is git-ignored: nothing is left in the checkout even if a run dies.
+    scratch = vscode.Uri.joinPath(examplesRoot(), '.scratch', `scaffold-${Date.now()}`);
+    await vscode.workspace.fs.createDirectory(scratch);
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    if (scratch) await vscode.workspace.fs.delete(scratch, { recursive: true, useTrash: false });
+  });
+
+  test('newNode with options creates the package in one edit, opens node.py, and undo removes it as a unit', async () => {
+    const result = await vscode.commands.executeCommand<NewNodeResult>('onexForge.newNode', {
+      kind: 'effect', name: 'scaffolded_gateway', folder: scratch, layout: 'flat', language: 'python', target: 'current',
+    });
+    assert.equal(result?.status, 'created', JSON.stringify(result));
+    if (result.status !== 'created') return;
+
+    const root = vscode.Uri.joinPath(scratch, 'scaffolded_gateway');
+    assert.deepEqual(await listRecursively(root), [
+      '__init__.py',
+      'contract.yaml',
+      'models/__init__.py',
+      'models/model_scaffolded_gateway_input.py',
+      'models/model_scaffolded_gateway_output.py',
+      'node.py',
+      'tests/__init__.py',
+      'tests/test_node.py',
+    ]);
+    assert.equal(result.files.length, 8);
+    assert.equal(result.mainFile.toString(), vscode.Uri.joinPath(root, 'node.py').toString());
+
+    // node.py is open in the active editor, with the generated class.
+    const editor = await waitFor(
+      () => (vscode.window.activeTextEditor?.document.uri.toString() === result.mainFile.toString() ? vscode.window.activeTextEditor : undefined),
+      10_000,
+      () => `node.py is not the active editor (active: ${vscode.window.activeTextEditor?.document.uri.toString() ?? 'none'})`,
+    );
+    assert.match(editor.document.getText(), /class NodeScaffoldedGatewayEffect\(NodeEffect\):/);
+    assert.equal(editor.document.isDirty, false, 'the files are written, not left unsaved');
+
+    // One WorkspaceEdit means one undo for every file: `undo` with node.py focused removes the
+    // whole package (every file of the edit, never some of them).
+    await vscode.window.showTextDocument(editor.document, { preview: false });
+    await Promise.race([
+      vscode.commands.executeCommand('undo'),
+      new Promise((resolve) => setTimeout(resolve, 5_000)),
+    ]);
+    await waitFor(async () => {
+      const remaining = await Promise.all(result.files.map(exists));
+      return remaining.every((e) => !e) ? true : undefined;
+    }, 15_000, () => 'one undo did not remove every created file');
+  });
+
+  test('newNodeHere takes the folder as its first argument, as the explorer passes it', async () => {
+    const folder = vscode.Uri.joinPath(scratch, 'nodes');
+    await vscode.workspace.fs.createDirectory(folder);
+    // The explorer passes (folder, selection); the options after the Uri answer the other prompts.
+    const result = await vscode.commands.executeCommand<NewNodeResult>('onexForge.newNodeHere', folder, {
+      kind: 'orchestrator', name: 'workflow_runner', layout: 'versioned', language: 'python',
+    });
+    assert.equal(result?.status, 'created', JSON.stringify(result));
+    if (result.status !== 'created') return;
+    const version = vscode.Uri.joinPath(folder, 'workflow_runner', 'v1_0_0');
+    assert.equal(result.mainFile.toString(), vscode.Uri.joinPath(version, 'node.py').toString());
+    assert.ok(await exists(vscode.Uri.joinPath(version, 'contract.yaml')));
+    assert.ok(await exists(vscode.Uri.joinPath(folder, 'workflow_runner', '__init__.py')));
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(result.mainFile));
+    assert.match(text, /class NodeWorkflowRunnerOrchestrator\(NodeOrchestrator\):/);
+  });
+
+  test('the folder may also be a workspace-relative path', async () => {
+    const result = await vscode.commands.executeCommand<NewNodeResult>('onexForge.newNode', {
+      kind: 'reducer', name: 'totals', folder: vscode.workspace.asRelativePath(scratch, false), layout: 'flat', language: 'python',
+    });
+    assert.equal(result?.status, 'created', JSON.stringify(result));
+    assert.ok(await exists(vscode.Uri.joinPath(scratch, 'totals', 'node.py')));
+  });
+
+  test('an existing target is refused with a clear message and nothing is written', async () => {
+    const taken = vscode.Uri.joinPath(scratch, 'already_here');
+    await vscode.workspace.fs.createDirectory(taken);
+    const result = await vscode.commands.executeCommand<NewNodeResult>('onexForge.newNode', {
+      kind: 'compute', name: 'already_here', folder: scratch, layout: 'flat', language: 'python',
+    });
+    assert.equal(result?.status, 'refused');
+    if (result.status !== 'refused') return;
+    assert.match(result.message, /already_here already exists\. Nothing was written/);
+    assert.deepEqual(await vscode.workspace.fs.readDirectory(taken), []);
+  });
+
+  test('a bad name from automation is refused with what a valid name is', async () => {
+    const result = await vscode.commands.executeCommand<NewNodeResult>('onexForge.newNode', {
+      kind: 'effect', name: 'Bad-Name', folder: scratch, layout: 'flat', language: 'python',
+    });
+    assert.equal(result?.status, 'refused');
+    if (result.status !== 'refused') return;
+    assert.match(result.message, /snake_case Python package name/);
+    assert.equal(await exists(vscode.Uri.joinPath(scratch, 'Bad-Name')), false);
+  });
+});

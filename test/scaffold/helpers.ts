@@ -1,0 +1,148 @@
+// Shared by the scaffold tests: the import list of Python source (read from the tree-sitter tree,
+// not with regexes), the check of that list against onex-facts.md, and running python3.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { getPythonParser, parsePython } from '../../src/core/python/parser';
+import { children, field, walk, type Node } from '../../src/core/python/syntax';
+import type { ScaffoldPlan } from '../../src/core/scaffold';
+
+export const REPO_ROOT = join(__dirname, '..', '..');
+export const SHARED_FACTS = '/work/shared/spec/onex-facts.md';
+export const FIXTURE_FACTS = join(REPO_ROOT, 'test', 'fixtures', 'onex-facts.md');
+export const PYTHON_STUBS = join(REPO_ROOT, 'test', 'fixtures', 'python-stubs');
+export const PYTHON = process.env.PYTHON ?? 'python3';
+
+/** onex-facts.md: the shared spec when present, else the copy committed with the tests. */
+export function factsText(): string {
+  return readFileSync(existsSync(SHARED_FACTS) ? SHARED_FACTS : FIXTURE_FACTS, 'utf8');
+}
+
+export interface PyImportEntry {
+  /** `a.b` or, for relative imports, `.models` / `..`. */
+  module: string;
+  /** Null for `import a.b`. */
+  name: string | null;
+  alias: string | null;
+  line: number;
+}
+
+function importedName(node: Node): { name: string; alias: string | null } {
+  if (node.type === 'aliased_import') {
+    return { name: field(node, 'name')?.text ?? node.text, alias: field(node, 'alias')?.text ?? null };
+  }
+  return { name: node.text, alias: null };
+}
+
+/** Every import in the file, at any depth (imports inside functions too), from the syntax tree. */
+export async function pythonImports(source: string): Promise<PyImportEntry[]> {
+  const parser = await getPythonParser();
+  const tree = parsePython(parser, source);
+  try {
+    assert.equal(tree.rootNode.hasError, false, 'the source has syntax errors');
+    const out: PyImportEntry[] = [];
+    walk(tree.rootNode, (n) => {
+      if (n.type === 'import_statement') {
+        for (const c of children(n)) {
+          const { name, alias } = importedName(c);
+          out.push({ module: name, name: null, alias, line: n.startPosition.row + 1 });
+        }
+        return false;
+      }
+      if (n.type === 'import_from_statement') {
+        const module = field(n, 'module_name')?.text ?? '';
+        for (const c of n.childrenForFieldName('name')) {
+          if (!c) continue;
+          const { name, alias } = importedName(c);
+          out.push({ module, name, alias, line: n.startPosition.row + 1 });
+        }
+        return false;
+      }
+      return true;
+    });
+    return out;
+  } finally {
+    tree.delete();
+  }
+}
+
+/** The standard library modules generated code may use, and the third-party ones besides the framework. */
+const STDLIB = new Set(['asyncio', 'logging', 'time', 'datetime', 'typing', 'uuid', 'sys', 'types', 'enum']);
+const THIRD_PARTY = new Set(['pydantic', 'pytest']);
+
+function mentions(facts: string, word: string): boolean {
+  return new RegExp(`(^|[^A-Za-z0-9_])${word.replace(/[.]/g, '\\.')}($|[^A-Za-z0-9_])`).test(facts);
+}
+
+/**
+ * Why an import is not allowed by onex-facts.md, or null when it is: a framework module must be
+ * named there (or be `<package>` + `<last part>.<Name>` as in "likewise `node_compute.NodeCompute`"),
+ * and every imported name and alias must appear there.
+ */
+export function importProblem(entry: PyImportEntry, facts: string): string | null {
+  if (entry.module.startsWith('.')) return null; // the node's own package
+  const top = entry.module.split('.')[0];
+  if (STDLIB.has(top) || THIRD_PARTY.has(top)) return null;
+  const where = `line ${entry.line}: ${entry.name ? `from ${entry.module} import ${entry.name}` : `import ${entry.module}`}`;
+  if (entry.name === null) {
+    // `import consul`: the facts name it as `consul.` (python-consul's API).
+    return facts.includes(`\`${entry.module}.`) || facts.includes(`\`${entry.module}\``) ? null : `${where}: module not in onex-facts.md`;
+  }
+  const parts = entry.module.split('.');
+  const likewise = parts.length > 1 && facts.includes(parts.slice(0, -1).join('.')) && facts.includes(`${parts[parts.length - 1]}.${entry.name}`);
+  if (!facts.includes(entry.module) && !likewise) return `${where}: module not in onex-facts.md`;
+  if (!mentions(facts, entry.name)) return `${where}: ${entry.name} is not in onex-facts.md`;
+  if (entry.alias && !mentions(facts, entry.alias)) return `${where}: alias ${entry.alias} is not in onex-facts.md`;
+  return null;
+}
+
+export async function disallowedImports(source: string, facts = factsText()): Promise<string[]> {
+  const problems: string[] = [];
+  for (const entry of await pythonImports(source)) {
+    const problem = importProblem(entry, facts);
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}
+
+/** Writes a plan's files under dir (plain writes; the tests of writeScaffold test the real writer). */
+export function writePlanFiles(dir: string, plan: ScaffoldPlan): string[] {
+  return plan.files.map((file) => {
+    const target = join(dir, ...file.path.split('/'));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, file.content);
+    return target;
+  });
+}
+
+export interface PythonRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runPython(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): PythonRun {
+  const result = spawnSync(PYTHON, args, {
+    // No __pycache__ beside the stand-ins or the generated packages.
+    cwd: options.cwd, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', ...options.env }, encoding: 'utf8', timeout: options.timeoutMs ?? 120_000,
+  });
+  if (result.error) throw new Error(`cannot run ${PYTHON}: ${result.error.message}`);
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Compiles the files with py_compile; returns the compiler's complaints (empty when all compile). */
+export function pyCompile(files: string[]): string {
+  const run = runPython(['-c', 'import py_compile, sys\nfor f in sys.argv[1:]:\n    py_compile.compile(f, doraise=True)', ...files]);
+  return run.status === 0 ? '' : `${run.stdout}${run.stderr}`;
+}
+
+/**
+ * Fails with instructions when python3 lacks the given modules: these tests run the generated
+ * code for real and are never skipped.
+ */
+export function requirePythonModules(modules: string[]): void {
+  const run = runPython(['-c', modules.map((m) => `import ${m}`).join('\n')]);
+  assert.equal(run.status, 0,
+    `${PYTHON} cannot import ${modules.join(', ')}; install them (Debian: apt-get install -y python3-pytest python3-pydantic).\n${run.stderr}`);
+}
