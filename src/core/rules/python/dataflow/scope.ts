@@ -1,0 +1,363 @@
+// Scope and name-binding facts over tree-sitter-python trees, shared by ONEX006, ONEX007 and ONEX010.
+// Python scopes are modules, class bodies, functions and lambdas; comprehensions are folded into the
+// scope that contains them (they may read its names, which is all these rules need).
+import { type Node, children, field } from '../../../python/syntax';
+
+interface RangeEntry {
+  node: Node;
+  start: number;
+  end: number;
+}
+
+/** Node types the three rules look up, collected in one native pass over the tree. */
+const INDEXED_TYPES = [
+  'class_definition', 'function_definition', 'lambda',
+  'assignment', 'augmented_assignment', 'for_statement', 'for_in_clause', 'as_pattern', 'named_expression',
+  'global_statement', 'nonlocal_statement', 'import_statement', 'import_from_statement', 'delete_statement',
+  'call', 'binary_operator', 'attribute', 'identifier',
+];
+const INDEXED = new Set(INDEXED_TYPES);
+
+/**
+ * The nodes of one tree that ONEX006, ONEX007 and ONEX010 need, found in one native pass. In
+ * web-tree-sitter every tree search crosses into wasm and every `parent` step searches down from the
+ * root (so walking ancestors costs O(depth²)); after this pass, "the nodes of type T inside X" and
+ * "the scopes around X" are answered in JavaScript from offsets.
+ */
+class FileIndex {
+  readonly root: Node;
+  /** Functions, lambdas and classes, by start offset. */
+  readonly scopes: RangeEntry[];
+  readonly errors: RangeEntry[];
+  private readonly byType = new Map<string, Node[]>();
+
+  constructor(root: Node) {
+    this.root = root;
+    for (const type of INDEXED_TYPES) this.byType.set(type, []);
+    for (const n of root.descendantsOfType(INDEXED_TYPES)) if (n) this.byType.get(n.type)?.push(n);
+    this.scopes = root.descendantsOfType(['class_definition', 'function_definition', 'lambda']).filter((n): n is Node => !!n)
+      .map((node) => ({ node, start: node.startIndex, end: node.endIndex }));
+    // ('ERROR' cannot be mixed with other types in one descendantsOfType call.)
+    this.errors = root.hasError
+      ? root.descendantsOfType('ERROR').filter((n): n is Node => !!n).map((node) => ({ node, start: node.startIndex, end: node.endIndex }))
+      : [];
+  }
+
+  /** Nodes of the given types inside `outer` (itself included when its type matches), in source order. */
+  descendants(outer: Node, types: readonly string[]): Node[] {
+    const out: Node[] = [];
+    for (const type of types) {
+      const list = this.byType.get(type);
+      if (!list) throw new Error(`dataflow index: ${type} is not indexed`);
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid].startIndex < outer.startIndex) lo = mid + 1;
+        else hi = mid;
+      }
+      // Nodes nest without overlapping: one starting strictly inside `outer` ends inside it; only one
+      // starting where `outer` starts may be an ancestor (endIndex is a call into wasm, so it is only
+      // read then).
+      const outerStart = outer.startIndex;
+      const outerEnd = outer.endIndex;
+      for (let i = lo; i < list.length && list[i].startIndex < outerEnd; i++) {
+        const n = list[i];
+        if (n.startIndex > outerStart || n.endIndex <= outerEnd) out.push(n);
+      }
+    }
+    if (types.length > 1) out.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+    return out;
+  }
+
+  /** Entries strictly containing the node (an entry with the node's exact range is the node or a wrapper of it). */
+  containing(list: RangeEntry[], node: Node): RangeEntry[] {
+    const start = node.startIndex;
+    const end = node.endIndex;
+    const out: RangeEntry[] = [];
+    for (const e of list) {
+      if (e.start > start) break;
+      if (end <= e.end && (e.start !== start || e.end !== end)) out.push(e);
+    }
+    return out.reverse(); // innermost first
+  }
+}
+
+const fileIndexes = new WeakMap<object, FileIndex>();
+
+function rangeIndex(node: Node): FileIndex {
+  let index = fileIndexes.get(node.tree);
+  if (!index) {
+    index = new FileIndex(node.tree.rootNode);
+    fileIndexes.set(node.tree, index);
+  }
+  return index;
+}
+
+/** Nodes of the given (indexed) types inside `outer`, itself included; the fast replacement of descendantsOfType. */
+export function descendants(outer: Node, types: readonly string[]): Node[] {
+  for (const t of types) if (!INDEXED.has(t)) return outer.descendantsOfType([...types]).filter((n): n is Node => !!n);
+  return rangeIndex(outer).descendants(outer, types);
+}
+
+/** The scope a node belongs to: its nearest enclosing function, lambda or class, else the module. */
+export function scopeOf(node: Node): Node {
+  const index = rangeIndex(node);
+  return index.containing(index.scopes, node)[0]?.node ?? index.root;
+}
+
+/** The innermost function or lambda around a node; null when the innermost scope is a class or the module. */
+export function enclosingFunctionNode(node: Node): Node | null {
+  const scope = scopeOf(node);
+  return scope.type === 'function_definition' || scope.type === 'lambda' ? scope : null;
+}
+
+/** Enclosing function and lambda scopes of a node, innermost first (classes and the module are not included). */
+export function enclosingFunctionScopes(node: Node): Node[] {
+  const index = rangeIndex(node);
+  return index.containing(index.scopes, node).map((e) => e.node).filter((n) => n.type !== 'class_definition');
+}
+
+/** Whether node lies in a class nested inside `cls` (a nested class has its own `self`). */
+export function inNestedClass(node: Node, cls: Node): boolean {
+  const index = rangeIndex(node);
+  return index.containing(index.scopes, node).some((e) => e.node.type === 'class_definition' && e.start > cls.startIndex && e.end <= cls.endIndex);
+}
+
+/** Whether an ERROR node strictly inside `stop` contains node. */
+export function insideErrorNode(node: Node, stop: Node): boolean {
+  const index = rangeIndex(node);
+  return index.containing(index.errors, node).some((e) => e.start >= stop.startIndex && e.end <= stop.endIndex && e.node.id !== stop.id);
+}
+
+/** Nodes of the given types that belong to `scope` itself (nested functions, lambdas and classes excluded). */
+export function nodesInScope(scope: Node, types: ReadonlySet<string>): Node[] {
+  // descendantsOfType runs inside the parser's wasm and is far cheaper than a JavaScript walk.
+  return descendants(scope, [...types]).filter((n) => n.id !== scope.id && scopeOf(n).id === scope.id);
+}
+
+/** Strips parentheses: `((x))` → `x`. */
+export function unparen(node: Node): Node {
+  let n = node;
+  while (n.type === 'parenthesized_expression') {
+    const inner = children(n).filter((c) => c.type !== 'comment');
+    if (inner.length !== 1) break;
+    n = inner[0];
+  }
+  return n;
+}
+
+/** The expression a parenthesised expression belongs to, skipping the parentheses around `node`. */
+export function parentSkippingParens(node: Node): { parent: Node | null; child: Node } {
+  let child = node;
+  let parent = node.parent;
+  while (parent && parent.type === 'parenthesized_expression') {
+    child = parent;
+    parent = parent.parent;
+  }
+  return { parent, child };
+}
+
+/** True when an identifier is a use of a variable (not an attribute name or a keyword-argument name). */
+export function isVariableIdentifier(id: Node): boolean {
+  const parent = id.parent;
+  if (!parent) return true;
+  if (parent.type === 'attribute' && field(parent, 'attribute')?.id === id.id) return false;
+  if (parent.type === 'keyword_argument' && field(parent, 'name')?.id === id.id) return false;
+  return true;
+}
+
+/** Identifiers a binding target binds (`a`, `a, b`, `(a, [b, *c])`); attributes and subscripts bind nothing. */
+export function targetNames(target: Node | null): Node[] {
+  if (!target) return [];
+  const t = unparen(target);
+  if (t.type === 'identifier') return [t];
+  if (['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'list_splat_pattern', 'as_pattern_target'].includes(t.type)) {
+    return children(t).flatMap((c) => targetNames(c));
+  }
+  return [];
+}
+
+/** Names a function or lambda binds through its parameters. */
+export function parameterNames(fn: Node): string[] {
+  const params = field(fn, 'parameters');
+  if (!params) return [];
+  const out: string[] = [];
+  for (const p of children(params)) {
+    if (p.type === 'identifier') out.push(p.text);
+    else if (['default_parameter', 'typed_default_parameter'].includes(p.type)) {
+      const name = field(p, 'name');
+      if (name) out.push(name.text);
+    } else if (p.type === 'typed_parameter' || p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') {
+      const id = children(p).find((c) => c.type === 'identifier');
+      if (id) out.push(id.text);
+    }
+  }
+  return out;
+}
+
+const BINDING_STATEMENTS: ReadonlySet<string> = new Set([
+  'function_definition', 'class_definition', 'assignment', 'augmented_assignment', 'for_statement', 'for_in_clause', 'as_pattern',
+  'named_expression', 'global_statement', 'nonlocal_statement',
+  'import_statement', 'import_from_statement', 'delete_statement',
+]);
+
+export interface Binding {
+  name: string;
+  /** The node that binds: an assignment, a for statement, an import... */
+  site: Node;
+  kind: 'assignment' | 'augmented' | 'loop' | 'with' | 'except' | 'walrus' | 'definition' | 'declaration' | 'import' | 'delete' | 'parameter';
+}
+
+/**
+ * The nodes that may bind names in `scope`. For modules and classes only their own statements are
+ * searched (a definition contributes its name, not its body), so the cost follows the scope's own code.
+ */
+function bindingSites(scope: Node): Node[] {
+  const types = [...BINDING_STATEMENTS];
+  const own = (n: Node | null): n is Node => !!n && n.id !== scope.id && scopeOf(n).id === scope.id;
+  if (scope.type !== 'module' && scope.type !== 'class_definition') return descendants(scope, types).filter(own);
+  const body = scope.type === 'module' ? scope : field(scope, 'body');
+  const out: Node[] = [];
+  for (const stmt of body ? children(body) : []) {
+    const def = stmt.type === 'decorated_definition' ? field(stmt, 'definition') : stmt;
+    if (def && (def.type === 'function_definition' || def.type === 'class_definition')) out.push(def);
+    else out.push(...descendants(stmt, types).filter(own));
+  }
+  return out;
+}
+
+/**
+ * Every binding made in one scope (nested scopes excluded, but a nested definition's own name is a
+ * binding of the outer scope). Imports bind the local name they introduce.
+ */
+export function bindingsInScope(scope: Node): Binding[] {
+  const out: Binding[] = [];
+  if (scope.type === 'function_definition' || scope.type === 'lambda') {
+    for (const name of parameterNames(scope)) out.push({ name, site: scope, kind: 'parameter' });
+  }
+  for (const n of bindingSites(scope)) {
+    switch (n.type) {
+      case 'function_definition':
+      case 'class_definition': {
+        const name = field(n, 'name');
+        if (name) out.push({ name: name.text, site: n, kind: 'definition' });
+        break;
+      }
+      case 'assignment':
+        for (const id of targetNames(field(n, 'left'))) out.push({ name: id.text, site: n, kind: 'assignment' });
+        break;
+      case 'augmented_assignment':
+        for (const id of targetNames(field(n, 'left'))) out.push({ name: id.text, site: n, kind: 'augmented' });
+        break;
+      case 'for_statement':
+      case 'for_in_clause':
+        for (const id of targetNames(field(n, 'left'))) out.push({ name: id.text, site: n, kind: 'loop' });
+        break;
+      case 'as_pattern': {
+        const alias = field(n, 'alias');
+        const kind = n.parent?.type === 'except_clause' || n.parent?.type === 'except_group_clause' ? 'except' : 'with';
+        for (const id of targetNames(alias)) out.push({ name: id.text, site: n, kind });
+        break;
+      }
+      case 'named_expression': {
+        const name = field(n, 'name');
+        if (name) out.push({ name: name.text, site: n, kind: 'walrus' });
+        break;
+      }
+      case 'global_statement':
+      case 'nonlocal_statement':
+        for (const id of children(n)) if (id.type === 'identifier') out.push({ name: id.text, site: n, kind: 'declaration' });
+        break;
+      case 'import_statement':
+      case 'import_from_statement':
+        for (const imported of importedNames(n)) out.push({ name: imported.local, site: n, kind: 'import' });
+        break;
+      case 'delete_statement':
+        for (const id of children(n).flatMap((c) => targetNames(c))) out.push({ name: id.text, site: n, kind: 'delete' });
+        break;
+    }
+  }
+  return out;
+}
+
+export interface ImportedName {
+  /** `time` for `import time` and `from time import time`; the dotted module for `import a.b` (binds `a`). */
+  module: string;
+  /** The imported name for `from m import name`, null for `import m`. */
+  name: string | null;
+  /** The name the statement binds in its scope. */
+  local: string;
+  /** The node of the imported name (dotted_name or aliased_import). */
+  node: Node;
+}
+
+/** The names an import statement binds. `from m import *` binds nothing we can know. */
+export function importedNames(stmt: Node): ImportedName[] {
+  const out: ImportedName[] = [];
+  if (stmt.type === 'import_statement') {
+    for (const c of children(stmt)) {
+      if (c.type === 'dotted_name') out.push({ module: c.text, name: null, local: c.text.split('.')[0], node: c });
+      else if (c.type === 'aliased_import') {
+        const name = field(c, 'name');
+        const alias = field(c, 'alias');
+        if (name && alias) out.push({ module: name.text, name: null, local: alias.text, node: c });
+      }
+    }
+  } else if (stmt.type === 'import_from_statement') {
+    const moduleNode = field(stmt, 'module_name');
+    if (!moduleNode) return out;
+    for (const c of children(stmt)) {
+      if (c.id === moduleNode.id) continue;
+      if (c.type === 'dotted_name') out.push({ module: moduleNode.text, name: c.text, local: c.text, node: c });
+      else if (c.type === 'aliased_import') {
+        const name = field(c, 'name');
+        const alias = field(c, 'alias');
+        if (name && alias) out.push({ module: moduleNode.text, name: name.text, local: alias.text, node: c });
+      }
+    }
+  }
+  return out;
+}
+
+/** Every import statement of the file, wherever it sits (module level, functions, `if TYPE_CHECKING:`). */
+export function allImports(root: Node): Node[] {
+  return descendants(root, ['import_statement', 'import_from_statement']);
+}
+
+/** Variable identifiers named `name` under `root` (nested scopes included). */
+export function identifiersNamed(root: Node, name: string): Node[] {
+  return descendants(root, ['identifier']).filter((n) => n.text === name && isVariableIdentifier(n));
+}
+
+/**
+ * Bindings per scope, grouped by name, computed once per analysis. tree-sitter hands out a new Node
+ * object on every access, so the cache is keyed by node id, not by object.
+ */
+export class BindingIndex {
+  private readonly byScope = new Map<number, Map<string, Binding[]>>();
+
+  of(scope: Node): Map<string, Binding[]> {
+    let cached = this.byScope.get(scope.id);
+    if (!cached) {
+      cached = new Map();
+      for (const b of bindingsInScope(scope)) {
+        const list = cached.get(b.name) ?? [];
+        list.push(b);
+        cached.set(b.name, list);
+      }
+      this.byScope.set(scope.id, cached);
+    }
+    return cached;
+  }
+
+  /** True when a function or lambda around `node` binds `name` itself (other than by an import). */
+  shadowedAt(name: string, node: Node): boolean {
+    for (const fn of enclosingFunctionScopes(node)) {
+      const bindings = this.of(fn).get(name);
+      if (bindings?.some((b) => b.kind !== 'import')) return true;
+      if (bindings) return false;
+    }
+    return false;
+  }
+}
