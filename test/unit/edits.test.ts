@@ -66,3 +66,12 @@ describe('python edits', () => {
     assert.equal(out, 'class NodeXEffect(NodeEffect):\n  def __init__(self, c):\n    super().__init__(c)\n    if x:\n      y = 1\n    self.a = 1\n');
   });
 });
+
+describe('python edits: insertion points', () => {
+  it('inserts after a trailing comment and never splits a CRLF', async () => {
+    const file = await pyFile('class NodeXEffect(NodeEffect):\r\n    def __init__(self, c):\r\n        super().__init__(c)  # base\r\n        self.a = 1\r\n');
+    const init = file.classes[0].methods.get('__init__')!;
+    const out = applyEdits(file.text, [insertAfterStatement(file, superInitStatement(init)!, 'self.b = 2')]);
+    assert.equal(out, 'class NodeXEffect(NodeEffect):\r\n    def __init__(self, c):\r\n        super().__init__(c)  # base\r\n        self.b = 2\r\n        self.a = 1\r\n');
+  });
+});

@@ -153,6 +153,18 @@ export function adapt(file: PyFile, code: string, baseIndent: string): string {
 }
 
 /**
+ * The offset at the end of the line on which `node` ends, before the line ending: inserting there
+ * never splits a line, keeps a trailing comment with its statement, and never splits a CRLF
+ * (tree-sitter's comment token includes the '\r' of a CRLF line ending).
+ */
+export function endOfLastLine(text: string, node: Node): number {
+  let i = node.endIndex;
+  while (i > 0 && text[i - 1] === '\r' && text[i] === '\n') i--;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+/**
  * Inserts a member (method or statements written at depth 0 with 4-space indentation) at the end of
  * the class body, separated by a blank line.
  */
@@ -160,14 +172,15 @@ export function insertAtClassEnd(file: PyFile, cls: PyClass, code: string): Text
   const body = cls.body;
   const indent = blockIndent(file, body, cls.node);
   const last = body ? children(body).at(-1) ?? null : null;
-  const at = last ? last.endIndex : cls.node.endIndex;
+  const at = endOfLastLine(file.text, last ?? cls.node);
   return { start: at, end: at, newText: file.eol + file.eol + adapt(file, code, indent) };
 }
 
 /** Inserts statements (depth 0, 4-space) on new lines right after `stmt`, at its indentation. */
 export function insertAfterStatement(file: PyFile, stmt: Node, code: string): TextEdit {
   const indent = indentationAt(file.text, stmt.startIndex);
-  return { start: stmt.endIndex, end: stmt.endIndex, newText: file.eol + adapt(file, code, indent) };
+  const at = endOfLastLine(file.text, stmt);
+  return { start: at, end: at, newText: file.eol + adapt(file, code, indent) };
 }
 
 /** Inserts statements on new lines before `stmt`, at its indentation. */
@@ -197,11 +210,12 @@ export function lastStatement(method: PyMethod): Node | null {
 
 /** The attribute a node class keeps its id in (`self.node_id` by convention). */
 export function nodeIdExpression(cls: PyClass): string {
+  // Compares the attribute's own text: resolving every attribute of a long chain would be quadratic.
   for (const m of cls.methods.values()) {
     for (const attr of m.node.descendantsOfType('attribute')) {
-      if (!attr) continue;
-      const d = dottedName(attr);
-      if (d === 'self.node_id' || d === 'self._node_id') return d;
+      if (!attr || attr.endIndex - attr.startIndex > 13) continue;
+      const t = attr.text;
+      if (t === 'self.node_id' || t === 'self._node_id') return t;
     }
   }
   return 'self.node_id';

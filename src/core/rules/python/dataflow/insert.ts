@@ -1,19 +1,11 @@
-// Insertion points for generated code that never split a line: after the last line a node occupies
-// (past any trailing comment on that line), which the shared helpers in ../../../python/edits.ts do
-// not guarantee (they insert at the node's end offset).
+// Insertion points for generated code that never split a line (see endOfLastLine in edits.ts),
+// with an anchor of the rule's choosing.
 import type { PyClass, PyFile } from '../../../python/model';
-import { adapt, blockIndent } from '../../../python/edits';
+import { adapt, blockIndent, endOfLastLine } from '../../../python/edits';
+
+export { endOfLastLine };
 import { type Node, children } from '../../../python/syntax';
 import type { TextEdit } from '../../../types';
-
-/** The offset at the end of the line on which `node` ends (before the line ending). */
-export function endOfLastLine(text: string, node: Node): number {
-  let i = node.endIndex;
-  // A node may end past the CR of a CRLF (tree-sitter's comment token takes the '\r'): step back.
-  while (i > 0 && text[i - 1] === '\r' && text[i] === '\n') i--;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  return i;
-}
 
 /** Whether `stmt` starts its line (only indentation before it) and nothing but a comment follows it on its last line. */
 export function ownsItsLines(text: string, stmt: Node): boolean {
