@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+// Takes the README's screenshots of ONEX Forge in a real VS Code: the packaged extension
+// (dist/onex-forge.vsix, from `npm run package`) is installed with --install-extension into a
+// scratch profile of the pinned code-server, which serves examples/; Debian's chromium, driven
+// by playwright-core, opens the workbench and:
+//   docs/screenshot.png             the template-style example node with its ONEX diagnostics
+//                                   (squiggles, Problems panel) and ONEX Forge listed among
+//                                   the installed extensions;
+//   docs/screenshot-extensions.png  "Developer: Show Running Extensions": ONEX Forge activated.
+// Every process started is stopped at the end, also on failure or Ctrl-C.
+//
+//   npm run screenshot          (packages first)
+//   node scripts/screenshot.mjs [--timeout 240]
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  ROOT,
+  codeServerCli,
+  ensureCodeServer,
+  freePort,
+  installedVersions,
+  launchChromium,
+  prepareScratch,
+  sleep,
+  startCodeServer,
+  stopAll,
+  waitForHealth,
+} from './code-server/lib.mjs';
+
+const { values: options } = parseArgs({ options: { timeout: { type: 'string', default: '240' } } });
+const started = Date.now();
+const deadline = started + Number(options.timeout) * 1000;
+const VSIX = join(ROOT, 'dist/onex-forge.vsix');
+const TEMPLATE_NODE = 'nodes/payment_gateway/v1_0_0/node.py';
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
+const DISPLAY_NAME = manifest.displayName;
+
+const say = (line) => console.log(`[screenshot] ${line}`);
+const remaining = () => Math.max(1000, deadline - Date.now());
+
+let codeServer;
+let browser;
+let scratch;
+let exiting = false;
+
+async function finish(code) {
+  if (exiting) return;
+  exiting = true;
+  clearTimeout(timer);
+  await stopAll({ browser, codeServer });
+  if (scratch) rmSync(scratch.dir, { recursive: true, force: true });
+  process.exit(code);
+}
+// A last resort: the waits below give up at `deadline`, this fires 30 s later.
+const timer = setTimeout(() => {
+  console.error(`[screenshot] ERROR: not done within ${options.timeout} s`);
+  void finish(1);
+}, Number(options.timeout) * 1000 + 30_000);
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => void finish(130));
+
+/** Runs a command from the command palette (F1), retrying: contributed commands appear late. */
+async function runCommand(page, title) {
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${title}`);
+    // The row whose label is exactly the title (the palette also lists fuzzy matches).
+    const row = page.locator('.quick-input-list .monaco-list-row', { has: page.getByText(title, { exact: true }) }).first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: 3000 });
+      await row.click();
+      return;
+    } catch (error) {
+      if (Date.now() + 4000 > deadline || attempt > 30) throw new Error(`command "${title}" never appeared in the palette`, { cause: error });
+    }
+  }
+}
+
+/** Opens a workspace file through Quick Open (Ctrl+P), which matches on the relative path. */
+async function openFile(page, relPath) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(relPath);
+  const basename = relPath.split('/').pop();
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: basename }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: basename }).waitFor({ timeout: 30_000 });
+}
+
+async function main() {
+  if (!existsSync(VSIX)) {
+    throw new Error(`${relative(ROOT, VSIX)} not found: run \`npm run package\` first (or \`npm run screenshot\`, which does)`);
+  }
+  if (!ensureCodeServer()) throw new Error('code-server is not installed (see above)');
+  const versions = installedVersions();
+  say(`VS Code ${versions.vscode} (code-server ${versions.codeServer})`);
+
+  scratch = prepareScratch(join(ROOT, '.cache/screenshot'));
+  const install = codeServerCli(scratch, ['--install-extension', VSIX, '--force']);
+  if (install.status !== 0) throw new Error(`--install-extension failed:\n${install.output}`);
+  const listed = codeServerCli(scratch, ['--list-extensions', '--show-versions']).output;
+  const line = listed.split('\n').find((l) => l.toLowerCase().startsWith(`${EXTENSION_ID}@`));
+  if (!line) throw new Error(`${EXTENSION_ID} is not listed after --install-extension:\n${listed}`);
+  say(`installed ${line.trim()} from ${relative(ROOT, VSIX)}`);
+
+  const port = await freePort();
+  codeServer = startCodeServer(scratch, port);
+  await waitForHealth(codeServer, port, deadline);
+  browser = await launchChromium(scratch);
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(60_000);
+  const examples = join(ROOT, 'examples');
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(examples)}`, { waitUntil: 'domcontentloaded' });
+  await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: remaining() });
+  await page.locator('.explorer-folders-view').waitFor({ timeout: remaining() });
+  say('workbench loaded');
+
+  await openFile(page, TEMPLATE_NODE);
+  say(`opened ${TEMPLATE_NODE}`);
+
+  // Problems panel, showing ONEX diagnostics once the extension has analysed the file.
+  await runCommand(page, 'View: Focus Problems');
+  const onexRow = page.locator('.markers-panel .monaco-list-row', { hasText: /ONEX0\d\d/ }).first();
+  await onexRow.waitFor({ timeout: remaining() });
+  const problemCount = await page.locator('.markers-panel .monaco-list-row', { hasText: /ONEX0\d\d/ }).count();
+  say(`Problems panel lists ${problemCount} ONEX diagnostic row(s)`);
+
+  // The sidebar: ONEX Forge among the installed extensions.
+  await runCommand(page, 'View: Show Extensions');
+  const search = page.locator('.extensions-viewlet .suggest-input-container');
+  await search.waitFor({ timeout: remaining() });
+  await search.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('@installed ');
+  await page.locator('.extensions-viewlet .extension-list-item', { hasText: DISPLAY_NAME }).first().waitFor({ timeout: remaining() });
+  // Back to the editor, so the squiggles are drawn and no list item is focused.
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.locator('.editor-group-container .monaco-editor .view-lines').first().click({ position: { x: 400, y: 10 } });
+  await page.keyboard.press('Control+Home');
+  await sleep(1500); // let the squiggles and the panel finish painting
+  mkdirSync(join(ROOT, 'docs'), { recursive: true });
+  await page.screenshot({ path: join(ROOT, 'docs/screenshot.png') });
+  say('wrote docs/screenshot.png');
+
+  // The running extensions editor: ONEX Forge activated, with its activation event and time.
+  await runCommand(page, 'Developer: Show Running Extensions');
+  await page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: DISPLAY_NAME }).first().waitFor({ timeout: remaining() });
+  await sleep(1000);
+  await page.screenshot({ path: join(ROOT, 'docs/screenshot-extensions.png') });
+  say('wrote docs/screenshot-extensions.png');
+  say(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main().then(
+  () => finish(0),
+  async (error) => {
+    console.error(`[screenshot] ERROR: ${error.message}`);
+    if (browser && !exiting) {
+      try {
+        const pages = browser.contexts().flatMap((c) => c.pages());
+        if (pages[0]) {
+          mkdirSync(join(ROOT, '.cache'), { recursive: true });
+          await pages[0].screenshot({ path: join(ROOT, '.cache/screenshot-failure.png') });
+          console.error('[screenshot] the page at the time of the failure: .cache/screenshot-failure.png');
+        }
+      } catch {
+        // The browser is gone.
+      }
+    }
+    await finish(1);
+  },
+);

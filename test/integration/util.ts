@@ -1,0 +1,164 @@
+// Helpers for tests that run inside a real VS Code extension host (code-server through
+// scripts/code-server/harness.mjs, or a desktop VS Code through @vscode/test-cli).
+// Everything here waits for a condition with a deadline instead of sleeping a fixed time:
+// activation, command registration and diagnostics all arrive asynchronously, and late
+// on a loaded 2-core machine.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'onex-forge.onex-forge';
+export const DIAGNOSTIC_SOURCE = 'onex';
+
+/** The template-style example node (examples/ is the workspace folder). */
+export const TEMPLATE_NODE = 'nodes/payment_gateway/v1_0_0/node.py';
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Resolves after `ms` milliseconds (only for polling intervals, never as a wait for an event). */
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Polls `probe` until it returns a value other than `undefined`, and returns that value.
+ * Rejects after `timeoutMs` with `describe()` (called then) in the message.
+ */
+export async function waitFor<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs: number,
+  describe: () => string,
+  intervalMs = 100,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) {
+      return value;
+    }
+    if (Date.now() >= deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms: ${describe()}`);
+    }
+    await delay(intervalMs);
+  }
+}
+
+/** The root folder of the example workspace (the first workspace folder, else <extension>/examples). */
+export function examplesRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (folder) {
+    return folder.uri;
+  }
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!extension) {
+    throw new Error(`no workspace folder is open and ${EXTENSION_ID} is not loaded`);
+  }
+  return vscode.Uri.joinPath(extension.extensionUri, 'examples');
+}
+
+/** The URI of a file of the example workspace, given relative to examples/ with forward slashes. */
+export function exampleUri(relPath: string): vscode.Uri {
+  return vscode.Uri.joinPath(examplesRoot(), ...relPath.split('/'));
+}
+
+/** Opens a file of the example workspace in an editor and returns its document and editor. */
+export async function openExample(
+  relPath: string,
+): Promise<{ document: vscode.TextDocument; editor: vscode.TextEditor; uri: vscode.Uri }> {
+  const uri = exampleUri(relPath);
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  return { document, editor, uri };
+}
+
+/** The extension under test; waits for the extension host to have loaded it. */
+export function getExtension(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<vscode.Extension<unknown>> {
+  return waitFor(
+    () => vscode.extensions.getExtension(EXTENSION_ID),
+    timeoutMs,
+    () => `extension ${EXTENSION_ID} is not loaded (loaded: ${vscode.extensions.all.map((e) => e.id).join(', ')})`,
+  );
+}
+
+/** Waits until VS Code itself has activated the extension (through one of its activation events). */
+export async function waitForActivation(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<vscode.Extension<unknown>> {
+  const extension = await getExtension(timeoutMs);
+  await waitFor(
+    () => (extension.isActive ? true : undefined),
+    timeoutMs,
+    () => `extension ${EXTENSION_ID} was not activated`,
+  );
+  return extension;
+}
+
+/** Activates the extension (or waits for an activation already under way) and returns it. */
+export async function activateExtension(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<vscode.Extension<unknown>> {
+  const extension = await getExtension(timeoutMs);
+  if (!extension.isActive) {
+    await extension.activate();
+  }
+  return extension;
+}
+
+/** The command ids the extension contributes in its package.json. */
+export function contributedCommands(extension: vscode.Extension<unknown>): string[] {
+  const manifest = extension.packageJSON as { contributes?: { commands?: Array<{ command: string }> } };
+  return (manifest.contributes?.commands ?? []).map((c) => c.command);
+}
+
+/** Waits until every id in `commandIds` is registered; returns the ones still missing at the deadline in the error. */
+export async function waitForCommands(commandIds: readonly string[], timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+  let missing: string[] = [...commandIds];
+  await waitFor(
+    async () => {
+      const registered = new Set(await vscode.commands.getCommands(true));
+      missing = commandIds.filter((id) => !registered.has(id));
+      return missing.length === 0 ? true : undefined;
+    },
+    timeoutMs,
+    () => `commands not registered: ${missing.join(', ')}`,
+    250,
+  );
+}
+
+/** The diagnostics ONEX Forge published (source 'onex') among `diagnostics`. */
+export function onexDiagnostics(diagnostics: readonly vscode.Diagnostic[]): vscode.Diagnostic[] {
+  return diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+}
+
+/** The rule id (ONEXnnn) of a diagnostic, whether its code is a plain value or {value, target}. */
+export function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  if (code === undefined) {
+    return undefined;
+  }
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+function describeDiagnostics(diagnostics: readonly vscode.Diagnostic[]): string {
+  if (diagnostics.length === 0) {
+    return 'none';
+  }
+  return diagnostics
+    .map((d) => `${d.source ?? '?'} ${ruleIdOf(d) ?? '-'} @${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`)
+    .join(' | ');
+}
+
+/**
+ * Waits until the diagnostics VS Code holds for `uri` satisfy `predicate`, and returns them.
+ * Polls every 100 ms, so a publication that happened before the call is seen at once.
+ */
+export async function waitForDiagnostics(
+  uri: vscode.Uri,
+  predicate: (diagnostics: readonly vscode.Diagnostic[]) => boolean,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<vscode.Diagnostic[]> {
+  let last: vscode.Diagnostic[] = [];
+  return waitFor(
+    () => {
+      last = vscode.languages.getDiagnostics(uri);
+      return predicate(last) ? last : undefined;
+    },
+    timeoutMs,
+    () => `diagnostics of ${path.posix.basename(uri.path)} never matched; last seen: ${describeDiagnostics(last)}`,
+  );
+}
