@@ -1,0 +1,74 @@
+// The TypeScript front end (ts-morph): parses with one long-lived in-memory Project per workspace
+// folder, builds the node-class model from the syntax tree (no type checker) and runs the TypeScript
+// rules. Loaded lazily by the engine (`require('./typescript/frontend')`) so that ts-morph and its
+// bundled compiler only load when a TypeScript file is analysed.
+import type { FrontEnd, FrontEndAnalysis } from '../engine';
+import type { EngineConfig, Fix, RawFinding } from '../types';
+import { suppressionComments } from './comments';
+import { buildTsFile, parseDiagnostics, type TsFile } from './model';
+import { ProjectPool, parseStandalone } from './projects';
+import { TYPESCRIPT_RULES, TYPESCRIPT_RULES_BY_ID } from './rules';
+
+export class TypeScriptFrontEnd implements FrontEnd {
+  readonly language = 'typescript' as const;
+  readonly pool = new ProjectPool();
+  /** The last model built, reused while the text and settings stay the same (analysis then fixes). */
+  private last: { text: string; fileName: string | undefined; configKey: string; file: TsFile } | undefined;
+
+  private model(text: string, config: EngineConfig, fileName: string | undefined): { file: TsFile; parseMs: number } {
+    const configKey = JSON.stringify([config.nodeBaseClasses, config.startMethods, config.stopMethods, config.frameworkTarget]);
+    if (this.last && this.last.text === text && this.last.fileName === fileName && this.last.configKey === configKey) {
+      this.last.file.config = config;
+      return { file: this.last.file, parseMs: 0 };
+    }
+    const t0 = performance.now();
+    const sf = this.pool.sourceFile(text, fileName).compilerNode;
+    const parseMs = performance.now() - t0;
+    const file = buildTsFile(text, sf, config);
+    this.last = { text, fileName, configKey, file };
+    return { file, parseMs };
+  }
+
+  findRaw(text: string, config: EngineConfig, fileName?: string): FrontEndAnalysis {
+    const t0 = performance.now();
+    const { file } = this.model(text, config, fileName);
+    const t1 = performance.now();
+    const deadline = t0 + config.timeBudgetMs;
+    const raw: RawFinding[] = [];
+    let outOfTime = false;
+    for (const rule of TYPESCRIPT_RULES) {
+      if ((config.rules[rule.meta.id] ?? 'warning') === 'off') continue;
+      if (performance.now() > deadline) {
+        outOfTime = true;
+        break;
+      }
+      raw.push(...rule.check(file));
+    }
+    const t2 = performance.now();
+    return {
+      raw,
+      comments: suppressionComments(file.sf, text, file.lines),
+      syntaxErrors: file.errorOffsets.length,
+      parseMs: t1 - t0,
+      rulesMs: t2 - t1,
+      outOfTime,
+    };
+  }
+
+  fixes(text: string, finding: RawFinding, config: EngineConfig, fileName?: string): Fix[] {
+    const rule = TYPESCRIPT_RULES_BY_ID.get(finding.ruleId);
+    if (!rule?.fixes) return [];
+    const { file } = this.model(text, config, fileName);
+    return rule.fixes(file, finding);
+  }
+
+  syntaxErrorCount(text: string, fileName?: string): number {
+    if (this.last && this.last.text === text && this.last.fileName === fileName) return this.last.file.errorOffsets.length;
+    // Candidate fix results are parsed on their own: they must not displace the project's files.
+    return parseDiagnostics(parseStandalone(text, fileName)).length;
+  }
+}
+
+export function createTypeScriptFrontEnd(): FrontEnd {
+  return new TypeScriptFrontEnd();
+}

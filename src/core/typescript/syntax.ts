@@ -1,0 +1,216 @@
+// Helpers over the TypeScript syntax tree (raw compiler nodes of ts-morph's bundled TypeScript).
+// Only the syntax tree is read: no program, no type checker.
+import { ts } from 'ts-morph';
+
+export type Node = ts.Node;
+
+/** Function-like nodes that open a new scope of `this`/locals (signatures without bodies excluded). */
+export function isFunctionNode(node: Node): node is ts.FunctionLikeDeclaration {
+  switch (node.kind) {
+    case ts.SyntaxKind.FunctionDeclaration:
+    case ts.SyntaxKind.FunctionExpression:
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.MethodDeclaration:
+    case ts.SyntaxKind.Constructor:
+    case ts.SyntaxKind.GetAccessor:
+    case ts.SyntaxKind.SetAccessor:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Visits node's descendants (not node itself) depth-first in source order. The visitor returns
+ * false to skip a node's children. With `intoFunctions: false` nested functions and classes are
+ * visited themselves but not entered.
+ */
+export function walk(node: Node, visit: (n: Node) => boolean | void, options: { intoFunctions?: boolean } = {}): void {
+  const into = options.intoFunctions ?? true;
+  // An explicit stack: trees of generated code can be thousands of levels deep.
+  const stack: Node[] = [];
+  const pushChildren = (n: Node) => {
+    const children: Node[] = [];
+    ts.forEachChild(n, (child) => {
+      children.push(child);
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  };
+  pushChildren(node);
+  while (stack.length) {
+    const child = stack.pop()!;
+    if (visit(child) === false) continue;
+    if (!into && (isFunctionNode(child) || ts.isClassLike(child))) continue;
+    pushChildren(child);
+  }
+}
+
+/** Every descendant of node satisfying the predicate (source order). */
+export function descendants<T extends Node>(node: Node, predicate: (n: Node) => n is T, options: { intoFunctions?: boolean } = {}): T[] {
+  const out: T[] = [];
+  walk(node, (n) => {
+    if (predicate(n)) out.push(n);
+  }, options);
+  return out;
+}
+
+/** Skips parentheses, type assertions, `as`/`satisfies`, non-null assertions (not `await`). */
+export function unwrap(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) ||
+      ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+    else return e;
+  }
+}
+
+/** Like unwrap, and also skips `await`. */
+export function unwrapAwait(expr: ts.Expression): ts.Expression {
+  let e = unwrap(expr);
+  while (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+  return e;
+}
+
+/** The parent, skipping parentheses and type-only wrappers around node. */
+export function outerParent(node: Node): { parent: Node; child: Node } {
+  let child = node;
+  let parent = node.parent;
+  while (parent && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent) ||
+    ts.isNonNullExpression(parent) || ts.isTypeAssertionExpression(parent))) {
+    child = parent;
+    parent = parent.parent;
+  }
+  return { parent, child };
+}
+
+/** Name text of an identifier, private identifier or literal property name; null for computed names. */
+export function nameText(name: Node | undefined): string | null {
+  if (!name) return null;
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  return null;
+}
+
+/**
+ * Dotted text of `a.b.c`, `this.x`, `this.#x` and `a?.b` chains (and `a['b']` with a literal key);
+ * null for anything else (calls, computed access).
+ */
+export function dottedName(expr: Node | undefined): string | null {
+  const names: string[] = [];
+  let e = expr;
+  // A loop, not recursion: property chains can be thousands of links long.
+  while (e) {
+    if (ts.isIdentifier(e) || ts.isPrivateIdentifier(e)) {
+      names.push(e.text);
+      break;
+    }
+    if (e.kind === ts.SyntaxKind.ThisKeyword || e.kind === ts.SyntaxKind.SuperKeyword) {
+      names.push(e.kind === ts.SyntaxKind.ThisKeyword ? 'this' : 'super');
+      break;
+    }
+    if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+    else if (ts.isPropertyAccessExpression(e)) {
+      names.push(e.name.text);
+      e = e.expression;
+    } else if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) {
+      names.push(e.argumentExpression.text);
+      e = e.expression;
+    } else return null;
+  }
+  return e ? names.reverse().join('.') : null;
+}
+
+export function lastName(dotted: string): string {
+  const i = dotted.lastIndexOf('.');
+  return i < 0 ? dotted : dotted.slice(i + 1);
+}
+
+export interface CallInfo {
+  /** The method or function name: `publish` in `this.kafka.publish(...)`. */
+  name: string;
+  /** The receiver expression (`this.kafka`), or undefined for a plain function call. */
+  receiver: ts.Expression | undefined;
+  /** The name node (for spans). */
+  nameNode: Node;
+}
+
+export function callInfo(call: ts.CallExpression | ts.NewExpression): CallInfo | null {
+  const callee = unwrap(call.expression);
+  if (ts.isIdentifier(callee)) return { name: callee.text, receiver: undefined, nameNode: callee };
+  if (ts.isPropertyAccessExpression(callee)) return { name: callee.name.text, receiver: callee.expression, nameNode: callee.name };
+  if (ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)) {
+    return { name: callee.argumentExpression.text, receiver: callee.expression, nameNode: callee.argumentExpression };
+  }
+  return null;
+}
+
+/** Whether `a?.b(...)`, `a.b?.(...)` or any link of the callee chain is optional. */
+export function hasOptionalChain(expr: Node): boolean {
+  let e: Node | undefined = expr;
+  while (e && (ts.isCallExpression(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ||
+    ts.isNonNullExpression(e) || ts.isParenthesizedExpression(e))) {
+    if ((ts.isCallExpression(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) && e.questionDotToken) return true;
+    e = e.expression;
+  }
+  return false;
+}
+
+/** The innermost function-like node around node (not node itself), or undefined at class/module level. */
+export function enclosingFunction(node: Node): ts.FunctionLikeDeclaration | undefined {
+  for (let p = node.parent; p; p = p.parent) {
+    if (isFunctionNode(p)) return p;
+    if (ts.isClassLike(p) || ts.isSourceFile(p)) return undefined;
+  }
+  return undefined;
+}
+
+export function hasModifier(node: Node, kind: ts.SyntaxKind): boolean {
+  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === kind);
+}
+
+/** Whether node lies within [outer.start, outer.end). */
+export function contains(outer: Node, node: Node): boolean {
+  return node.pos >= outer.pos && node.end <= outer.end;
+}
+
+/** Whether the name is a bare identifier `undefined`, `null` or `void 0`. */
+export function isNullish(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  return e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined') || ts.isVoidExpression(e);
+}
+
+/** Lower-case text without underscores: `success_rate`, `successRate` → `successrate`. */
+export function normalizeName(name: string): string {
+  return name.replace(/[_#$]/g, '').toLowerCase();
+}
+
+/** Words of a camelCase or snake_case name, lower-cased: `avgLatencyMs` → [avg, latency, ms]. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+/** The statement that directly contains node (itself when node is a statement). */
+export function enclosingStatement(node: Node): ts.Statement | undefined {
+  for (let p: Node | undefined = node; p; p = p.parent) {
+    if (ts.isBlock(p.parent) || ts.isSourceFile(p.parent) || ts.isModuleBlock(p.parent) || ts.isCaseClause(p.parent) ||
+      ts.isDefaultClause(p.parent)) return p as ts.Statement;
+    if (isFunctionNode(p) || ts.isClassLike(p)) return undefined;
+  }
+  return undefined;
+}
+
+/** Text of a node on one line (whitespace runs collapsed), for messages. */
+export function oneLine(node: Node, sf: ts.SourceFile): string {
+  return node.getText(sf).replace(/\s+/g, ' ').replace(/\(\s+/g, '(').replace(/\s+\)/g, ')').replace(/\s*\.\s*/g, '.');
+}
+
+/** How a call is named in messages: `this.kafkaClient.publish(...)`. */
+export function callLabel(call: ts.CallExpression | ts.NewExpression, sf: ts.SourceFile): string {
+  const prefix = ts.isNewExpression(call) ? 'new ' : '';
+  return `${prefix}${oneLine(call.expression, sf)}(...)`;
+}
