@@ -21,7 +21,12 @@ export class PythonFrontEnd {
     const tree = this.parser.parse(text, previous ?? null, budgetMs ? {
       progressCallback: () => performance.now() > deadline,
     } : undefined);
-    if (!tree) throw new ParseBudgetExceeded(`parsing took longer than ${budgetMs} ms`);
+    if (!tree) {
+      // A cancelled parse stays pending in the parser and the next parse() would resume it, even
+      // for another text: start afresh.
+      this.parser.reset();
+      throw new ParseBudgetExceeded(`parsing took longer than ${budgetMs} ms`);
+    }
     return tree;
   }
 
