@@ -22,7 +22,7 @@ export class EnginePool {
     const script = join(__dirname, 'worker.js');
     if (size <= 1 || !existsSync(script)) return;
     for (let i = 0; i < size; i++) {
-      const w = new Worker(script);
+      const w = new Worker(script, { resourceLimits: { stackSizeMb: 16 } });
       w.on('message', (response: WorkerResponse) => {
         const job = this.inflight.get(response.id);
         this.inflight.delete(response.id);

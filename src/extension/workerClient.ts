@@ -16,7 +16,8 @@ export class WorkerClient {
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(join(this.distDir, 'worker.js'));
+    // A deeper stack than the default lets TypeScript's recursive parser take deeply nested files.
+    const worker = new Worker(join(this.distDir, 'worker.js'), { resourceLimits: { stackSizeMb: 16 } });
     worker.on('message', (response: WorkerResponse) => {
       const p = this.pending.get(response.id);
       if (!p) return;
