@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { resolveConfig } from '../../src/core/engine';
 import { getPythonParser, parsePython } from '../../src/core/python/parser';
 import { buildPyFile } from '../../src/core/python/model';
-import { frameworkName, importEdits, insertAtClassEnd, insertAfterStatement, superInitStatement } from '../../src/core/python/edits';
+import { boundModuleName, frameworkName, importEdits, insertAtClassEnd, insertAfterStatement, superInitStatement } from '../../src/core/python/edits';
 import { applyEdits } from '../../src/core/text';
 
 async function pyFile(text: string, target: 'current' | 'bridge' = 'current') {
@@ -73,5 +73,14 @@ describe('python edits: insertion points', () => {
     const init = file.classes[0].methods.get('__init__')!;
     const out = applyEdits(file.text, [insertAfterStatement(file, superInitStatement(init)!, 'self.b = 2')]);
     assert.equal(out, 'class NodeXEffect(NodeEffect):\r\n    def __init__(self, c):\r\n        super().__init__(c)  # base\r\n        self.b = 2\r\n        self.a = 1\r\n');
+  });
+});
+
+describe('python edits: bound names', () => {
+  it('finds a module imported under an alias', async () => {
+    const file = await pyFile('import time as clock\nimport os.path\n');
+    assert.equal(boundModuleName(file, 'time'), 'clock');
+    assert.equal(boundModuleName(file, 'os.path'), 'os');
+    assert.equal(boundModuleName(file, 'json'), null);
   });
 });

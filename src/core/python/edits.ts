@@ -30,7 +30,7 @@ function moduleImports(file: PyFile): ImportBinding[] {
     } else if (stmt.type === 'import_statement') {
       for (const c of children(stmt)) {
         if (c.type === 'aliased_import') {
-          const name = dottedName(field(c, 'name')) ?? '';
+          const name = field(c, 'name')?.text ?? ''; // a dotted_name node: `a.b`
           const alias = field(c, 'alias')?.text;
           if (alias) out.push({ statement: stmt, module: null, name, local: alias });
         } else if (c.type === 'dotted_name') out.push({ statement: stmt, module: null, name: c.text, local: c.text.split('.')[0] });
