@@ -7,6 +7,7 @@ import { isSuppressed, readSuppressions, type CommentInfo } from './suppression'
 import { getPythonParser } from './python/parser';
 import { PythonFrontEnd, ParseBudgetExceeded } from './python/frontend';
 import type { Tree } from 'web-tree-sitter';
+import type { PyFile } from './python/model';
 
 /** What both front ends offer the engine. The TypeScript one (ts-morph) lives in ./typescript/frontend. */
 export interface FrontEnd {
@@ -37,13 +38,24 @@ export function severityOf(config: EngineConfig, ruleId: RawFinding['ruleId']): 
 }
 
 /** Python front end over the shared tree-sitter parser, with incremental re-parsing when a tree is kept. */
+/** The last text parsed for fixes and syntax checks: fix-all asks about one text many times per pass. */
+interface ParsedText {
+  text: string;
+  tree: Tree;
+  model?: { config: EngineConfig; file: PyFile };
+  syntaxErrors?: number;
+}
+
+/** Python front end over the shared tree-sitter parser, with incremental re-parsing when a tree is kept. */
 class PythonEngineFrontEnd implements FrontEnd {
   readonly language = 'python' as const;
+  private last: ParsedText | undefined;
+
   constructor(readonly inner: PythonFrontEnd) {}
 
   findRaw(text: string, config: EngineConfig): FrontEndAnalysis {
     const analysis = this.findRawKeepingTree(text, config);
-    analysis.tree.delete();
+    this.remember({ text, tree: analysis.tree, syntaxErrors: analysis.syntaxErrors });
     return analysis;
   }
 
@@ -64,22 +76,29 @@ class PythonEngineFrontEnd implements FrontEnd {
     };
   }
 
+  private remember(parsed: ParsedText): ParsedText {
+    if (this.last && this.last.tree !== parsed.tree) this.last.tree.delete();
+    this.last = parsed;
+    return parsed;
+  }
+
+  private parsed(text: string): ParsedText {
+    if (this.last && this.last.text === text) return this.last;
+    return this.remember({ text, tree: this.inner.parse(text) });
+  }
+
   fixes(text: string, finding: RawFinding, config: EngineConfig): Fix[] {
-    const tree = this.inner.parse(text);
-    try {
-      return this.inner.fixes(this.inner.model(text, tree, config), finding);
-    } finally {
-      tree.delete();
+    const parsed = this.parsed(text);
+    if (!parsed.model || parsed.model.config !== config) {
+      parsed.model = { config, file: this.inner.model(text, parsed.tree, config) };
     }
+    return this.inner.fixes(parsed.model.file, finding);
   }
 
   syntaxErrorCount(text: string): number {
-    const tree = this.inner.parse(text);
-    try {
-      return this.inner.syntaxErrorCount(tree);
-    } finally {
-      tree.delete();
-    }
+    const parsed = this.parsed(text);
+    parsed.syntaxErrors ??= this.inner.syntaxErrorCount(parsed.tree);
+    return parsed.syntaxErrors;
   }
 }
 

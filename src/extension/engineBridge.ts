@@ -2,7 +2,7 @@
 // host (the parser is already warm there), TypeScript and large texts in the worker thread.
 import type * as vscode from 'vscode';
 import { analyzeWith, fixesWith, getFrontEnd, type FixesResult } from '../core/engine';
-import { fixAllWith, type FixAllResult } from '../core/fixAll';
+import type { FixAllResult } from '../core/fixAll';
 import type { AnalysisResult, EngineConfig, LanguageId, RawFinding } from '../core/types';
 import type { WorkerClient } from './workerClient';
 
@@ -36,8 +36,8 @@ export class EngineBridge {
     return r.result;
   }
 
+  /** Always in the worker: fix-all re-analyses the file in passes and would block typing and saving. */
   async fixAll(language: LanguageId, text: string, config: EngineConfig, ruleIds: string[] | null, safeOnly: boolean, fileName?: string): Promise<FixAllResult> {
-    if (this.here(language, text)) return fixAllWith(await getFrontEnd('python'), text, config, { fileName, ruleIds, safeOnly });
     const r = await this.worker.request({ kind: 'fixAll', language, text, config, fileName, ruleIds, safeOnly }, this.timeout(config) * 4);
     if (!r.ok) throw new Error(r.error);
     if (r.kind !== 'fixAll') throw new Error('unexpected worker answer');
