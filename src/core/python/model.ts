@@ -235,15 +235,25 @@ export function buildPyFile(text: string, tree: Tree, config: EngineConfig): PyF
     c.isNode = isNodeByBases(c, new Set()) || NODE_NAME_PATTERN.test(c.name);
     if (c.isNode) c.kind = kindOf([c.name, ...c.bases]);
   }
+  // The file's conventions are read only when a fix asks for them: detection never needs them.
+  let indentUnit: string | undefined;
+  let quote: '"' | "'" | undefined;
+  let eol: '\n' | '\r\n' | undefined;
   return {
     text, tree, root, aliases,
     onexErrorNames: namesMeaning(aliases, ONEX_ERROR_NAMES),
     errorCodeEnumNames: namesMeaning(aliases, [ERROR_CODE_ENUM]),
     classes, classesByName,
     nodeClasses: classes.filter((c) => c.isNode),
-    eol: detectEol(text),
-    indentUnit: detectIndentUnit(text, root),
-    quote: detectQuote(root),
+    get eol() {
+      return (eol ??= detectEol(text));
+    },
+    get indentUnit() {
+      return (indentUnit ??= detectIndentUnit(text, root));
+    },
+    get quote() {
+      return (quote ??= detectQuote(root));
+    },
     config,
   };
 }
