@@ -1,0 +1,6 @@
+// What the benchmark needs from the engine, bundled by bench/run.mjs with the same esbuild settings
+// as the product's bundles (scripts/build.mjs), so the measured code is the code users run.
+export { analyzeWith, finalizeFindings, getFrontEnd, resolveConfig } from '../src/core/engine';
+export { getPythonParser, isPythonParserLoaded } from '../src/core/python/parser';
+export { loadProjectConfig } from '../src/core/projectConfig';
+export { ts } from 'ts-morph';

@@ -1,0 +1,229 @@
+// The 2,000-file workspace check, hosted the way the extension hosts it: this process plays the
+// extension host (reads each file, looks up the project configuration, converts findings) and sends
+// one file at a time to one worker thread over dist/worker.js, so its own event loop stays free.
+// perf_hooks.monitorEventLoopDelay in this process measures the longest stretch the loop was blocked.
+// Then the CLI checks the same folder (a pool of worker threads on all cores).
+// The generated workspace (bench/corpus/ws) is copied to a temporary folder first: bench/corpus/ is
+// git-ignored, and both Check Workspace and the CLI rightly skip git-ignored files.
+// Usage: node bench/workspace.mjs OUT.json [--cap-seconds N]
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { BUILD, CORPUS, DIST, errorText, requireFromRoot, writeJson } from './lib/common.mjs';
+import { createRng } from './lib/prng.mjs';
+import { round } from './lib/stats.mjs';
+
+const outPath = process.argv[2];
+const capIndex = process.argv.indexOf('--cap-seconds');
+const capMs = (capIndex > 0 ? Number(process.argv[capIndex + 1]) : 120) * 1000;
+const log = (m) => process.stderr.write(`  ${m}\n`);
+const WS = mkdtempSync(join(tmpdir(), 'onex-forge-bench-ws-'));
+cpSync(join(CORPUS, 'ws'), WS, { recursive: true });
+const mb = (bytes) => round(bytes / 1024 / 1024, 1);
+
+function listWorkspace() {
+  const out = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules') walk(p);
+      } else if (e.name.endsWith('.py') || (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))) out.push(p);
+    }
+  };
+  walk(WS);
+  return out.sort();
+}
+
+/** The extension's WorkerClient, reduced to what a workspace check uses. */
+class WorkerClient {
+  constructor(script) {
+    this.worker = new Worker(script);
+    this.pending = new Map();
+    this.nextId = 1;
+    this.worker.on('message', (response) => {
+      const p = this.pending.get(response.id);
+      if (!p) return;
+      clearTimeout(p.timer);
+      this.pending.delete(response.id);
+      p.resolve(response);
+    });
+    this.worker.on('error', (error) => {
+      for (const p of this.pending.values()) p.reject(error);
+      this.pending.clear();
+    });
+  }
+  request(request, timeoutMs) {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      this.worker.postMessage({ ...request, id });
+    });
+  }
+  terminate() {
+    return this.worker.terminate();
+  }
+}
+
+async function hostedCheck(allFiles) {
+  let files = allFiles;
+  const script = join(DIST, 'worker.js');
+  if (!existsSync(script)) return { error: `${script} is missing (npm run build failed?)` };
+  const host = requireFromRoot(join(BUILD, 'host.js'));
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  const client = new WorkerClient(script);
+  const cpu0 = process.cpuUsage();
+  const started = performance.now();
+  // WorkspaceChecker.run: the found files minus .gitignore'd ones (vscode.workspace.findFiles is not modelled).
+  const git = new host.GitIgnore(WS);
+  // A seeded shuffle: Python and TypeScript files mixed as a folder walk would meet them, so that a
+  // check stopped at the cap has seen a representative sample (and its projection means something).
+  files = createRng(7).shuffle(files.filter((f) => !git.ignores(f)));
+  let findings = 0;
+  let syntaxErrors = 0;
+  let analysed = 0;
+  let done = 0;
+  let longestHostStepMs = 0;
+  const skipped = {};
+  const failures = [];
+  let stoppedAtCap = false;
+  for (const path of files) {
+    if (performance.now() - started > capMs) {
+      stoppedAtCap = true;
+      break;
+    }
+    const language = path.endsWith('.py') ? 'python' : 'typescript';
+    try {
+      const bytes = await readFile(path);
+      const s0 = performance.now();
+      // As WorkspaceChecker.checkFile and engineConfigFor do: the project configuration, twice.
+      const project = host.loadProjectConfig(path);
+      const config = host.resolveConfig(host.loadProjectConfig(path).config);
+      void project;
+      const text = new TextDecoder('utf-8').decode(bytes);
+      longestHostStepMs = Math.max(longestHostStepMs, performance.now() - s0);
+      const response = await client.request({ kind: 'analyze', language, text, config, fileName: path }, config.timeBudgetMs * 5 + 10_000);
+      if (!response.ok) throw new Error(response.error);
+      const s1 = performance.now();
+      const result = response.result;
+      // The diagnostics the extension would publish (toDiagnostic's work, without vscode).
+      const diagnostics = result.findings.map((f) => ({ range: f.range, message: f.message, code: f.ruleId, severity: f.severity, source: 'onex' }));
+      findings += diagnostics.length;
+      syntaxErrors += result.syntaxErrors;
+      if (result.skipped) skipped[result.skipped.kind] = (skipped[result.skipped.kind] ?? 0) + 1;
+      else analysed++;
+      longestHostStepMs = Math.max(longestHostStepMs, performance.now() - s1);
+    } catch (error) {
+      failures.push(`${path.slice(WS.length + 1)}: ${errorText(error)}`);
+    }
+    done++;
+    if (done % 250 === 0) log(`hosted check: ${done}/${files.length} files, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  const totalMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpu0);
+  histogram.disable();
+  // Memory right after the check, with the worker (and its parsers) still alive: one process, both threads.
+  const memory = process.memoryUsage();
+  const peakRssKb = process.resourceUsage().maxRSS;
+  await client.terminate();
+  return {
+    files: files.length, done, analysed, findings, syntaxErrors, skipped, failures: failures.length, failureSamples: failures.slice(0, 5),
+    stoppedAtCap, capMs,
+    totalMs: round(totalMs), filesPerSecond: round(done / (totalMs / 1000), 1),
+    cpuMs: round((cpu.user + cpu.system) / 1000),
+    projectedTotalMs: stoppedAtCap ? round(totalMs * files.length / done) : undefined,
+    eventLoop: {
+      maxBlockMs: round(histogram.max / 1e6, 1), p99Ms: round(histogram.percentile(99) / 1e6, 1),
+      meanMs: round(histogram.mean / 1e6, 2), resolutionMs: 10, longestHostStepMs: round(longestHostStepMs, 1),
+    },
+    memory: {
+      rssMb: mb(memory.rss), heapUsedMb: mb(memory.heapUsed), heapTotalMb: mb(memory.heapTotal),
+      externalMb: mb(memory.external), arrayBuffersMb: mb(memory.arrayBuffers), peakRssMb: round(peakRssKb / 1024, 1),
+      note: 'process.memoryUsage() of the host process right after the check, worker thread alive (RSS covers both threads; heap is the host thread only)',
+    },
+  };
+}
+
+/**
+ * Runs a command in its own process group and collects its output; past the cap the whole group is
+ * killed (GNU time and the CLI under it), so nothing outlives the benchmark.
+ */
+function runCapped(cmd, args) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => err.push(d));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, capMs);
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      resolve({ status, signal, timedOut, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+    });
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolve({ status: null, error, timedOut, stdout: '', stderr: String(error) });
+    });
+  });
+}
+
+async function cliCheck(files) {
+  const cli = join(DIST, 'cli.js');
+  if (!existsSync(cli)) return { error: `${cli} is missing (npm run build failed?)` };
+  const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+  // Default text output: its summary line says how many files were checked (the JSON output does not).
+  const args = [process.execPath, cli, 'check', '--fail-on', 'never', WS];
+  const t0 = performance.now();
+  const r = gnuTime ? await runCapped(gnuTime, ['-f', '__TIME__ %M %U %S', ...args]) : await runCapped(args[0], args.slice(1));
+  const totalMs = performance.now() - t0;
+  const timedOut = r.timedOut;
+  const out = { files: files.length, totalMs: round(totalMs), status: r.status, workers: Math.min(availableParallelism(), Math.ceil(files.length / 4)) };
+  if (timedOut) return { ...out, stoppedAtCap: true, capMs, error: `did not finish within the ${capMs / 1000} s cap` };
+  const peak = r.stderr?.match(/__TIME__ (\d+) ([\d.]+) ([\d.]+)/);
+  if (peak) {
+    out.peakRssMb = round(Number(peak[1]) / 1024, 1);
+    out.cpuMs = round((Number(peak[2]) + Number(peak[3])) * 1000);
+  }
+  if (r.status !== 0 && r.status !== 1) return { ...out, error: `exit status ${r.status}: ${errorText(r.stderr?.replace(/__TIME__.*$/m, '').trim() || r.stdout)}` };
+  // "N problems (...) in F of C files." or "No ONEX problems in C files."
+  const summary = r.stdout.trim().split('\n').pop() ?? '';
+  const some = /^(\d+) problems? .* in (\d+) of (\d+) files?\.$/.exec(summary);
+  const none = /^No ONEX problems in (\d+) files?\.$/.exec(summary);
+  if (!some && !none) return { ...out, error: `unexpected output: ${errorText(summary)}` };
+  out.findings = some ? Number(some[1]) : 0;
+  out.filesWithFindings = some ? Number(some[2]) : 0;
+  out.checked = Number(some ? some[3] : none[1]);
+  out.notices = r.stdout.split('\n').filter((l) => /Skipped:|Stopped:|Analysis failed/.test(l)).length;
+  if (out.checked !== files.length) return { ...out, error: `the CLI checked ${out.checked} of ${files.length} files` };
+  out.filesPerSecond = round(files.length / (totalMs / 1000), 1);
+  return out;
+}
+
+const files = listWorkspace();
+const results = { files: files.length };
+log(`hosted check of ${files.length} files (one worker thread over dist/worker.js, cap ${capMs / 1000} s)`);
+try {
+  results.hosted = await hostedCheck(files);
+} catch (error) {
+  results.hosted = { error: errorText(error) };
+}
+log(`hosted check: ${results.hosted.error ?? `${results.hosted.done} files in ${(results.hosted.totalMs / 1000).toFixed(1)} s, longest event-loop block ${results.hosted.eventLoop.maxBlockMs} ms, RSS ${results.hosted.memory.rssMb} MB`}`);
+log('CLI check of the same folder');
+results.cli = await cliCheck(files);
+log(`CLI: ${results.cli.error ?? `${(results.cli.totalMs / 1000).toFixed(1)} s, ${results.cli.findings} findings`}`);
+rmSync(WS, { recursive: true, force: true });
+writeJson(outPath, results);
