@@ -67,8 +67,8 @@ function measureCases(cases, { budgetMs, maxRuns, minRuns = 3, maxWarmup = 10, r
 
 function planFor(lines) {
   const scale = quick ? 0.3 : 1;
-  if (lines <= 500) return { budgetMs: 2500 * scale, maxRuns: 200, minRuns: 10 };
-  if (lines <= 5000) return { budgetMs: 4000 * scale, maxRuns: 60, minRuns: 5 };
+  if (lines <= 500) return { budgetMs: 2000 * scale, maxRuns: 200, minRuns: 10 };
+  if (lines <= 5000) return { budgetMs: 3000 * scale, maxRuns: 60, minRuns: 5 };
   return { budgetMs: 8000 * scale, maxRuns: 15, minRuns: 3, maxWarmup: 2 };
 }
 

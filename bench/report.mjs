@@ -10,7 +10,7 @@ const ms = (x) => (x === null || x === undefined ? 'n/a' : fmtMs(x));
 const cell = (s) => (s && s.medianMs !== undefined ? `${ms(s.medianMs)} (p95 ${ms(s.p95Ms)})` : 'n/a');
 const kb = (b) => (b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(2)} MB` : `${(b / 1024).toFixed(0)} KB`);
 const num = (n) => (n === null || n === undefined ? 'n/a' : Number(n).toLocaleString('en-US'));
-const fileLabel = (r) => `${r.style} ${num(r.size)}`;
+const fileLabel = (r) => (r.style === 'one-line' ? 'one line' : `${r.style} ${num(r.size)}`);
 
 function perFile(results, language, size) {
   return (results.inprocess?.perFile ?? []).filter((r) => r.language === language && (size === undefined || r.size === size));
@@ -46,11 +46,14 @@ export function evaluateTargets(results) {
   // CLI ≥ 10× faster per file than pylint as a process.
   const prows = results.processes?.rows ?? [];
   const oursPy = prows.filter((r) => r.tool === 'ours' && r.language === 'python');
-  const pairs = oursPy.map((o) => ({ o, p: prows.find((r) => r.tool === 'pylintOne' && r.path === o.path) })).filter((x) => x.p && !x.p.error && x.o.size <= 2000);
-  const oursFailed = oursPy.find((r) => r.error);
-  add('cli-pylint', 'Our CLI ≥ 10× faster per file than pylint (one comparable checker) as a process',
-    oursFailed ? false : allOk(pairs, ({ o, p }) => p.medianMs / o.medianMs >= 10),
-    oursFailed ? `our CLI failed: ${oursFailed.error}` : pairs.length ? pairs.map(({ o, p }) => `${fileLabel(o)}: pylint ${ms(p.medianMs)}, ours ${ms(o.medianMs)} (${fmtRatio(p.medianMs / o.medianMs)})`).join('; ') : results.processes ? 'not measured (pylint not installed, or our CLI missing)' : 'not measured in this run');
+  const oursFailed = oursPy.find((r) => r.error && r.size >= 300);
+  // The issue names pylint "with a comparable single checker, and plain": both comparisons are judged.
+  for (const [tool, id, label] of [['pylintOne', 'cli-pylint-one', 'pylint with one comparable checker'], ['pylint', 'cli-pylint', 'pylint with its default checkers']]) {
+    const pairs = oursPy.map((o) => ({ o, p: prows.find((r) => r.tool === tool && r.path === o.path) })).filter((x) => x.p && !x.p.error && x.o.size >= 300 && x.o.size <= 2000);
+    add(id, `Our CLI ≥ 10× faster per file than ${label}, as processes (300- and 2,000-line files)`,
+      oursFailed ? false : allOk(pairs, ({ o, p }) => p.medianMs / o.medianMs >= 10),
+      oursFailed ? `our CLI failed: ${oursFailed.error}` : pairs.length ? pairs.map(({ o, p }) => `${fileLabel(o)}: pylint ${ms(p.medianMs)}, ours ${ms(o.medianMs)} (${fmtRatio(p.medianMs / o.medianMs)})`).join('; ') : results.processes ? 'not measured (pylint not installed, or our CLI missing)' : 'not measured in this run');
+  }
 
   // Re-analysis after a one-line edit.
   const inc = (results.inprocess?.incremental ?? []).filter((r) => r.incremental);
@@ -85,6 +88,46 @@ export function evaluateTargets(results) {
   return targets;
 }
 
+/** Data-driven notes on where the time and memory go, for the targets that were missed. */
+function analysis(results) {
+  const notes = [];
+  const missed = new Set((results.targets ?? []).filter((t) => t.met === false).map((t) => t.id));
+  const pct = (x) => `${Math.round(x * 100)}%`;
+  const prof = (lang) => (results.profile?.profiles ?? []).find((p) => p.language === lang);
+  const py = prof('python');
+  if (py && (missed.has('python-floor') || missed.has('python-ruff') || missed.has('incremental'))) {
+    const parse = py.steps?.find((s) => s.step.startsWith('parse'));
+    const inTreeSitter = py.modules.filter((m) => /tree-sitter/.test(m.name)).reduce((n, m) => n + m.share, 0);
+    const parseFn = py.functions.find((f) => f.name.startsWith('ts_parser_parse_wasm'))?.share ?? 0;
+    const heavy = (py.steps ?? []).filter((s) => /^ONEX/.test(s.step)).slice(0, 4).map((s) => `${s.step} ${ms(s.medianMs)}`).join(', ');
+    const inc = (results.inprocess?.incremental ?? []).filter((r) => r.incremental);
+    const incText = inc.length
+      ? ` After a one-line edit the incremental re-parse takes ${inc.map((r) => ms(r.incremental.parseMs)).join(' and ')}; the rules then take ${inc.map((r) => ms(r.incremental.rulesMs)).join(' and ')}, the same work as on a fresh file.`
+      : '';
+    notes.push(`**Python**: parsing is ${parse ? pct(parse.share) : '?'} of a 2,000-line analysis; the rules are most of the rest (heaviest: ${heavy}). ${pct(inTreeSitter)} of the profiled time is inside tree-sitter's wasm and its JavaScript bindings, but only ${pct(parseFn)} in the parser itself: the rules walk the tree through the bindings (cursor steps, Node objects created per visited node, \`parent\`/\`children\` calls), over and over.${incText}`);
+  }
+  const ts = prof('typescript');
+  if (ts && (missed.has('ts-floor') || missed.has('ts-eslint'))) {
+    const walk = ts.inclusive?.find((m) => m.name.endsWith('typescript/syntax.ts'));
+    const getter = ts.functions.find((f) => f.name.startsWith('get (bundle prelude)'));
+    const parse = ts.steps?.find((s) => s.step.startsWith('parse'));
+    notes.push(`**TypeScript**: parsing is ${parse ? pct(parse.share) : '?'} of a 2,000-line analysis; ${walk ? `${pct(walk.share)} of the profiled time is under \`src/core/typescript/syntax.ts\` (each rule walks the whole tree again)` : 'the rules dominate'}${getter ? `, and ${pct(getter.share)} is esbuild's re-export getter: every \`ts.X\` access in the front end goes through a property getter of the bundled ts-morph module` : ''}.`);
+  }
+  const p = results.processes?.rows ?? [];
+  const one = (tool, lang) => p.find((r) => r.tool === tool && r.language === lang && r.style === 'one-line' && !r.error);
+  if ((missed.has('cli-pylint-one') || missed.has('cli-pylint')) && one('ours', 'python')) {
+    notes.push(`**CLI per file**: our process costs ${ms(one('ours', 'python').medianMs)} on a one-line Python file (${ms(one('ours', 'typescript')?.medianMs)} on a one-line TypeScript file, which loads the TypeScript compiler bundle); pylint with one checker costs ${ms(one('pylintOne', 'python')?.medianMs)} on the same one-line file. The fixed cost of starting Node, loading the bundle and compiling the tree-sitter wasm bounds the ratio on small files.`);
+  }
+  const h = results.workspace?.hosted;
+  if (h && !h.error && missed.has('rss') && h.memory.timeline?.length) {
+    notes.push(`**Memory**: RSS grows as TypeScript files are checked (${h.memory.timeline.map((t) => `${t.rssMb} MB after ${num(t.files)} files, ${num(t.typescriptFiles)} of them TypeScript`).slice(-3).join('; ')}); a Python-only check stays far lower. The TypeScript front end keeps up to 200 parsed files in its ts-morph projects, and the worker's heap grows with them.`);
+  }
+  if (h && !h.error && missed.has('workspace-time')) {
+    notes.push(`**Workspace check**: ${ms(h.cpuMs)} of CPU for ${num(h.done)} files, almost all of it per-file analysis in the one worker thread; the per-file analysis time above, not the messaging, sets the total.`);
+  }
+  return notes;
+}
+
 function section(lines, title) {
   lines.push('', `## ${title}`, '');
 }
@@ -97,7 +140,11 @@ function table(lines, header, rows) {
 export function renderReport(results) {
   const L = [];
   const env = results.environment;
-  const busy = Math.max(env.loadAverage.measured?.[0] ?? 0, env.loadAverage.end?.[0] ?? 0) > env.cores;
+  // Other processes' share of the machine's CPU during each step (from /proc); the load average also
+  // counts the benchmark's own processes, so it is shown but not used for the warning when shares exist.
+  const shares = Object.entries(env.otherProcessesCpuShare ?? {});
+  const busySteps = shares.filter(([, s]) => s > 0.1);
+  const busy = shares.length ? busySteps.length > 0 : Math.max(env.loadAverage.measured?.[0] ?? 0, env.loadAverage.end?.[0] ?? 0) > env.cores;
   L.push('# ONEX Forge benchmarks', '');
   L.push(`Written by \`npm run bench\` (bench/run.mjs); raw numbers in [bench/results.json](bench/results.json). A benchmark, not a test: it never fails CI. Rerun it when the analysis or fix path changes.`);
   L.push('');
@@ -105,8 +152,14 @@ export function renderReport(results) {
     results.date.slice(0, 16).replace('T', ' ') + ' UTC', env.node, env.cpu, String(env.cores), `${env.memoryGb} GB`, env.os,
     `${(env.loadAverage.measured ?? env.loadAverage.start).join(', ')} → ${(env.loadAverage.end ?? []).join(', ')}`,
   ]]);
+  if (shares.length) {
+    L.push('', `Other processes' share of the machine's CPU while each step ran: ${shares.map(([k, s]) => `${k} ${Math.round(s * 100)}%`).join(', ')}.`);
+  }
   if (busy) {
-    L.push('', `> **Warning: the machine was busy during this run** (1-minute load average above ${env.cores} on ${env.cores} cores${env.waitedForIdleS ? `, after waiting ${env.waitedForIdleS} s for it to calm down` : ''}). Wall times are inflated and noisy; ratios between tools measured side by side (interleaved in rounds) are more reliable than absolute times, and the CPU-time column shows the work done per run. Rerun on an idle machine for publishable numbers.`);
+    const why = shares.length
+      ? `other processes used more than 10% of the machine's CPU during ${busySteps.map(([k, s]) => `${k} (${Math.round(s * 100)}%)`).join(', ')}`
+      : `1-minute load average above ${env.cores} on ${env.cores} cores`;
+    L.push('', `> **Warning: the machine was busy during this run** (${why}${env.waitedForIdleS ? `; the run waited ${env.waitedForIdleS} s for it to calm down first` : ''}). Wall times of those steps are inflated and noisy; ratios between tools measured side by side (interleaved in rounds) are more reliable than absolute times, and the CPU-time column shows the work done per run. Rerun on an idle machine for publishable numbers.`);
   }
   if (results.options?.quick) L.push('', '> Quick run (`--quick`): fewer repetitions.');
   if (results.build && !results.build.skipped && !results.build.ok) {
@@ -117,6 +170,11 @@ export function renderReport(results) {
   // Targets.
   section(L, 'Targets (issue 7)');
   table(L, ['Target', 'Measured', 'Result'], (results.targets ?? []).map((t) => [t.text, t.value, t.met === true ? '✅ met' : t.met === false ? '❌ **not met**' : '— not measured']));
+  const notes = analysis(results);
+  if (notes.length) {
+    L.push('', 'Where the misses come from (details under "Where the time goes" below):', '');
+    for (const n of notes) L.push(`- ${n}`);
+  }
 
   // Per-file analysis.
   section(L, 'Per-file analysis, in one process, warm');
@@ -154,7 +212,7 @@ export function renderReport(results) {
   const p = results.processes;
   if (!p || p.error) L.push(`Not measured: ${p?.error ?? 'step did not run'}.`);
   else {
-    L.push('Wall time of one process checking one file (spawnSync), median of up to 5 runs after one unmeasured run (tools slower than 5 s: 3 runs; slower than 20 s: the single run), with the CPU time (user + system, GNU time) of the same runs. pylint runs with `--disable=all --enable=broad-exception-caught` (its closest single checker to ONEX004) and with its default checkers. Tools: ' + p.tools.map((t) => `${t.name} — ${t.version}`).join('; ') + '.');
+    L.push('Wall time of one process checking one file (spawnSync), median of 5 runs after one unmeasured run (tools slower than 1 s: 3 runs; slower than 5 s: 3 runs counting the first; slower than 20 s: the single run), with the CPU time (user + system, GNU time) of the same runs. pylint runs with `--disable=all --enable=broad-exception-caught` (its closest single checker to ONEX004) and with its default checkers. Tools: ' + [...new Set(p.tools.map((t) => `${t.name} — ${t.version.replace(/ on$/, '')}`))].join('; ') + '.');
     L.push('');
     const get = (tool, path) => p.rows.find((r) => r.tool === tool && r.path === path);
     const show = (r) => (!r ? 'n/a' : r.error ? `failed: ${r.error}` : `${ms(r.medianMs)}${r.runs > 1 ? ` (p95 ${ms(r.p95Ms)})` : ' (1 run)'}${r.cpuMedianMs !== null && r.cpuMedianMs !== undefined ? `, CPU ${ms(r.cpuMedianMs)}` : ''}${r.notice ? ` ⚠ ${/Stopped/.test(r.notice) ? 'stopped by the default 2 s time budget' : r.notice}` : ''}`);
@@ -172,7 +230,7 @@ export function renderReport(results) {
       const o = get('ours', path);
       return [fileLabel(any), num(any.lines), show(o), show(get('eslintCli', path)), ratio(get('eslintCli', path), o)];
     }));
-    L.push('', 'The 300- and 2,000-line files only: per-process times on 20,000-line files add minutes to the run and nothing the in-process tables do not show.');
+    L.push('', 'The one-line file shows each tool\'s fixed cost per process (start-up, loading, parser set-up); it does not count for the target. 20,000-line files are left out: per-process times on them add minutes to the run and nothing the in-process tables do not show.');
   }
 
   // Workspace.
@@ -198,6 +256,9 @@ export function renderReport(results) {
       ['RSS after the check / peak', h.error ? 'n/a' : `${h.memory.rssMb} MB / ${h.memory.peakRssMb} MB`, c.peakRssMb ? `— / ${c.peakRssMb} MB` : 'n/a'],
       ['Heap used after the check (host thread)', h.error ? 'n/a' : `${h.memory.heapUsedMb} MB (total ${h.memory.heapTotalMb} MB, external ${h.memory.externalMb} MB)`, '—'],
     ]);
+    if (h.memory?.timeline?.length) {
+      L.push('', `RSS of the hosting process (both threads) as the check proceeds: ${h.memory.timeline.map((t) => `${num(t.files)} files (${num(t.typescriptFiles)} TypeScript): ${t.rssMb} MB`).join('; ')}.`);
+    }
   }
 
   // Activation.

@@ -6,7 +6,7 @@
 //          files only), --steps inprocess,profile,processes,workspace,activation (some steps only). A run
 //          with --only or --steps writes bench/corpus/.out/results.partial.json and BENCHMARKS.partial.md.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { BENCH, BUILD, DIST, OUT, ROOT, errorText, readJson, requireFromRoot, writeJson } from './lib/common.mjs';
@@ -120,13 +120,46 @@ async function waitForIdle() {
   return round((performance.now() - t0) / 1000, 0);
 }
 
+/**
+ * CPU time of the whole machine and of this process tree (this process plus its finished children),
+ * in clock ticks, from /proc (Linux): the difference is what other processes used while we measured.
+ */
+function cpuSnapshot() {
+  try {
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const total = cpu.slice(0, 8).reduce((a, b) => a + b, 0);
+    const busy = total - cpu[3] - cpu[4];
+    const self = readFileSync('/proc/self/stat', 'utf8');
+    const f = self.slice(self.lastIndexOf(')') + 2).split(' ').map(Number);
+    // After the command: state(0) ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime(11) stime cutime cstime
+    const own = f[11] + f[12] + f[13] + f[14];
+    return { total, busy, own };
+  } catch {
+    return null;
+  }
+}
+
+const interference = {};
+/** Share of the machine's CPU that other processes used during a step (null where /proc is unavailable). */
+function measuredStep(name, fn) {
+  const a = cpuSnapshot();
+  const result = fn();
+  const b = cpuSnapshot();
+  if (a && b && b.total > a.total) {
+    const others = Math.max(0, (b.busy - a.busy) - (b.own - a.own));
+    interference[name] = round(others / (b.total - a.total), 3);
+  }
+  return result;
+}
+
 /** Runs one measurement step in its own process and returns its JSON (or the reason it failed). */
 function child(name, script, extra = []) {
   step(name);
   const out = join(OUT, `${script.replace(/\W+/g, '-')}.json`);
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(BENCH, script), out, ...extra], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  const r = measuredStep(script.replace(/\.\w+$/, ''), () => spawnSync(process.execPath, [join(BENCH, script), out, ...extra], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] }));
   const seconds = round((performance.now() - t0) / 1000, 1);
+  if (interference[script.replace(/\.\w+$/, '')] !== undefined) console.log(`  other processes used ${Math.round(interference[script.replace(/\.\w+$/, '')] * 100)}% of the machine's CPU during this step`);
   if (r.status !== 0) return { error: `${script} exited with status ${r.status}`, seconds };
   const json = readJson(out);
   return json ? { ...json, seconds } : { error: `${script} wrote no results`, seconds };
@@ -195,9 +228,10 @@ async function main() {
   }
   if (wants('processes')) results.processes = child('whole processes: pylint, flake8, ESLint CLI, our CLI', 'processes.mjs', quick ? ['--quick'] : []);
   if (wants('workspace')) results.workspace = only ? { skipped: '--only' } : child('2,000-file workspace check', 'workspace.mjs', ['--cap-seconds', String(capSeconds)]);
-  if (wants('activation')) results.activation = activation(quick ? 5 : 10);
+  if (wants('activation')) results.activation = measuredStep('activation', () => activation(quick ? 5 : 10));
   results.sizes = sizes();
   results.environment.loadAverage.end = loadavg().map((x) => round(x, 2));
+  results.environment.otherProcessesCpuShare = interference;
   results.durationS = round((performance.now() - started) / 1000, 0);
   results.targets = evaluateTargets(results);
   // The corpus's per-file list is long and reproducible from the seed: keep the summary only.

@@ -93,6 +93,8 @@ async function hostedCheck(allFiles) {
   const skipped = {};
   const failures = [];
   let stoppedAtCap = false;
+  let tsDone = 0;
+  const rssTimeline = [];
   for (const path of files) {
     if (performance.now() - started > capMs) {
       stoppedAtCap = true;
@@ -123,7 +125,11 @@ async function hostedCheck(allFiles) {
       failures.push(`${path.slice(WS.length + 1)}: ${errorText(error)}`);
     }
     done++;
-    if (done % 250 === 0) log(`hosted check: ${done}/${files.length} files, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    if (language === 'typescript') tsDone++;
+    if (done % 250 === 0) {
+      rssTimeline.push({ files: done, typescriptFiles: tsDone, rssMb: mb(process.memoryUsage().rss) });
+      log(`hosted check: ${done}/${files.length} files, ${((performance.now() - started) / 1000).toFixed(1)} s, RSS ${rssTimeline.at(-1).rssMb} MB`);
+    }
   }
   const totalMs = performance.now() - started;
   const cpu = process.cpuUsage(cpu0);
@@ -146,6 +152,7 @@ async function hostedCheck(allFiles) {
       rssMb: mb(memory.rss), heapUsedMb: mb(memory.heapUsed), heapTotalMb: mb(memory.heapTotal),
       externalMb: mb(memory.external), arrayBuffersMb: mb(memory.arrayBuffers), peakRssMb: round(peakRssKb / 1024, 1),
       note: 'process.memoryUsage() of the host process right after the check, worker thread alive (RSS covers both threads; heap is the host thread only)',
+      timeline: rssTimeline,
     },
   };
 }
