@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { getPythonParser, parsePython } from '../../src/core/python/parser';
 import { children, field, walk, type Node } from '../../src/core/python/syntax';
+import { SyntaxTree } from '../../src/core/python/view';
 import type { ScaffoldPlan } from '../../src/core/scaffold';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
@@ -42,7 +43,7 @@ export async function pythonImports(source: string): Promise<PyImportEntry[]> {
   try {
     assert.equal(tree.rootNode.hasError, false, 'the source has syntax errors');
     const out: PyImportEntry[] = [];
-    walk(tree.rootNode, (n) => {
+    walk(new SyntaxTree(tree, source).rootNode, (n) => {
       if (n.type === 'import_statement') {
         for (const c of children(n)) {
           const { name, alias } = importedName(c);

@@ -1,12 +1,11 @@
 // The Python front end: tree-sitter parse (incremental when given the previous tree),
 // the file model, and the Python rules over it.
-import type { Parser, Tree } from 'web-tree-sitter';
+import type { Node, Parser, Tree } from 'web-tree-sitter';
 import type { PythonRule } from '../rules/rule';
 import { PYTHON_RULES, PYTHON_RULES_BY_ID } from '../rules/python';
 import type { CommentInfo } from '../suppression';
 import type { EngineConfig, Fix, RawFinding } from '../types';
 import { buildPyFile, type PyFile } from './model';
-import type { Node } from './syntax';
 
 export class ParseBudgetExceeded extends Error {}
 

@@ -7,6 +7,7 @@ import {
   type Node, blockOf, children, dottedName, field, isAsyncFunction, isDocstring, lastName,
   statements, unwrapDecorated, callInfo,
 } from './syntax';
+import { SyntaxTree } from './view';
 
 export const NODE_BASE_CLASSES = [
   'NodeEffect', 'NodeCompute', 'NodeReducer', 'NodeOrchestrator',
@@ -204,7 +205,7 @@ function detectQuote(root: Node): '"' | "'" {
 }
 
 export function buildPyFile(text: string, tree: Tree, config: EngineConfig): PyFile {
-  const root = tree.rootNode;
+  const root = new SyntaxTree(tree, text).rootNode;
   const stmts = moduleLevelStatements(root);
   const aliases = collectAliases(stmts);
   const classes: PyClass[] = [];

@@ -1,37 +1,28 @@
 // Small, typed helpers over tree-sitter-python nodes. Rules read the tree through these so that
 // they stay short and so that "what is a call's receiver" has one answer everywhere.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './view';
 
-export type { Node };
+export type Node = SyntaxNode;
 
 /** Function and class definitions open a new scope: walks that stay in one function stop there. */
 export const SCOPE_TYPES = new Set(['function_definition', 'class_definition', 'lambda']);
 
 export function children(node: Node): Node[] {
-  return node.namedChildren.filter((c): c is Node => c !== null);
+  return node.namedChildren.slice();
 }
 
 export function field(node: Node, name: string): Node | null {
   return node.childForFieldName(name);
 }
 
-/** Depth-first walk; `visit` returns false to skip a node's children. */
+/** Depth-first walk (anonymous tokens included); `visit` returns false to skip a node's children. */
 export function walk(node: Node, visit: (n: Node) => boolean | void): void {
-  const cursor = node.walk();
-  let descend = true;
-  for (;;) {
-    if (descend) {
-      const n = cursor.currentNode;
-      descend = visit(n) !== false;
-      if (descend && cursor.gotoFirstChild()) continue;
-    }
-    if (cursor.currentNode.id === node.id) break;
-    if (cursor.gotoNextSibling()) {
-      descend = true;
-      continue;
-    }
-    if (!cursor.gotoParent() || cursor.currentNode.id === node.id) break;
-    descend = false;
+  const stack: Node[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (visit(n) === false) continue;
+    const kids = n.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
 }
 

@@ -9,65 +9,23 @@ interface RangeEntry {
   end: number;
 }
 
-/** Node types the three rules look up, collected in one native pass over the tree. */
-const INDEXED_TYPES = [
-  'class_definition', 'function_definition', 'lambda',
-  'assignment', 'augmented_assignment', 'for_statement', 'for_in_clause', 'as_pattern', 'named_expression',
-  'global_statement', 'nonlocal_statement', 'import_statement', 'import_from_statement', 'delete_statement',
-  'call', 'binary_operator', 'attribute', 'identifier',
-];
-const INDEXED = new Set(INDEXED_TYPES);
-
 /**
- * The nodes of one tree that ONEX006, ONEX007 and ONEX010 need, found in one native pass. In
- * web-tree-sitter every tree search crosses into wasm and every `parent` step searches down from the
- * root (so walking ancestors costs O(depth²)); after this pass, "the nodes of type T inside X" and
- * "the scopes around X" are answered in JavaScript from offsets.
+ * The scopes and ERROR nodes of one tree, by start offset, so that "the scopes around X" is answered
+ * in JavaScript from offsets (in web-tree-sitter every `parent` step searches down from the root).
  */
 class FileIndex {
   readonly root: Node;
   /** Functions, lambdas and classes, by start offset. */
   readonly scopes: RangeEntry[];
   readonly errors: RangeEntry[];
-  private readonly byType = new Map<string, Node[]>();
 
   constructor(root: Node) {
     this.root = root;
-    for (const type of INDEXED_TYPES) this.byType.set(type, []);
-    for (const n of root.descendantsOfType(INDEXED_TYPES)) if (n) this.byType.get(n.type)?.push(n);
-    this.scopes = root.descendantsOfType(['class_definition', 'function_definition', 'lambda']).filter((n): n is Node => !!n)
+    this.scopes = root.descendantsOfType(['class_definition', 'function_definition', 'lambda'])
       .map((node) => ({ node, start: node.startIndex, end: node.endIndex }));
-    // ('ERROR' cannot be mixed with other types in one descendantsOfType call.)
     this.errors = root.hasError
-      ? root.descendantsOfType('ERROR').filter((n): n is Node => !!n).map((node) => ({ node, start: node.startIndex, end: node.endIndex }))
+      ? root.descendantsOfType('ERROR').map((node) => ({ node, start: node.startIndex, end: node.endIndex }))
       : [];
-  }
-
-  /** Nodes of the given types inside `outer` (itself included when its type matches), in source order. */
-  descendants(outer: Node, types: readonly string[]): Node[] {
-    const out: Node[] = [];
-    for (const type of types) {
-      const list = this.byType.get(type);
-      if (!list) throw new Error(`dataflow index: ${type} is not indexed`);
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid].startIndex < outer.startIndex) lo = mid + 1;
-        else hi = mid;
-      }
-      // Nodes nest without overlapping: one starting strictly inside `outer` ends inside it; only one
-      // starting where `outer` starts may be an ancestor (endIndex is a call into wasm, so it is only
-      // read then).
-      const outerStart = outer.startIndex;
-      const outerEnd = outer.endIndex;
-      for (let i = lo; i < list.length && list[i].startIndex < outerEnd; i++) {
-        const n = list[i];
-        if (n.startIndex > outerStart || n.endIndex <= outerEnd) out.push(n);
-      }
-    }
-    if (types.length > 1) out.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
-    return out;
   }
 
   /** Entries strictly containing the node (an entry with the node's exact range is the node or a wrapper of it). */
@@ -94,10 +52,9 @@ function rangeIndex(node: Node): FileIndex {
   return index;
 }
 
-/** Nodes of the given (indexed) types inside `outer`, itself included; the fast replacement of descendantsOfType. */
+/** Nodes of the given types inside `outer`, itself included, in source order. */
 export function descendants(outer: Node, types: readonly string[]): Node[] {
-  for (const t of types) if (!INDEXED.has(t)) return outer.descendantsOfType([...types]).filter((n): n is Node => !!n);
-  return rangeIndex(outer).descendants(outer, types);
+  return outer.descendantsOfType(types);
 }
 
 /** The scope a node belongs to: its nearest enclosing function, lambda or class, else the module. */
@@ -132,7 +89,6 @@ export function insideErrorNode(node: Node, stop: Node): boolean {
 
 /** Nodes of the given types that belong to `scope` itself (nested functions, lambdas and classes excluded). */
 export function nodesInScope(scope: Node, types: ReadonlySet<string>): Node[] {
-  // descendantsOfType runs inside the parser's wasm and is far cheaper than a JavaScript walk.
   return descendants(scope, [...types]).filter((n) => n.id !== scope.id && scopeOf(n).id === scope.id);
 }
 

@@ -1,0 +1,92 @@
+// The memoising view over tree-sitter trees must answer exactly what web-tree-sitter answers.
+import { strict as assert } from 'node:assert';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Node as RawNode } from 'web-tree-sitter';
+import { getPythonParser, parsePython } from '../../src/core/python/parser';
+import { SyntaxTree, type SyntaxNode } from '../../src/core/python/view';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'python');
+
+/** Every raw node of the tree, anonymous tokens included, in document order. */
+function rawNodes(root: RawNode): RawNode[] {
+  const out: RawNode[] = [];
+  const visit = (n: RawNode) => {
+    out.push(n);
+    for (const c of n.children) if (c) visit(c);
+  };
+  visit(root);
+  return out;
+}
+
+const shape = (n: { type: string; startIndex: number; endIndex: number } | null) => (n ? `${n.type}@${n.startIndex}-${n.endIndex}` : 'null');
+
+describe('python syntax view', () => {
+  const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.py')).sort().slice(0, 6);
+  const BROKEN = 'class NodeX(NodeEffect):\n    def f(self:\n        return (self.x\n    def g(self): pass\n\nx = [1, 2\n';
+  const sources = () => [...files.map((name) => ({ name, source: readFileSync(join(FIXTURES, name), 'utf8') })), { name: 'broken', source: BROKEN }];
+
+  it('mirrors every node: type, range, text, flags, children, fields and parent', async () => {
+    const parser = await getPythonParser();
+    for (const { name, source } of sources()) {
+      const tree = parsePython(parser, source);
+      const view = new SyntaxTree(tree, source);
+      for (const raw of rawNodes(tree.rootNode)) {
+        const n = view.node(raw, undefined);
+        const where = `${name}: ${shape(raw)}`;
+        assert.equal(n.type, raw.type, where);
+        assert.equal(n.endIndex, raw.endIndex, where);
+        assert.deepEqual(n.endPosition, raw.endPosition, where);
+        assert.equal(n.text, raw.text, where);
+        assert.deepEqual([n.isNamed, n.isMissing, n.isError, n.hasError], [raw.isNamed, raw.isMissing, raw.isError, raw.hasError], where);
+        assert.deepEqual(n.children.map(shape), raw.children.map(shape), where);
+        assert.deepEqual(n.namedChildren.map(shape), raw.namedChildren.map(shape), where);
+        assert.equal(shape(n.parent), shape(raw.parent), where);
+        assert.equal(shape(n.nextSibling), shape(raw.nextSibling), where);
+        assert.equal(shape(n.previousSibling), shape(raw.previousSibling), where);
+        for (const field of ['name', 'body', 'left', 'right', 'function', 'arguments', 'object', 'attribute', 'value']) {
+          assert.equal(shape(n.childForFieldName(field)), shape(raw.childForFieldName(field)), `${where} .${field}`);
+        }
+      }
+      tree.delete();
+    }
+  });
+
+  it('descendantsOfType answers like web-tree-sitter, wrappers of the same range included', async () => {
+    const parser = await getPythonParser();
+    const typeSets = [['identifier'], ['call'], ['expression_statement', 'call'], ['block', 'try_statement', 'except_clause'],
+      ['parenthesized_expression', 'identifier', 'string'], ['ERROR'], ['module'], ['function_definition', 'class_definition', 'lambda']];
+    for (const { name, source } of sources()) {
+      const tree = parsePython(parser, source);
+      const view = new SyntaxTree(tree, source);
+      const sample = rawNodes(tree.rootNode).filter((n, i) => n.isNamed && i % 7 === 0);
+      for (const raw of sample) {
+        const n = view.node(raw, undefined);
+        for (const types of typeSets) {
+          const expected = raw.descendantsOfType(types).map(shape);
+          const actual = n.descendantsOfType(types).map(shape);
+          // Nodes of different types with one range come in either order: compare as multisets in order of start.
+          assert.deepEqual([...actual].sort(), [...expected].sort(), `${name}: ${shape(raw)} ${types.join(',')}`);
+          assert.deepEqual(actual.map((s) => Number(s.split('@')[1].split('-')[0])), expected.map((s) => Number(s.split('@')[1].split('-')[0])),
+            `${name}: ${shape(raw)} ${types.join(',')}: source order`);
+        }
+      }
+      tree.delete();
+    }
+  });
+
+  it('gives one object per node, so identity and memoised properties are shared', async () => {
+    const source = 'class A:\n    def f(self):\n        return (self.x)\n';
+    const tree = parsePython(await getPythonParser(), source);
+    const view = new SyntaxTree(tree, source);
+    const ret = view.rootNode.descendantsOfType('return_statement')[0];
+    const fromWalk = view.rootNode.namedChildren[0].childForFieldName('body')!.namedChildren[0]
+      .childForFieldName('body')!.namedChildren[0] as SyntaxNode;
+    assert.equal(ret, fromWalk);
+    assert.equal(ret.parent?.parent?.type, 'function_definition');
+    assert.equal(ret.namedChildren[0].type, 'parenthesized_expression');
+    assert.deepEqual(ret.descendantsOfType('parenthesized_expression').map((n) => n.text), ['(self.x)']);
+    assert.deepEqual(ret.namedChildren[0].descendantsOfType('return_statement'), [], 'an ancestor is not a descendant');
+    tree.delete();
+  });
+});
