@@ -1,6 +1,6 @@
 // The Python front end: tree-sitter parse (incremental when given the previous tree),
 // the file model, and the Python rules over it.
-import type { Node, Parser, Tree } from 'web-tree-sitter';
+import type { Parser, Tree } from 'web-tree-sitter';
 import type { PythonRule } from '../rules/rule';
 import { PYTHON_RULES, PYTHON_RULES_BY_ID } from '../rules/python';
 import type { CommentInfo } from '../suppression';
@@ -51,11 +51,8 @@ export class PythonFrontEnd {
     return PYTHON_RULES_BY_ID.get(finding.ruleId)?.fixes?.(file, finding) ?? [];
   }
 
-  comments(tree: Tree): CommentInfo[] {
-    return tree.rootNode.descendantsOfType('comment').filter((c): c is Node => !!c).map((c) => ({
-      body: c.text.replace(/^#/, ''),
-      line: c.startPosition.row,
-    }));
+  comments(file: PyFile): CommentInfo[] {
+    return file.root.descendantsOfType('comment').map((c) => ({ body: c.text.slice(1), line: c.startPosition.row }));
   }
 
   /** Number of ERROR and MISSING nodes: the measure of "parses no worse". */

@@ -66,16 +66,16 @@ export class SyntaxTree {
 }
 
 /**
- * Node types searched for together in one pass over each new tree: those the rules ask for, and every
- * other type asked of an earlier tree in this process (one search in wasm costs about as much for
- * twenty types as for one).
+ * Node types searched for together in one pass over each new tree: those the rules and the suppression
+ * comments ask for, and every other type asked of an earlier tree in this process (one search in wasm
+ * costs about as much for twenty types as for one).
  */
 const WANTED = new Set<string>([
   'class_definition', 'function_definition', 'lambda', 'decorated_definition',
   'assignment', 'augmented_assignment', 'for_statement', 'for_in_clause', 'as_pattern', 'named_expression',
   'global_statement', 'nonlocal_statement', 'import_statement', 'import_from_statement', 'delete_statement',
   'call', 'binary_operator', 'attribute', 'identifier', 'keyword_argument', 'string',
-  'try_statement', 'except_clause', 'raise_statement', 'return_statement', 'await', 'with_statement', 'block',
+  'try_statement', 'except_clause', 'raise_statement', 'return_statement', 'await', 'with_statement', 'block', 'comment',
 ]);
 
 const NO_FIELD = null;

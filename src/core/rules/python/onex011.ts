@@ -120,6 +120,8 @@ function guardedByHasattr(file: PyFile, attribute: Node, member: string): boolea
  */
 function enumMemberAccesses(file: PyFile): Node[] {
   const out: Node[] = [];
+  // Every name for the enum (an import, an alias, a dotted path) spells it out somewhere in the file.
+  if (!file.text.includes(ERROR_CODE_ENUM)) return out;
   for (const id of file.root.descendantsOfType('identifier')) {
     if (!id || (!file.errorCodeEnumNames.has(id.text) && id.text !== ERROR_CODE_ENUM)) continue;
     // `EnumCoreErrorCode.X` (the identifier is the object) or `errors.EnumCoreErrorCode.X` (it is the
