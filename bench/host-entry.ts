@@ -1,6 +1,7 @@
 // What the workspace-check host needs on its own thread, bundled like dist/extension.js (the
-// TypeScript front end stays out of it): the .gitignore filter and the project configuration lookup
-// the extension does per file.
+// TypeScript front end stays out of it): the .gitignore filter, the project configuration lookup
+// the extension does per file, and the extension's scan workers and scheduling.
 export { resolveConfig } from '../src/core/engine';
 export { GitIgnore } from '../src/core/gitignore';
 export { loadProjectConfig } from '../src/core/projectConfig';
+export { ScanPool, forEachConcurrent } from '../src/extension/scanPool';

@@ -1,6 +1,7 @@
 // The 2,000-file workspace check, hosted the way the extension hosts it: this process plays the
 // extension host (reads each file, looks up the project configuration, converts findings) and sends
-// one file at a time to one worker thread over dist/worker.js, so its own event loop stays free.
+// the files to the extension's scan workers (src/extension/scanPool.ts: one worker thread over
+// dist/worker.js per core, two files in flight per worker), so its own event loop stays free.
 // perf_hooks.monitorEventLoopDelay in this process measures the longest stretch the loop was blocked.
 // Then the CLI checks the same folder (a pool of worker threads on all cores).
 // The generated workspace (bench/corpus/ws) is copied to a temporary folder first: bench/corpus/ is
@@ -12,7 +13,6 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import { BUILD, CORPUS, DIST, errorText, requireFromRoot, writeJson } from './lib/common.mjs';
 import { createRng } from './lib/prng.mjs';
 import { round } from './lib/stats.mjs';
@@ -39,37 +39,6 @@ function listWorkspace() {
   return out.sort();
 }
 
-/** The extension's WorkerClient, reduced to what a workspace check uses. */
-class WorkerClient {
-  constructor(script) {
-    this.worker = new Worker(script);
-    this.pending = new Map();
-    this.nextId = 1;
-    this.worker.on('message', (response) => {
-      const p = this.pending.get(response.id);
-      if (!p) return;
-      clearTimeout(p.timer);
-      this.pending.delete(response.id);
-      p.resolve(response);
-    });
-    this.worker.on('error', (error) => {
-      for (const p of this.pending.values()) p.reject(error);
-      this.pending.clear();
-    });
-  }
-  request(request, timeoutMs) {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
-      this.worker.postMessage({ ...request, id });
-    });
-  }
-  terminate() {
-    return this.worker.terminate();
-  }
-}
-
 async function hostedCheck(allFiles) {
   let files = allFiles;
   const script = join(DIST, 'worker.js');
@@ -77,7 +46,8 @@ async function hostedCheck(allFiles) {
   const host = requireFromRoot(join(BUILD, 'host.js'));
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
-  const client = new WorkerClient(script);
+  // The extension's own scan workers (one per core) and scheduling (two files in flight per worker).
+  const pool = new host.ScanPool(DIST, log);
   const cpu0 = process.cpuUsage();
   const started = performance.now();
   // WorkspaceChecker.run: the found files minus .gitignore'd ones (vscode.workspace.findFiles is not modelled).
@@ -95,11 +65,7 @@ async function hostedCheck(allFiles) {
   let stoppedAtCap = false;
   let tsDone = 0;
   const rssTimeline = [];
-  for (const path of files) {
-    if (performance.now() - started > capMs) {
-      stoppedAtCap = true;
-      break;
-    }
+  await host.forEachConcurrent(files, pool.size * 2, async (path) => {
     const language = path.endsWith('.py') ? 'python' : 'typescript';
     try {
       const bytes = await readFile(path);
@@ -110,7 +76,7 @@ async function hostedCheck(allFiles) {
       void project;
       const text = new TextDecoder('utf-8').decode(bytes);
       longestHostStepMs = Math.max(longestHostStepMs, performance.now() - s0);
-      const response = await client.request({ kind: 'analyze', language, text, config, fileName: path }, config.timeBudgetMs * 5 + 10_000);
+      const response = await pool.request({ kind: 'analyze', language, text, config, fileName: path }, config.timeBudgetMs * 5 + 10_000);
       if (!response.ok) throw new Error(response.error);
       const s1 = performance.now();
       const result = response.result;
@@ -130,15 +96,19 @@ async function hostedCheck(allFiles) {
       rssTimeline.push({ files: done, typescriptFiles: tsDone, rssMb: mb(process.memoryUsage().rss) });
       log(`hosted check: ${done}/${files.length} files, ${((performance.now() - started) / 1000).toFixed(1)} s, RSS ${rssTimeline.at(-1).rssMb} MB`);
     }
-  }
+  }, () => {
+    if (performance.now() - started > capMs) stoppedAtCap = true;
+    return stoppedAtCap;
+  });
   const totalMs = performance.now() - started;
   const cpu = process.cpuUsage(cpu0);
   histogram.disable();
-  // Memory right after the check, with the worker (and its parsers) still alive: one process, both threads.
+  // Memory right after the check, with the workers (and their parsers) still alive: one process, all threads.
   const memory = process.memoryUsage();
   const peakRssKb = process.resourceUsage().maxRSS;
-  await client.terminate();
+  pool.dispose();
   return {
+    workers: pool.size,
     files: files.length, done, analysed, findings, syntaxErrors, skipped, failures: failures.length, failureSamples: failures.slice(0, 5),
     stoppedAtCap, capMs,
     totalMs: round(totalMs), filesPerSecond: round(done / (totalMs / 1000), 1),
@@ -222,7 +192,7 @@ async function cliCheck(files) {
 
 const files = listWorkspace();
 const results = { files: files.length };
-log(`hosted check of ${files.length} files (one worker thread over dist/worker.js, cap ${capMs / 1000} s)`);
+log(`hosted check of ${files.length} files (the extension's scan workers over dist/worker.js, cap ${capMs / 1000} s)`);
 try {
   results.hosted = await hostedCheck(files);
 } catch (error) {

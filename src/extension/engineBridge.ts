@@ -4,12 +4,14 @@ import type * as vscode from 'vscode';
 import { analyzeWith, fixesWith, getFrontEnd, type FixesResult } from '../core/engine';
 import type { FixAllResult } from '../core/fixAll';
 import type { AnalysisResult, EngineConfig, LanguageId, RawFinding } from '../core/types';
+import type { ScanPool } from './scanPool';
 import type { WorkerClient } from './workerClient';
 
 const MAIN_THREAD_LIMIT = 200_000;
 
 export class EngineBridge {
-  constructor(private readonly worker: WorkerClient) {}
+  /** `scan` serves workspace scans; without it they go to the editors' worker. */
+  constructor(private readonly worker: WorkerClient, private readonly scan?: ScanPool) {}
 
   private here(language: LanguageId, text: string): boolean {
     return language === 'python' && text.length <= MAIN_THREAD_LIMIT;
@@ -19,10 +21,14 @@ export class EngineBridge {
     return config.timeBudgetMs * 5 + 10_000;
   }
 
-  /** `offThread` sends even small Python files to the worker (workspace scans). */
-  async analyze(language: LanguageId, text: string, config: EngineConfig, fileName?: string, offThread = false): Promise<AnalysisResult> {
-    if (!offThread && this.here(language, text)) return analyzeWith(await getFrontEnd('python'), text, config, fileName);
-    const r = await this.worker.request({ kind: 'analyze', language, text, config, fileName }, this.timeout(config));
+  /**
+   * Where: 'auto' analyses small Python texts here and the rest in the editors' worker; 'worker' always
+   * in that worker (a file re-checked from disk); 'scan' in the workspace scan's pool.
+   */
+  async analyze(language: LanguageId, text: string, config: EngineConfig, fileName?: string, where: 'auto' | 'worker' | 'scan' = 'auto'): Promise<AnalysisResult> {
+    if (where === 'auto' && this.here(language, text)) return analyzeWith(await getFrontEnd('python'), text, config, fileName);
+    const job = { kind: 'analyze' as const, language, text, config, fileName };
+    const r = where === 'scan' && this.scan ? await this.scan.request(job, this.timeout(config)) : await this.worker.request(job, this.timeout(config));
     if (!r.ok) throw new Error(r.error);
     if (r.kind !== 'analyze') throw new Error('unexpected worker answer');
     return r.result;
@@ -34,6 +40,16 @@ export class EngineBridge {
     if (!r.ok) throw new Error(r.error);
     if (r.kind !== 'fixes') throw new Error('unexpected worker answer');
     return r.result;
+  }
+
+  /** Worker threads a workspace scan runs on. */
+  get scanWorkers(): number {
+    return this.scan?.size ?? 1;
+  }
+
+  /** Stops the scan workers when a workspace scan ends. */
+  endScan(): void {
+    this.scan?.dispose();
   }
 
   /** Always in the worker: fix-all re-analyses the file in passes and would block typing and saving. */

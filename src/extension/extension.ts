@@ -9,6 +9,7 @@ import { docsUri } from './diagnostics';
 import { EngineBridge } from './engineBridge';
 import { registerScaffoldCommands } from './scaffold';
 import { AnalysisStatus } from './status';
+import { ScanPool } from './scanPool';
 import { WorkerClient } from './workerClient';
 import { WorkspaceChecker } from './workspaceCheck';
 import { fixAllSafeInEditor } from './fixAllCommand';
@@ -23,7 +24,8 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
   const output = vscode.window.createOutputChannel('ONEX Forge', { log: true });
   const diagnostics = vscode.languages.createDiagnosticCollection('onex');
   const worker = new WorkerClient(join(context.extensionPath, 'dist'), (m) => output.warn(m));
-  const bridge = new EngineBridge(worker);
+  const scanPool = new ScanPool(join(context.extensionPath, 'dist'), (m) => output.warn(m));
+  const bridge = new EngineBridge(worker, scanPool);
   const status = new AnalysisStatus();
   const analyzer = new DocumentAnalyzer(diagnostics, worker, output, {
     onAnalysed(document, result, durationMs) {
@@ -34,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
   const actions = new OnexCodeActionProvider(analyzer, bridge, output);
 
   context.subscriptions.push(
-    output, diagnostics, status, analyzer, checker, { dispose: () => worker.dispose() },
+    output, diagnostics, status, analyzer, checker, { dispose: () => worker.dispose() }, { dispose: () => scanPool.dispose() },
     vscode.languages.registerCodeActionsProvider([{ language: 'python' }, { language: 'typescript' }], actions, OnexCodeActionProvider.metadata),
     vscode.workspace.onDidOpenTextDocument((d) => analyzer.schedule(d, 0)),
     vscode.workspace.onDidChangeTextDocument((e) => analyzer.onDidChange(e)),

@@ -14,6 +14,11 @@ export class WorkerClient {
 
   constructor(private readonly distDir: string, private readonly log: (message: string) => void) {}
 
+  /** Requests sent and not yet answered. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
   private ensure(): Worker {
     if (this.worker) return this.worker;
     // A deeper stack than the default lets TypeScript's recursive parser take deeply nested files.

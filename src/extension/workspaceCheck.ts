@@ -1,6 +1,7 @@
 // "ONEX: Check Workspace": every Python and TypeScript file of the workspace, respecting files.exclude
-// and .gitignore, analysed in the worker thread with a cancellable progress notification. Findings
-// stay in the Problems panel until the file changes (a watcher re-checks changed files).
+// and .gitignore, analysed on the scan's worker threads (one per core) with a cancellable progress
+// notification. Findings stay in the Problems panel until the file changes (a watcher re-checks
+// changed files).
 import { relative, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { GitIgnore } from '../core/gitignore';
@@ -9,6 +10,7 @@ import type { LanguageId } from '../core/types';
 import { engineConfigFor } from './config';
 import { toDiagnostic } from './diagnostics';
 import type { EngineBridge } from './engineBridge';
+import { forEachConcurrent } from './scanPool';
 
 const decoder = new TextDecoder('utf-8');
 
@@ -66,15 +68,20 @@ export class WorkspaceChecker implements vscode.Disposable {
         let findings = 0;
         let done = 0;
         const started = performance.now();
-        for (const uri of files) {
-          if (token.isCancellationRequested) break;
-          try {
-            findings += await this.checkFile(uri);
-          } catch (error) {
-            this.output.warn(`${vscode.workspace.asRelativePath(uri)}: ${(error as Error).message}`);
-          }
-          done++;
-          progress.report({ increment: 100 / files.length, message: `${done}/${files.length} files, ${findings} problems` });
+        // Two files in flight per scan worker: each has its next file while the host reads and converts.
+        try {
+          await forEachConcurrent(files, this.bridge.scanWorkers * 2, async (uri) => {
+            try {
+              const found = await this.checkFile(uri, 'scan'); // (not `findings += await`: lanes interleave)
+              findings += found;
+            } catch (error) {
+              this.output.warn(`${vscode.workspace.asRelativePath(uri)}: ${(error as Error).message}`);
+            }
+            done++;
+            progress.report({ increment: 100 / files.length, message: `${done}/${files.length} files, ${findings} problems` });
+          }, () => token.isCancellationRequested);
+        } finally {
+          this.bridge.endScan();
         }
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         const cancelled = token.isCancellationRequested;
@@ -85,7 +92,7 @@ export class WorkspaceChecker implements vscode.Disposable {
   }
 
   /** Checks one file from disk (open documents are left to the live analysis). */
-  async checkFile(uri: vscode.Uri): Promise<number> {
+  async checkFile(uri: vscode.Uri, where: 'worker' | 'scan' = 'worker'): Promise<number> {
     const language = languageOfPath(uri.path);
     if (!language) return 0;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -99,7 +106,7 @@ export class WorkspaceChecker implements vscode.Disposable {
     const config = engineConfigFor(uri);
     const bytes = await vscode.workspace.fs.readFile(uri);
     const text = decoder.decode(bytes);
-    const result = await this.bridge.analyze(language, text, config, uri.fsPath, true);
+    const result = await this.bridge.analyze(language, text, config, uri.fsPath, where);
     if (result.skipped) this.output.info(`${vscode.workspace.asRelativePath(uri)}: ${result.skipped.message}`);
     this.diagnostics.set(uri, result.findings.map((f) => toDiagnostic(f, this.extensionUri)));
     this.checked.add(uri.toString());

@@ -1,0 +1,56 @@
+// "ONEX: Check Workspace" in a real VS Code: every Python and TypeScript file of the example workspace
+// is checked on the scan's worker threads, files not open in an editor get their diagnostics, a
+// production node gets none, and git-ignored files are skipped.
+import { strict as assert } from 'node:assert';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { TEMPLATE_NODE, activateExtension, exampleUri, examplesRoot, onexDiagnostics, ruleIdOf, waitForDiagnostics } from './util';
+
+/** .py and .ts files under examples/, as Check Workspace should find them (.scratch is git-ignored). */
+function exampleFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === '.scratch' || e.name === 'node_modules' || e.name === '__pycache__') continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...exampleFiles(p));
+    else if (e.name.endsWith('.py') || (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))) out.push(p);
+  }
+  return out;
+}
+
+describe('Check Workspace', () => {
+  const ignoredRel = '.scratch/workspace-check/node_ignored.py';
+  let api: { checkWorkspace(): Promise<{ files: number; findings: number; cancelled: boolean }> };
+
+  before(async () => {
+    const extension = await activateExtension();
+    api = extension.exports as typeof api;
+    const ignored = exampleUri(ignoredRel).fsPath;
+    mkdirSync(join(ignored, '..'), { recursive: true });
+    writeFileSync(ignored, 'import time\n\n\nclass NodeIgnoredEffect(NodeEffect):\n    def run(self):\n        start = time.time()\n        return time.time() - start\n');
+  });
+
+  after(() => {
+    rmSync(join(exampleUri(ignoredRel).fsPath, '..'), { recursive: true, force: true });
+  });
+
+  it('checks every file, reports the template nodes, leaves the production node and ignored files clean', async () => {
+    const expected = exampleFiles(examplesRoot().fsPath).length;
+    const result = await api.checkWorkspace();
+    assert.equal(result.cancelled, false);
+    assert.equal(result.files, expected, 'every .py and .ts file of examples/ but the git-ignored ones');
+
+    const tsTemplate = exampleUri('typescript/nodes/payment_gateway/node.ts');
+    const ts = await waitForDiagnostics(tsTemplate, (all) => onexDiagnostics(all).length > 0, 60_000);
+    const tsRules = new Set(onexDiagnostics(ts).map(ruleIdOf));
+    for (const id of ['ONEX001', 'ONEX005', 'ONEX010']) assert.ok(tsRules.has(id), `${id} on the TypeScript template node (got ${[...tsRules].join(', ')})`);
+
+    const pyTemplate = onexDiagnostics(vscode.languages.getDiagnostics(exampleUri(TEMPLATE_NODE)));
+    assert.ok(pyTemplate.length >= 9, `the Python template node has ${pyTemplate.length} ONEX diagnostics`);
+    assert.ok(result.findings >= pyTemplate.length + onexDiagnostics(ts).length, `${result.findings} findings in all`);
+
+    assert.deepEqual(onexDiagnostics(vscode.languages.getDiagnostics(exampleUri('nodes/ledger_writer/node.py'))).map(ruleIdOf), []);
+    assert.deepEqual(onexDiagnostics(vscode.languages.getDiagnostics(exampleUri(ignoredRel))).map(ruleIdOf), [], 'a git-ignored file is not checked');
+  });
+});
