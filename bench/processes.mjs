@@ -94,6 +94,9 @@ try {
   missing.push(`ESLint CLI not available: ${errorText(error)}`);
 }
 
+// The floor of any Node.js tool as a process: node running an empty script (one-line file only).
+tools.push({ id: 'nodeBare', name: 'node -e "" (an empty script: the floor of any Node.js tool)', language: 'python', version: `node ${process.version}`, cmd: process.execPath, args: () => ['-e', ''], ok: (s) => s === 0, oneLineOnly: true });
+
 const cli = join(DIST, 'cli.js');
 for (const language of ['python', 'typescript']) {
   tools.push({ id: 'ours', name: 'onex-forge check (our CLI)', language, version: `node ${process.version}`, cmd: process.execPath, args: (f) => [cli, 'check', f], ok: (s) => s === 0 || s === 1, available: existsSync(cli) });
@@ -110,6 +113,7 @@ writeFileSync(oneLine.typescript.path, 'export const TIMEOUT_MS = 30_000;\n');
 
 /** Files measured as processes: a one-line file, then the 300- and 2,000-line files (the in-process tables cover 20,000 lines). */
 function filesFor(tool) {
+  if (tool.oneLineOnly) return [oneLine[tool.language]];
   return [oneLine[tool.language], ...manifest.files.filter((f) => f.language === tool.language && f.size <= 2000)];
 }
 

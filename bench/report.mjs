@@ -116,7 +116,7 @@ function analysis(results) {
   const p = results.processes?.rows ?? [];
   const one = (tool, lang) => p.find((r) => r.tool === tool && r.language === lang && r.style === 'one-line' && !r.error);
   if ((missed.has('cli-pylint-one') || missed.has('cli-pylint')) && one('ours', 'python')) {
-    notes.push(`**CLI per file**: our process costs ${ms(one('ours', 'python').medianMs)} on a one-line Python file (${ms(one('ours', 'typescript')?.medianMs)} on a one-line TypeScript file, which loads the TypeScript compiler bundle); pylint with one checker costs ${ms(one('pylintOne', 'python')?.medianMs)} on the same one-line file. The fixed cost of starting Node, loading the bundle and compiling the tree-sitter wasm bounds the ratio on small files.`);
+    notes.push(`**CLI per file**: our process costs ${ms(one('ours', 'python').medianMs)} on a one-line Python file (${ms(one('ours', 'typescript')?.medianMs)} on a one-line TypeScript file, which loads the TypeScript compiler bundle); pylint with one checker costs ${ms(one('pylintOne', 'python')?.medianMs)} on the same one-line file${one('nodeBare', 'python') ? `, and Node.js itself, running an empty script, ${ms(one('nodeBare', 'python').medianMs)}` : ''}. The fixed cost of starting Node, loading the bundle and compiling the tree-sitter wasm bounds the ratio on small files${one('nodeBare', 'python') ? `: ten times faster than pylint's ${ms(p.find((r) => r.tool === 'pylintOne' && r.size === 300 && r.style === 'template')?.medianMs)} on the 300-line file would mean ${ms((p.find((r) => r.tool === 'pylintOne' && r.size === 300 && r.style === 'template')?.medianMs ?? NaN) / 10)} for our whole process, against ${ms(one('nodeBare', 'python').medianMs)} for an empty Node.js process on this machine` : ''}.`);
   }
   const h = results.workspace?.hosted;
   if (h && !h.error && missed.has('rss') && h.memory.timeline?.length) {
@@ -231,6 +231,8 @@ export function renderReport(results) {
       return [fileLabel(any), num(any.lines), show(o), show(get('eslintCli', path)), ratio(get('eslintCli', path), o)];
     }));
     L.push('', 'The one-line file shows each tool\'s fixed cost per process (start-up, loading, parser set-up); it does not count for the target. 20,000-line files are left out: per-process times on them add minutes to the run and nothing the in-process tables do not show.');
+    const bare = p.rows.find((r) => r.tool === 'nodeBare' && !r.error);
+    if (bare) L.push('', `The floor of any Node.js tool as a process: \`node -e ""\` (an empty script) takes ${show(bare)} on this machine.`);
   }
 
   // Workspace.

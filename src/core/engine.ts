@@ -159,7 +159,8 @@ export function finalizeFindings(text: string, analysis: FrontEndAnalysis, confi
     if (isSuppressed(suppressions, raw.ruleId, range.start.line)) continue;
     findings.push({ ...raw, range, severity });
   }
-  findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  // (Rule ids are ASCII: a plain comparison, not localeCompare, whose first call loads ICU's collator.)
+  findings.sort((a, b) => a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return findings;
 }
 
