@@ -71,7 +71,7 @@ function generateWorkspace(seed) {
     const text = generate({ seed: seedFor(seed, `ws/${pkg}/${name}`), lines, style, kind: isNode ? 'node' : 'module' });
     files.push({ ...write(join(CORPUS, 'ws', pkg, name), text), language: python ? 'python' : 'typescript', style, node: isNode });
   }
-  // Package manifests, as real packages have them (they also bound the TypeScript front end's projects).
+  // Package manifests, as real packages have them.
   for (const pkg of new Set(files.map((f) => f.path.split('/').slice(1, 3).join('/')))) {
     const dir = join(CORPUS, 'ws', pkg);
     if (pkg.startsWith('ts/')) writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: pkg.slice(3), version: '0.1.0', private: true }, null, 2) + '\n');

@@ -124,7 +124,7 @@ function analysis(results) {
   }
   const h = results.workspace?.hosted;
   if (h && !h.error && missed.has('rss') && h.memory.timeline?.length) {
-    notes.push(`**Memory**: RSS grows as TypeScript files are checked (${h.memory.timeline.map((t) => `${t.rssMb} MB after ${num(t.files)} files, ${num(t.typescriptFiles)} of them TypeScript`).slice(-3).join('; ')}); a Python-only check stays far lower. The TypeScript front end keeps up to 200 parsed files in its ts-morph projects, and the worker's heap grows with them.`);
+    notes.push(`**Memory**: RSS during the check (${h.memory.timeline.map((t) => `${t.rssMb} MB after ${num(t.files)} files, ${num(t.typescriptFiles)} of them TypeScript`).slice(-3).join('; ')}); ${h.workers ?? 1} scan worker(s) each load the tree-sitter runtime and grammar and the TypeScript compiler bundle (the front ends keep only the last file's tree), and V8 collects each worker's garbage lazily.`);
   }
   if (h && !h.error && missed.has('workspace-time')) {
     notes.push(`**Workspace check**: ${ms(h.cpuMs)} of CPU for ${num(h.done)} files, almost all of it per-file analysis in the scan workers (${h.workers ?? 1} on this machine); the per-file analysis time above, not the messaging, sets the total.`);

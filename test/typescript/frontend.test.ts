@@ -1,13 +1,12 @@
 // The TypeScript front end behind the engine interface: parse diagnostics, suppression comments read
-// from the tree, the per-folder project pool with its bounded file count, time budget, file kinds,
+// from the tree, the one model it keeps (memory does not grow with files analysed), time budget, file kinds,
 // and the guarantees that keep it a syntax-only analysis (no type checker, no second TypeScript).
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeText, getFrontEnd } from '../../src/core/engine';
 import { TypeScriptFrontEnd, createTypeScriptFrontEnd } from '../../src/core/typescript/frontend';
-import { ProjectPool, memoryPath } from '../../src/core/typescript/projects';
+import { memoryPath } from '../../src/core/typescript/parse';
 import { DEFAULT_CONFIG } from '../../src/core/types';
 import { at, nodeModule } from './fixtures';
 
@@ -52,46 +51,41 @@ describe('TypeScript front end', () => {
     assert.equal(fileResult.findings.filter((f) => f.ruleId === 'ONEX010').length, 0);
   });
 
-  it('keeps one project per workspace folder (nearest package.json or tsconfig.json)', () => {
-    const root = mkdtempSync(join(tmpdir(), 'onex-ts-pool-'));
-    try {
-      mkdirSync(join(root, 'svc-a', 'src', 'nodes'), { recursive: true });
-      mkdirSync(join(root, 'svc-b', 'nodes'), { recursive: true });
-      mkdirSync(join(root, 'loose'), { recursive: true });
-      writeFileSync(join(root, 'svc-a', 'package.json'), '{}');
-      writeFileSync(join(root, 'svc-b', 'tsconfig.json'), '{}');
-      const pool = new ProjectPool();
-      assert.equal(pool.folderOf(join(root, 'svc-a', 'src', 'nodes', 'node.ts')), join(root, 'svc-a'));
-      assert.equal(pool.folderOf(join(root, 'svc-b', 'nodes', 'node.ts')), join(root, 'svc-b'));
-      // No package.json or tsconfig.json above: the file's own folder.
-      const isolated = new ProjectPool(200, 32, (p) => p === join('/ws', 'svc', 'package.json'));
-      assert.equal(isolated.folderOf(join('/ws', 'loose', 'deep', 'node.ts')), join('/ws', 'loose', 'deep'));
-      assert.equal(isolated.folderOf(join('/ws', 'svc', 'src', 'node.ts')), join('/ws', 'svc'));
-      pool.sourceFile('export class A {}', join(root, 'svc-a', 'src', 'nodes', 'a.ts'));
-      pool.sourceFile('export class B {}', join(root, 'svc-a', 'src', 'nodes', 'b.ts'));
-      pool.sourceFile('export class C {}', join(root, 'svc-b', 'nodes', 'c.ts'));
-      assert.equal(pool.projectCount, 2);
-      assert.equal(pool.sourceFileCount, 3);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
+  it('keeps the last file\'s model only, however many files it analyses', () => {
+    const fe = createTypeScriptFrontEnd() as TypeScriptFrontEnd;
+    assert.equal(fe.retainedFiles, 0);
+    const text = TIMING.replace(' // onex: ignore[ONEX010]', '');
+    for (let i = 0; i < 50; i++) {
+      fe.findRaw(`${text}\n// file ${i}\n`, DEFAULT_CONFIG, `/ws/svc-${i % 7}/src/node${i}.ts`);
+      assert.equal(fe.retainedFiles, 1);
     }
+    // Checking a candidate fix's text parses it on its own: the model stays.
+    assert.equal(fe.syntaxErrorCount('class A {\n  m( {\n', '/ws/other.ts') > 0, true);
+    assert.equal(fe.retainedFiles, 1);
   });
 
-  it('re-parses only when the text changes and removes the least recently used files beyond the bound', () => {
-    const pool = new ProjectPool(3, 8, () => false);
-    const first = pool.sourceFile('export const a = 1;', '/ws/x/a.ts').compilerNode;
-    assert.equal(pool.sourceFile('export const a = 1;', '/ws/x/a.ts').compilerNode, first);
-    const changed = pool.sourceFile('export const a = 2;', '/ws/x/a.ts').compilerNode;
-    assert.notEqual(changed, first);
-    assert.equal(changed.text, 'export const a = 2;');
-    pool.sourceFile('export const b = 1;', '/ws/x/b.ts');
-    pool.sourceFile('export const c = 1;', '/ws/x/c.ts');
-    pool.sourceFile('export const a = 3;', '/ws/x/a.ts'); // a is now the most recent
-    pool.sourceFile('export const d = 1;', '/ws/x/d.ts'); // evicts b
-    assert.equal(pool.sourceFileCount, 3);
-    const texts = ['a', 'c', 'd'].map((n) => pool.sourceFile(`export const ${n} = 9;`, `/ws/x/${n}.ts`).getFilePath());
-    assert.deepEqual(texts, ['/ws/x/a.ts', '/ws/x/c.ts', '/ws/x/d.ts']);
-    assert.equal(pool.sourceFileCount, 3);
+  it('finds the same problems and fixes whether the last model is reused or the file is parsed afresh', () => {
+    const fe = createTypeScriptFrontEnd() as TypeScriptFrontEnd;
+    const fresh = createTypeScriptFrontEnd() as TypeScriptFrontEnd;
+    const text = TIMING.replace(' // onex: ignore[ONEX010]', '');
+    const other = `${text}\n// another file\n`;
+    const summary = (f: TypeScriptFrontEnd, t: string) => {
+      const raw = f.findRaw(t, DEFAULT_CONFIG, '/ws/a/node.ts').raw;
+      return JSON.stringify(raw.map((r) => ({ ...r, fixes: f.fixes(t, r, DEFAULT_CONFIG, '/ws/a/node.ts') })));
+    };
+    const cold = summary(fe, text);
+    assert.equal(summary(fe, text), cold); // the same text again: the kept model answers
+    summary(fe, other);
+    assert.equal(summary(fe, text), cold); // parsed afresh after another file
+    assert.equal(summary(fresh, text), cold);
+    assert.ok(cold.includes('ONEX010'));
+  });
+
+  it('reports spans in the text as given when it starts with a byte order mark', async () => {
+    const text = '\uFEFFexport function f() {\n  const s = Date.now();\n  return Date.now() - s;\n}\n';
+    const result = await analyzeText(text, { language: 'typescript', fileName: '/ws/a/bom.ts' });
+    const spans = result.findings.filter((f) => f.ruleId === 'ONEX010').map((f) => text.slice(f.span.start, f.span.end));
+    assert.deepEqual(spans, ['Date.now()', 'Date.now()']);
   });
 
   it('maps Windows and untitled file names into the in-memory file system', () => {

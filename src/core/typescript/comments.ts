@@ -1,13 +1,14 @@
 // Suppression comments (`// onex: ignore[...]`) read from the syntax tree's trivia: for each place
 // where `onex:` occurs, descend to the token whose leading or trailing trivia holds it and take the
 // comment range from TypeScript's scanner. Text inside strings, templates and regexes is not a comment.
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { SyntaxKind, getLeadingCommentRanges, getTrailingCommentRanges } from './api';
 import type { CommentInfo } from '../suppression';
 import type { LineIndex } from '../text';
 
 /** Comments in the trivia at pos: those ending the previous token's line and those before the next token. */
 function triviaComments(text: string, pos: number): ts.CommentRange[] {
-  return [...(ts.getTrailingCommentRanges(text, pos) ?? []), ...(ts.getLeadingCommentRanges(text, pos) ?? [])];
+  return [...(getTrailingCommentRanges(text, pos) ?? []), ...(getLeadingCommentRanges(text, pos) ?? [])];
 }
 
 function commentAt(sf: ts.SourceFile, text: string, offset: number): ts.CommentRange | undefined {
@@ -39,7 +40,7 @@ export function suppressionComments(sf: ts.SourceFile, text: string, lines: Line
   const seen = new Set<number>();
   for (let at = text.indexOf('onex:'); at !== -1; at = text.indexOf('onex:', at + 5)) {
     const range = commentAt(sf, text, at);
-    if (!range || range.kind !== ts.SyntaxKind.SingleLineCommentTrivia || seen.has(range.pos)) continue;
+    if (!range || range.kind !== SyntaxKind.SingleLineCommentTrivia || seen.has(range.pos)) continue;
     seen.add(range.pos);
     out.push({ body: text.slice(range.pos + 2, range.end), line: lines.positionAt(range.pos).line });
   }

@@ -1,6 +1,10 @@
 // Text edits for the fixes: generated code follows the file's quotes, semicolons, indentation and
 // line endings, and lands at places computed from the syntax tree.
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import {
+  SyntaxKind, getTrailingCommentRanges, isBindingElement, isBlock, isClassLike, isFunctionDeclaration, isIdentifier,
+  isImportDeclaration, isNamedImports, isParameter, isStringLiteral, isVariableDeclaration,
+} from './api';
 import { adaptBlock } from '../text';
 import type { TextEdit } from '../types';
 import type { TsClass, TsFile } from './model';
@@ -46,9 +50,9 @@ export function insertAfterStatement(file: TsFile, stmt: ts.Node, code: string):
 
 /** The offset at the end of the line holding offset, when only trivia (spaces, a comment) follow. */
 function endOfLineAfter(file: TsFile, offset: number): number {
-  const comments = ts.getTrailingCommentRanges(file.text, offset) ?? [];
+  const comments = getTrailingCommentRanges(file.text, offset) ?? [];
   let end = offset;
-  for (const c of comments) if (c.kind === ts.SyntaxKind.SingleLineCommentTrivia || !c.hasTrailingNewLine) end = Math.max(end, c.end);
+  for (const c of comments) if (c.kind === SyntaxKind.SingleLineCommentTrivia || !c.hasTrailingNewLine) end = Math.max(end, c.end);
   const lineEnd = file.lines.lineEnd(lineOf(file, offset));
   return file.text.slice(end, lineEnd).trim() === '' ? lineEnd : offset;
 }
@@ -61,14 +65,14 @@ function restOfLineIsTrivia(file: TsFile, offset: number): boolean {
 
 /** The indentation of statements inside a block. */
 export function blockIndent(file: TsFile, block: ts.Block | ts.ClassLikeDeclaration | ts.ObjectLiteralExpression): string {
-  const items: readonly ts.Node[] = ts.isBlock(block) ? block.statements : ts.isClassLike(block) ? block.members : block.properties;
+  const items: readonly ts.Node[] = isBlock(block) ? block.statements : isClassLike(block) ? block.members : block.properties;
   const first = items.find((n) => lineOf(file, n.getStart(file.sf)) !== lineOf(file, openBrace(file, block)));
   if (first) return indentAt(file, first.getStart(file.sf));
   return indentAt(file, block.getStart(file.sf)) + file.indentUnit;
 }
 
 function openBrace(file: TsFile, node: ts.Node): number {
-  if (ts.isClassLike(node)) {
+  if (isClassLike(node)) {
     // The `{` that opens the members: the first one after the heritage clauses / name.
     const from = node.heritageClauses?.[node.heritageClauses.length - 1]?.end ?? node.name?.end ?? node.getStart(file.sf);
     return file.text.indexOf('{', from);
@@ -164,9 +168,9 @@ export function ensureRuntimeNames(file: TsFile, names: readonly string[], typeN
   // Other imports of the same module (`import type { ConsulClient } from ...`) bring names too.
   const moduleName = (rt.declaration.moduleSpecifier as ts.StringLiteral).text;
   for (const s of file.sf.statements) {
-    if (!ts.isImportDeclaration(s) || s === rt.declaration || !ts.isStringLiteral(s.moduleSpecifier) || s.moduleSpecifier.text !== moduleName) continue;
+    if (!isImportDeclaration(s) || s === rt.declaration || !isStringLiteral(s.moduleSpecifier) || s.moduleSpecifier.text !== moduleName) continue;
     const b = s.importClause?.namedBindings;
-    if (!b || !ts.isNamedImports(b)) continue;
+    if (!b || !isNamedImports(b)) continue;
     for (const el of b.elements) {
       const original = el.propertyName ? (el.propertyName as ts.Identifier).text : el.name.text;
       if (s.importClause!.isTypeOnly || el.isTypeOnly) typeOnly.set(original, el.name.text);
@@ -228,8 +232,8 @@ export function isNameFree(fn: ts.Node, name: string): boolean {
   let free = true;
   walk(fn, (n) => {
     if (!free) return false;
-    if ((ts.isVariableDeclaration(n) || ts.isParameter(n) || ts.isBindingElement(n) || ts.isFunctionDeclaration(n)) &&
-      n.name && ts.isIdentifier(n.name) && n.name.text === name) free = false;
+    if ((isVariableDeclaration(n) || isParameter(n) || isBindingElement(n) || isFunctionDeclaration(n)) &&
+      n.name && isIdentifier(n.name) && n.name.text === name) free = false;
     return free;
   });
   return free;

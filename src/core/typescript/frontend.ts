@@ -1,19 +1,26 @@
-// The TypeScript front end (ts-morph): parses with one long-lived in-memory Project per workspace
-// folder, builds the node-class model from the syntax tree (no type checker) and runs the TypeScript
-// rules. Loaded lazily by the engine (`require('./typescript/frontend')`) so that ts-morph and its
-// bundled compiler only load when a TypeScript file is analysed.
+// The TypeScript front end (ts-morph's bundled TypeScript compiler): parses the text with
+// `ts.createSourceFile`, builds the node-class model from the syntax tree (no type checker) and runs
+// the TypeScript rules. It keeps the last file's model only (analysis, then its fixes), so memory does
+// not grow with the number of files analysed. Loaded lazily by the engine
+// (`require('./typescript/frontend')`) so that ts-morph and its compiler only load when a TypeScript
+// file is analysed.
 import type { FrontEnd, FrontEndAnalysis } from '../engine';
 import type { EngineConfig, Fix, RawFinding } from '../types';
 import { suppressionComments } from './comments';
 import { buildTsFile, parseDiagnostics, type TsFile } from './model';
-import { ProjectPool, parseStandalone } from './projects';
+import { parseStandalone } from './parse';
 import { TYPESCRIPT_RULES, TYPESCRIPT_RULES_BY_ID } from './rules';
+import { forgetRecentIndex } from './tree';
 
 export class TypeScriptFrontEnd implements FrontEnd {
   readonly language = 'typescript' as const;
-  readonly pool = new ProjectPool();
   /** The last model built, reused while the text and settings stay the same (analysis then fixes). */
   private last: { text: string; fileName: string | undefined; configKey: string; file: TsFile } | undefined;
+
+  /** How many files' trees and models the front end holds (at most one: the last analysed). */
+  get retainedFiles(): number {
+    return this.last ? 1 : 0;
+  }
 
   private model(text: string, config: EngineConfig, fileName: string | undefined): { file: TsFile; parseMs: number } {
     const configKey = JSON.stringify([config.nodeBaseClasses, config.startMethods, config.stopMethods, config.frameworkTarget]);
@@ -21,8 +28,12 @@ export class TypeScriptFrontEnd implements FrontEnd {
       this.last.file.config = config;
       return { file: this.last.file, parseMs: 0 };
     }
+    // The previous file's tree can go before this one is parsed: one file's tree in memory at a time.
+    this.last = undefined;
+    forgetRecentIndex();
     const t0 = performance.now();
-    const sf = this.pool.sourceFile(text, fileName).compilerNode;
+    // No parent pointers from the parser: the model's tree index sets them in the pass it makes anyway.
+    const sf = parseStandalone(text, fileName, false);
     const parseMs = performance.now() - t0;
     const file = buildTsFile(text, sf, config);
     this.last = { text, fileName, configKey, file };
@@ -64,8 +75,8 @@ export class TypeScriptFrontEnd implements FrontEnd {
 
   syntaxErrorCount(text: string, fileName?: string): number {
     if (this.last && this.last.text === text && this.last.fileName === fileName) return this.last.file.errorOffsets.length;
-    // Candidate fix results are parsed on their own: they must not displace the project's files.
-    return parseDiagnostics(parseStandalone(text, fileName)).length;
+    // Candidate fix results are parsed on their own (diagnostics only): they must not displace the last model.
+    return parseDiagnostics(parseStandalone(text, fileName, false)).length;
   }
 }
 

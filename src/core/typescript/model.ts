@@ -1,11 +1,21 @@
 // Turns a TypeScript syntax tree into the facts rules need: the file's import aliases, its node
 // classes (bases resolved), their members, and the file's conventions for generated code.
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import {
+  SyntaxKind, isArrowFunction, isBlock, isCallExpression, isClassLike, isConstructorDeclaration,
+  isExpressionStatement, isExternalModuleReference, isFunctionExpression, isFunctionTypeNode,
+  isGetAccessorDeclaration, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isMethodDeclaration,
+  isModuleBlock, isModuleDeclaration, isNamedImports, isNamespaceImport, isObjectBindingPattern,
+  isParenthesizedTypeNode, isPropertyAccessExpression, isPropertyDeclaration, isQualifiedName,
+  isSemicolonClassElement, isSetAccessorDeclaration, isStatement, isTypeReferenceNode, isVariableDeclaration,
+  isVariableStatement,
+} from './api';
 import { LineIndex, detectEol } from '../text';
 import type { EngineConfig } from '../types';
 import {
   type Node, dottedName, hasModifier, isFunctionNode, lastName, nameText, unwrap, walk,
 } from './syntax';
+import { type SyntaxIndex, indexTree } from './tree';
 
 export const NODE_BASE_CLASSES = [
   'NodeEffect', 'NodeCompute', 'NodeReducer', 'NodeOrchestrator',
@@ -70,6 +80,8 @@ export interface RuntimeImport {
 export interface TsFile {
   text: string;
   sf: ts.SourceFile;
+  /** The tree's nodes in source order, by kind and by subtree (one pass shared by all rules). */
+  tree: SyntaxIndex;
   lines: LineIndex;
   /** Module-level name bindings: local name → the name it stands for (last component). */
   aliases: Map<string, string>;
@@ -100,33 +112,33 @@ function collectAliases(sf: ts.SourceFile): Map<string, string> {
   const aliases = new Map<string, string>();
   const visitStatements = (statements: readonly ts.Statement[]) => {
     for (const s of statements) {
-      if (ts.isImportDeclaration(s)) {
+      if (isImportDeclaration(s)) {
         const bindings = s.importClause?.namedBindings;
-        if (bindings && ts.isNamedImports(bindings)) {
+        if (bindings && isNamedImports(bindings)) {
           for (const el of bindings.elements) {
             if (el.propertyName) aliases.set(el.name.text, nameText(el.propertyName) ?? el.name.text);
           }
         }
-      } else if (ts.isImportEqualsDeclaration(s) && !ts.isExternalModuleReference(s.moduleReference)) {
+      } else if (isImportEqualsDeclaration(s) && !isExternalModuleReference(s.moduleReference)) {
         const target = entityText(s.moduleReference);
         if (target) aliases.set(s.name.text, lastName(target));
-      } else if (ts.isVariableStatement(s)) {
+      } else if (isVariableStatement(s)) {
         for (const decl of s.declarationList.declarations) {
           if (!decl.initializer) continue;
-          if (ts.isIdentifier(decl.name)) {
+          if (isIdentifier(decl.name)) {
             const source = dottedName(unwrap(decl.initializer));
             if (source && source !== decl.name.text) aliases.set(decl.name.text, lastName(source));
-          } else if (ts.isObjectBindingPattern(decl.name)) {
+          } else if (isObjectBindingPattern(decl.name)) {
             // const { NodeEffect: Base } = runtime;
             for (const el of decl.name.elements) {
-              if (el.propertyName && ts.isIdentifier(el.name)) {
+              if (el.propertyName && isIdentifier(el.name)) {
                 const original = nameText(el.propertyName);
                 if (original) aliases.set(el.name.text, original);
               }
             }
           }
         }
-      } else if (ts.isModuleDeclaration(s) && s.body && ts.isModuleBlock(s.body)) {
+      } else if (isModuleDeclaration(s) && s.body && isModuleBlock(s.body)) {
         visitStatements(s.body.statements);
       }
     }
@@ -138,7 +150,7 @@ function collectAliases(sf: ts.SourceFile): Map<string, string> {
 function entityText(name: ts.EntityName): string {
   const parts: string[] = [];
   let n: ts.EntityName = name;
-  while (ts.isQualifiedName(n)) {
+  while (isQualifiedName(n)) {
     parts.push(n.right.text);
     n = n.left;
   }
@@ -166,12 +178,12 @@ function namesMeaning(aliases: Map<string, string>, originals: string[]): Set<st
 /** Names an `extends` expression stands for: `NodeEffect`, `onex.NodeEffect`, `WithMetrics(NodeEffect)`. */
 function baseNames(expr: ts.Expression, aliases: Map<string, string>): string[] {
   const e = unwrap(expr);
-  if (ts.isIdentifier(e)) return [resolveName(aliases, e.text)];
-  if (ts.isPropertyAccessExpression(e)) {
+  if (isIdentifier(e)) return [resolveName(aliases, e.text)];
+  if (isPropertyAccessExpression(e)) {
     const dotted = dottedName(e);
     return dotted ? [lastName(dotted)] : [];
   }
-  if (ts.isCallExpression(e)) {
+  if (isCallExpression(e)) {
     // A mixin: its own name and the classes it is applied to.
     return [...baseNames(e.expression, aliases), ...e.arguments.flatMap((a) => baseNames(a, aliases))];
   }
@@ -180,35 +192,35 @@ function baseNames(expr: ts.Expression, aliases: Map<string, string>): string[] 
 
 function isPromiseType(type: ts.TypeNode | undefined): boolean {
   if (!type) return false;
-  if (ts.isTypeReferenceNode(type)) {
-    const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+  if (isTypeReferenceNode(type)) {
+    const name = isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
     return name === 'Promise' || name === 'PromiseLike';
   }
-  if (ts.isFunctionTypeNode(type)) return isPromiseType(type.type);
-  if (ts.isParenthesizedTypeNode(type)) return isPromiseType(type.type);
+  if (isFunctionTypeNode(type)) return isPromiseType(type.type);
+  if (isParenthesizedTypeNode(type)) return isPromiseType(type.type);
   return false;
 }
 
 function memberOf(el: ts.ClassElement): TsMember | null {
   const name = nameText(el.name);
   if (name === null || !el.name) return null;
-  const isStatic = hasModifier(el, ts.SyntaxKind.StaticKeyword);
-  if (ts.isMethodDeclaration(el)) {
+  const isStatic = hasModifier(el, SyntaxKind.StaticKeyword);
+  if (isMethodDeclaration(el)) {
     return {
       node: el, name, nameNode: el.name, kind: 'method', isStatic,
-      isAsync: hasModifier(el, ts.SyntaxKind.AsyncKeyword) || isPromiseType(el.type), fn: el, body: el.body,
+      isAsync: hasModifier(el, SyntaxKind.AsyncKeyword) || isPromiseType(el.type), fn: el, body: el.body,
     };
   }
-  if (ts.isGetAccessorDeclaration(el) || ts.isSetAccessorDeclaration(el)) {
+  if (isGetAccessorDeclaration(el) || isSetAccessorDeclaration(el)) {
     return {
-      node: el, name, nameNode: el.name, kind: ts.isGetAccessorDeclaration(el) ? 'get' : 'set', isStatic,
+      node: el, name, nameNode: el.name, kind: isGetAccessorDeclaration(el) ? 'get' : 'set', isStatic,
       isAsync: false, fn: el, body: el.body,
     };
   }
-  if (ts.isPropertyDeclaration(el)) {
+  if (isPropertyDeclaration(el)) {
     const init = el.initializer ? unwrap(el.initializer) : undefined;
-    const fn = init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? init : undefined;
-    const isAsync = fn ? hasModifier(fn, ts.SyntaxKind.AsyncKeyword) || isPromiseType(fn.type) : isPromiseType(el.type);
+    const fn = init && (isArrowFunction(init) || isFunctionExpression(init)) ? init : undefined;
+    const isAsync = fn ? hasModifier(fn, SyntaxKind.AsyncKeyword) || isPromiseType(fn.type) : isPromiseType(el.type);
     return { node: el, name, nameNode: el.name, kind: 'property', isStatic, isAsync, fn, body: fn?.body };
   }
   return null;
@@ -218,7 +230,7 @@ function readMembers(node: ts.ClassLikeDeclaration): { members: Map<string, TsMe
   const members = new Map<string, TsMember>();
   let ctor: ts.ConstructorDeclaration | undefined;
   for (const el of node.members) {
-    if (ts.isConstructorDeclaration(el)) {
+    if (isConstructorDeclaration(el)) {
       if (el.body || !ctor) ctor = el;
       continue;
     }
@@ -236,12 +248,12 @@ function readMembers(node: ts.ClassLikeDeclaration): { members: Map<string, TsMe
 /** A constructor that only calls `super(...)`. */
 function isTrivialConstructor(ctor: ts.ConstructorDeclaration): boolean {
   if (!ctor.body) return true;
-  return ctor.body.statements.every((s) => ts.isExpressionStatement(s) && ts.isCallExpression(s.expression) &&
-    s.expression.expression.kind === ts.SyntaxKind.SuperKeyword);
+  return ctor.body.statements.every((s) => isExpressionStatement(s) && isCallExpression(s.expression) &&
+    s.expression.expression.kind === SyntaxKind.SuperKeyword);
 }
 
 function isDeclarativeClass(node: ts.ClassLikeDeclaration): boolean {
-  return node.members.every((m) => ts.isSemicolonClassElement(m) || (ts.isConstructorDeclaration(m) && isTrivialConstructor(m)));
+  return node.members.every((m) => isSemicolonClassElement(m) || (isConstructorDeclaration(m) && isTrivialConstructor(m)));
 }
 
 function kindOf(names: string[]): NodeKind | null {
@@ -252,24 +264,26 @@ function kindOf(names: string[]): NodeKind | null {
   return null;
 }
 
-function className(node: ts.ClassLikeDeclaration): { name: string; span: { start: number; end: number } } | null {
-  const sf = node.getSourceFile();
+function className(node: ts.ClassLikeDeclaration, sf: ts.SourceFile): { name: string; span: { start: number; end: number } } | null {
   if (node.name) return { name: node.name.text, span: { start: node.name.getStart(sf), end: node.name.end } };
   // const NodeX = class extends NodeEffect { ... }
   const parent = node.parent;
-  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) {
+  if (isVariableDeclaration(parent) && isIdentifier(parent.name)) {
     return { name: parent.name.text, span: { start: parent.name.getStart(sf), end: parent.name.end } };
   }
   return null;
 }
 
-function collectClasses(sf: ts.SourceFile, aliases: Map<string, string>, errorOffsets: number[]): TsClass[] {
+function collectClasses(sf: ts.SourceFile, tree: SyntaxIndex, aliases: Map<string, string>, errorOffsets: number[]): TsClass[] {
   const classes: TsClass[] = [];
-  walk(sf, (n) => {
-    if ((ts.isClassDeclaration(n) || ts.isClassExpression(n)) && !hasModifier(n, ts.SyntaxKind.DeclareKeyword)) {
-      const named = className(n);
+  const { nodes, kinds } = tree;
+  for (let i = 0; i < kinds.length; i++) {
+    if (kinds[i] !== SyntaxKind.ClassDeclaration && kinds[i] !== SyntaxKind.ClassExpression) continue;
+    const n = nodes[i] as ts.ClassLikeDeclaration;
+    if (!hasModifier(n, SyntaxKind.DeclareKeyword)) {
+      const named = className(n, sf);
       if (named) {
-        const heritage = n.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
+        const heritage = n.heritageClauses?.find((h) => h.token === SyntaxKind.ExtendsKeyword);
         const extendsExpr = heritage?.types[0]?.expression;
         const { members, ctor } = readMembers(n);
         const start = n.members.pos;
@@ -279,22 +293,22 @@ function collectClasses(sf: ts.SourceFile, aliases: Map<string, string>, errorOf
           bases: extendsExpr ? baseNames(extendsExpr, aliases) : [],
           extendsText: extendsExpr ? extendsExpr.getText(sf) : null,
           members, ctor, isNode: false, isDeclarative: isDeclarativeClass(n),
-          isAbstract: hasModifier(n, ts.SyntaxKind.AbstractKeyword), kind: null,
+          isAbstract: hasModifier(n, SyntaxKind.AbstractKeyword), kind: null,
           hasSyntaxError: errorOffsets.some((o) => o >= start && o <= end),
         });
       }
     }
-  });
+  }
   return classes;
 }
 
 function findRuntimeImport(sf: ts.SourceFile, nodeClasses: TsClass[]): RuntimeImport | null {
   const candidates: RuntimeImport[] = [];
   for (const s of sf.statements) {
-    if (!ts.isImportDeclaration(s) || !s.importClause || s.importClause.isTypeOnly) continue;
+    if (!isImportDeclaration(s) || !s.importClause || s.importClause.isTypeOnly) continue;
     const bindings = s.importClause.namedBindings;
     if (!bindings) continue;
-    if (ts.isNamespaceImport(bindings)) {
+    if (isNamespaceImport(bindings)) {
       const ns = bindings.name.text;
       // Used as `ns.NodeEffect` in an extends clause?
       const used = nodeClasses.some((c) => c.extendsText?.startsWith(`${ns}.`));
@@ -319,31 +333,30 @@ function findRuntimeImport(sf: ts.SourceFile, nodeClasses: TsClass[]): RuntimeIm
 function detectQuote(sf: ts.SourceFile, text: string): '"' | "'" {
   let single = 0;
   let double = 0;
-  walk(sf, (n) => {
-    if (ts.isStringLiteral(n)) {
-      const c = text[n.getStart(sf)];
-      if (c === "'") single++;
-      else if (c === '"') double++;
-    }
-  });
+  for (const n of indexTree(sf).ofKind(SyntaxKind.StringLiteral)) {
+    const c = text[n.getStart(sf)];
+    if (c === "'") single++;
+    else if (c === '"') double++;
+  }
   return double > single ? '"' : "'";
 }
 
 const SEMI_STATEMENTS = new Set([
-  ts.SyntaxKind.ExpressionStatement, ts.SyntaxKind.VariableStatement, ts.SyntaxKind.ReturnStatement,
-  ts.SyntaxKind.ThrowStatement, ts.SyntaxKind.ImportDeclaration, ts.SyntaxKind.PropertyDeclaration,
-  ts.SyntaxKind.BreakStatement, ts.SyntaxKind.ContinueStatement,
+  SyntaxKind.ExpressionStatement, SyntaxKind.VariableStatement, SyntaxKind.ReturnStatement,
+  SyntaxKind.ThrowStatement, SyntaxKind.ImportDeclaration, SyntaxKind.PropertyDeclaration,
+  SyntaxKind.BreakStatement, SyntaxKind.ContinueStatement,
 ]);
 
 function detectSemicolons(sf: ts.SourceFile, text: string): boolean {
   let withSemi = 0;
   let without = 0;
-  walk(sf, (n) => {
-    if (SEMI_STATEMENTS.has(n.kind)) {
-      if (text[n.end - 1] === ';') withSemi++;
+  const { nodes, kinds } = indexTree(sf);
+  for (let i = 1; i < kinds.length; i++) {
+    if (SEMI_STATEMENTS.has(kinds[i])) {
+      if (text[nodes[i].end - 1] === ';') withSemi++;
       else without++;
     }
-  });
+  }
   return withSemi >= without;
 }
 
@@ -361,7 +374,7 @@ function detectIndentUnit(sf: ts.SourceFile, text: string): string {
   walk(sf, (n) => {
     if (unit !== null) return false;
     const parent = n.parent;
-    if (!(ts.isClassLike(parent) && (parent.members as readonly Node[]).includes(n)) && !(ts.isBlock(parent) && ts.isStatement(n))) return;
+    if (!(isClassLike(parent) && (parent.members as readonly Node[]).includes(n)) && !(isBlock(parent) && isStatement(n))) return;
     const start = n.getStart(sf);
     const own = lineIndentAt(text, start);
     const lineStart = start - own.length;
@@ -376,10 +389,28 @@ function detectIndentUnit(sf: ts.SourceFile, text: string): string {
   return u.startsWith('\t') ? '\t' : u;
 }
 
+/** Whether the file declares `EnumCoreErrorCode` (an enum, class or variable) outside any function. */
+function declaresErrorCodeEnumIn(tree: SyntaxIndex): boolean {
+  const { nodes, kinds } = tree;
+  for (let i = 0; i < kinds.length; i++) {
+    const kind = kinds[i];
+    if (kind !== SyntaxKind.EnumDeclaration && kind !== SyntaxKind.ClassDeclaration && kind !== SyntaxKind.VariableDeclaration) continue;
+    const n = nodes[i];
+    const name = (n as ts.EnumDeclaration | ts.ClassDeclaration | ts.VariableDeclaration).name;
+    if (!name || !isIdentifier(name) || name.text !== ERROR_CODE_ENUM) continue;
+    let inFunction = false;
+    for (let p = n.parent; p && !inFunction; p = p.parent) inFunction = isFunctionNode(p);
+    if (!inFunction) return true;
+  }
+  return false;
+}
+
 export function buildTsFile(text: string, sf: ts.SourceFile, config: EngineConfig): TsFile {
+  // First: the index's pass also sets the parent pointers everything below relies on.
+  const tree = indexTree(sf);
   const aliases = collectAliases(sf);
   const errorOffsets = parseDiagnostics(sf).map((d) => d.start).sort((a, b) => a - b);
-  const classes = collectClasses(sf, aliases, errorOffsets);
+  const classes = collectClasses(sf, tree, aliases, errorOffsets);
   const classesByName = new Map(classes.map((c) => [c.name, c]));
   const nodeBases = new Set([...NODE_BASE_CLASSES, ...config.nodeBaseClasses]);
   const isNodeByBases = (c: TsClass, seen: Set<string>): boolean => {
@@ -392,22 +423,19 @@ export function buildTsFile(text: string, sf: ts.SourceFile, config: EngineConfi
     if (c.isNode) c.kind = kindOf([c.name, ...c.bases]);
   }
   const nodeClasses = classes.filter((c) => c.isNode);
-  let declaresErrorCodeEnum = false;
-  walk(sf, (n) => {
-    if ((ts.isEnumDeclaration(n) || ts.isClassDeclaration(n)) && n.name?.text === ERROR_CODE_ENUM) declaresErrorCodeEnum = true;
-    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === ERROR_CODE_ENUM) declaresErrorCodeEnum = true;
-    return !isFunctionNode(n);
-  });
+  const declaresErrorCodeEnum = declaresErrorCodeEnumIn(tree);
   const file = {
-    text, sf, lines: new LineIndex(text), aliases,
+    text, sf, tree, aliases,
     onexErrorNames: namesMeaning(aliases, ONEX_ERROR_NAMES),
     errorCodeEnumNames: namesMeaning(aliases, [ERROR_CODE_ENUM]),
     declaresErrorCodeEnum,
     classes, classesByName, nodeClasses, errorOffsets,
     runtimeImport: findRuntimeImport(sf, nodeClasses),
     config,
-  } as Omit<TsFile, 'eol' | 'indentUnit' | 'quote' | 'semicolons'> as TsFile;
-  // The file's conventions only matter to fixes: computed on first use.
+  } as Omit<TsFile, 'lines' | 'eol' | 'indentUnit' | 'quote' | 'semicolons'> as TsFile;
+  // Line numbers matter to few findings (and suppression comments), the file's conventions only to
+  // fixes: computed on first use.
+  lazy(file, 'lines', () => new LineIndex(text));
   lazy(file, 'eol', () => detectEol(text));
   lazy(file, 'indentUnit', () => detectIndentUnit(sf, text));
   lazy(file, 'quote', () => detectQuote(sf, text));

@@ -1,24 +1,39 @@
 // Helpers over the TypeScript syntax tree (raw compiler nodes of ts-morph's bundled TypeScript).
 // Only the syntax tree is read: no program, no type checker.
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import {
+  SyntaxKind, canHaveModifiers, forEachChild, getModifiers, isAsExpression, isAwaitExpression, isBlock,
+  isCallExpression, isCaseClause, isClassLike, isDefaultClause, isElementAccessExpression, isIdentifier,
+  isModuleBlock, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral,
+  isParenthesizedExpression, isPrivateIdentifier, isPropertyAccessExpression, isSatisfiesExpression, isSourceFile,
+  isStringLiteral, isStringLiteralLike, isTypeAssertionExpression, isVoidExpression,
+} from './api';
+import { locate } from './tree';
 
 export type Node = ts.Node;
 
 /** Function-like nodes that open a new scope of `this`/locals (signatures without bodies excluded). */
 export function isFunctionNode(node: Node): node is ts.FunctionLikeDeclaration {
   switch (node.kind) {
-    case ts.SyntaxKind.FunctionDeclaration:
-    case ts.SyntaxKind.FunctionExpression:
-    case ts.SyntaxKind.ArrowFunction:
-    case ts.SyntaxKind.MethodDeclaration:
-    case ts.SyntaxKind.Constructor:
-    case ts.SyntaxKind.GetAccessor:
-    case ts.SyntaxKind.SetAccessor:
+    case SyntaxKind.FunctionDeclaration:
+    case SyntaxKind.FunctionExpression:
+    case SyntaxKind.ArrowFunction:
+    case SyntaxKind.MethodDeclaration:
+    case SyntaxKind.Constructor:
+    case SyntaxKind.GetAccessor:
+    case SyntaxKind.SetAccessor:
       return true;
     default:
       return false;
   }
 }
+
+/** Kinds whose children `walk(..., { intoFunctions: false })` does not enter: functions and classes. */
+const OPENS_SCOPE = new Uint8Array(SyntaxKind.Count + 1);
+for (const kind of [
+  SyntaxKind.FunctionDeclaration, SyntaxKind.FunctionExpression, SyntaxKind.ArrowFunction, SyntaxKind.MethodDeclaration,
+  SyntaxKind.Constructor, SyntaxKind.GetAccessor, SyntaxKind.SetAccessor, SyntaxKind.ClassDeclaration, SyntaxKind.ClassExpression,
+]) OPENS_SCOPE[kind] = 1;
 
 /**
  * Visits node's descendants (not node itself) depth-first in source order. The visitor returns
@@ -27,20 +42,42 @@ export function isFunctionNode(node: Node): node is ts.FunctionLikeDeclaration {
  */
 export function walk(node: Node, visit: (n: Node) => boolean | void, options: { intoFunctions?: boolean } = {}): void {
   const into = options.intoFunctions ?? true;
+  const found = locate(node);
+  if (!found) {
+    walkUnindexed(node, visit, into);
+    return;
+  }
+  // The tree's index: the subtree is a range of its node list.
+  const { nodes, kinds, ends } = found.index;
+  const end = ends[found.at];
+  for (let i = found.at + 1; i < end;) {
+    if (visit(nodes[i]) === false || (!into && OPENS_SCOPE[kinds[i]] === 1)) i = ends[i];
+    else i++;
+  }
+}
+
+/** The same walk over a tree without an index (nodes made outside the front end's parse). */
+function walkUnindexed(node: Node, visit: (n: Node) => boolean | void, into: boolean): void {
   // An explicit stack: trees of generated code can be thousands of levels deep.
   const stack: Node[] = [];
+  const push = (child: Node): undefined => {
+    stack.push(child);
+    return undefined;
+  };
   const pushChildren = (n: Node) => {
-    const children: Node[] = [];
-    ts.forEachChild(n, (child) => {
-      children.push(child);
-    });
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    const base = stack.length;
+    forEachChild(n, push);
+    for (let lo = base, hi = stack.length - 1; lo < hi; lo++, hi--) {
+      const t = stack[lo];
+      stack[lo] = stack[hi];
+      stack[hi] = t;
+    }
   };
   pushChildren(node);
   while (stack.length) {
     const child = stack.pop()!;
     if (visit(child) === false) continue;
-    if (!into && (isFunctionNode(child) || ts.isClassLike(child))) continue;
+    if (!into && OPENS_SCOPE[child.kind] === 1) continue;
     pushChildren(child);
   }
 }
@@ -58,8 +95,8 @@ export function descendants<T extends Node>(node: Node, predicate: (n: Node) => 
 export function unwrap(expr: ts.Expression): ts.Expression {
   let e = expr;
   for (;;) {
-    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) ||
-      ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e)) e = e.expression;
+    if (isParenthesizedExpression(e) || isAsExpression(e) || isSatisfiesExpression(e) ||
+      isNonNullExpression(e) || isTypeAssertionExpression(e)) e = e.expression;
     else return e;
   }
 }
@@ -67,7 +104,7 @@ export function unwrap(expr: ts.Expression): ts.Expression {
 /** Like unwrap, and also skips `await`. */
 export function unwrapAwait(expr: ts.Expression): ts.Expression {
   let e = unwrap(expr);
-  while (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+  while (isAwaitExpression(e)) e = unwrap(e.expression);
   return e;
 }
 
@@ -75,8 +112,8 @@ export function unwrapAwait(expr: ts.Expression): ts.Expression {
 export function outerParent(node: Node): { parent: Node; child: Node } {
   let child = node;
   let parent = node.parent;
-  while (parent && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent) ||
-    ts.isNonNullExpression(parent) || ts.isTypeAssertionExpression(parent))) {
+  while (parent && (isParenthesizedExpression(parent) || isAsExpression(parent) || isSatisfiesExpression(parent) ||
+    isNonNullExpression(parent) || isTypeAssertionExpression(parent))) {
     child = parent;
     parent = parent.parent;
   }
@@ -86,8 +123,8 @@ export function outerParent(node: Node): { parent: Node; child: Node } {
 /** Name text of an identifier, private identifier or literal property name; null for computed names. */
 export function nameText(name: Node | undefined): string | null {
   if (!name) return null;
-  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text;
-  if (ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (isIdentifier(name) || isPrivateIdentifier(name)) return name.text;
+  if (isStringLiteral(name) || isNumericLiteral(name) || isNoSubstitutionTemplateLiteral(name)) return name.text;
   return null;
 }
 
@@ -100,19 +137,19 @@ export function dottedName(expr: Node | undefined): string | null {
   let e = expr;
   // A loop, not recursion: property chains can be thousands of links long.
   while (e) {
-    if (ts.isIdentifier(e) || ts.isPrivateIdentifier(e)) {
+    if (isIdentifier(e) || isPrivateIdentifier(e)) {
       names.push(e.text);
       break;
     }
-    if (e.kind === ts.SyntaxKind.ThisKeyword || e.kind === ts.SyntaxKind.SuperKeyword) {
-      names.push(e.kind === ts.SyntaxKind.ThisKeyword ? 'this' : 'super');
+    if (e.kind === SyntaxKind.ThisKeyword || e.kind === SyntaxKind.SuperKeyword) {
+      names.push(e.kind === SyntaxKind.ThisKeyword ? 'this' : 'super');
       break;
     }
-    if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
-    else if (ts.isPropertyAccessExpression(e)) {
+    if (isParenthesizedExpression(e) || isNonNullExpression(e)) e = e.expression;
+    else if (isPropertyAccessExpression(e)) {
       names.push(e.name.text);
       e = e.expression;
-    } else if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) {
+    } else if (isElementAccessExpression(e) && isStringLiteralLike(e.argumentExpression)) {
       names.push(e.argumentExpression.text);
       e = e.expression;
     } else return null;
@@ -136,9 +173,9 @@ export interface CallInfo {
 
 export function callInfo(call: ts.CallExpression | ts.NewExpression): CallInfo | null {
   const callee = unwrap(call.expression);
-  if (ts.isIdentifier(callee)) return { name: callee.text, receiver: undefined, nameNode: callee };
-  if (ts.isPropertyAccessExpression(callee)) return { name: callee.name.text, receiver: callee.expression, nameNode: callee.name };
-  if (ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)) {
+  if (isIdentifier(callee)) return { name: callee.text, receiver: undefined, nameNode: callee };
+  if (isPropertyAccessExpression(callee)) return { name: callee.name.text, receiver: callee.expression, nameNode: callee.name };
+  if (isElementAccessExpression(callee) && isStringLiteralLike(callee.argumentExpression)) {
     return { name: callee.argumentExpression.text, receiver: callee.expression, nameNode: callee.argumentExpression };
   }
   return null;
@@ -147,9 +184,9 @@ export function callInfo(call: ts.CallExpression | ts.NewExpression): CallInfo |
 /** Whether `a?.b(...)`, `a.b?.(...)` or any link of the callee chain is optional. */
 export function hasOptionalChain(expr: Node): boolean {
   let e: Node | undefined = expr;
-  while (e && (ts.isCallExpression(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ||
-    ts.isNonNullExpression(e) || ts.isParenthesizedExpression(e))) {
-    if ((ts.isCallExpression(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) && e.questionDotToken) return true;
+  while (e && (isCallExpression(e) || isPropertyAccessExpression(e) || isElementAccessExpression(e) ||
+    isNonNullExpression(e) || isParenthesizedExpression(e))) {
+    if ((isCallExpression(e) || isPropertyAccessExpression(e) || isElementAccessExpression(e)) && e.questionDotToken) return true;
     e = e.expression;
   }
   return false;
@@ -159,13 +196,13 @@ export function hasOptionalChain(expr: Node): boolean {
 export function enclosingFunction(node: Node): ts.FunctionLikeDeclaration | undefined {
   for (let p = node.parent; p; p = p.parent) {
     if (isFunctionNode(p)) return p;
-    if (ts.isClassLike(p) || ts.isSourceFile(p)) return undefined;
+    if (isClassLike(p) || isSourceFile(p)) return undefined;
   }
   return undefined;
 }
 
 export function hasModifier(node: Node, kind: ts.SyntaxKind): boolean {
-  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === kind);
+  return canHaveModifiers(node) && !!getModifiers(node)?.some((m) => m.kind === kind);
 }
 
 /** Whether node lies within [outer.start, outer.end). */
@@ -176,7 +213,7 @@ export function contains(outer: Node, node: Node): boolean {
 /** Whether the name is a bare identifier `undefined`, `null` or `void 0`. */
 export function isNullish(expr: ts.Expression): boolean {
   const e = unwrap(expr);
-  return e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined') || ts.isVoidExpression(e);
+  return e.kind === SyntaxKind.NullKeyword || (isIdentifier(e) && e.text === 'undefined') || isVoidExpression(e);
 }
 
 /** Lower-case text without underscores: `success_rate`, `successRate` → `successrate`. */
@@ -197,9 +234,9 @@ export function nameWords(name: string): string[] {
 /** The statement that directly contains node (itself when node is a statement). */
 export function enclosingStatement(node: Node): ts.Statement | undefined {
   for (let p: Node | undefined = node; p; p = p.parent) {
-    if (ts.isBlock(p.parent) || ts.isSourceFile(p.parent) || ts.isModuleBlock(p.parent) || ts.isCaseClause(p.parent) ||
-      ts.isDefaultClause(p.parent)) return p as ts.Statement;
-    if (isFunctionNode(p) || ts.isClassLike(p)) return undefined;
+    if (isBlock(p.parent) || isSourceFile(p.parent) || isModuleBlock(p.parent) || isCaseClause(p.parent) ||
+      isDefaultClause(p.parent)) return p as ts.Statement;
+    if (isFunctionNode(p) || isClassLike(p)) return undefined;
   }
   return undefined;
 }
@@ -211,6 +248,6 @@ export function oneLine(node: Node, sf: ts.SourceFile): string {
 
 /** How a call is named in messages: `this.kafkaClient.publish(...)`. */
 export function callLabel(call: ts.CallExpression | ts.NewExpression, sf: ts.SourceFile): string {
-  const prefix = ts.isNewExpression(call) ? 'new ' : '';
+  const prefix = isNewExpression(call) ? 'new ' : '';
   return `${prefix}${oneLine(call.expression, sf)}(...)`;
 }

@@ -1,21 +1,53 @@
 // Tree helpers shared by the TypeScript rules: where they look, and when a syntax error makes a
 // construct too uncertain to judge.
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { SyntaxKind, isIdentifier, isPropertyAccessExpression } from '../api';
 import type { Span } from '../../types';
 import { ONEX_ERROR_NAMES, type TsClass, type TsFile, hasErrorWithin } from '../model';
-import { type Node, dottedName, enclosingFunction, lastName, unwrap, walk } from '../syntax';
+import { type Node, dottedName, enclosingFunction, lastName, unwrap } from '../syntax';
 
-/** Every node satisfying the predicate inside the file's node classes (nested node classes are their own). */
-export function nodesInNodeClasses<T extends Node>(file: TsFile, predicate: (n: Node) => n is T): { cls: TsClass; node: T }[] {
+/** The kinds `isCallExpression` accepts, for nodesInNodeClasses. */
+export const CALLS: readonly ts.SyntaxKind[] = [SyntaxKind.CallExpression];
+
+const inNodeClassesCache = new WeakMap<TsFile, Map<(n: Node) => boolean, { cls: TsClass; node: Node }[]>>();
+
+/**
+ * Every node satisfying the predicate inside the file's node classes (nested node classes are their
+ * own), in class order then source order. `kinds`, when given, are the only kinds the predicate can
+ * accept: other nodes are passed over without a call. Results for the same predicate function are
+ * shared by the rules that ask (the list is read-only).
+ */
+export function nodesInNodeClasses<T extends Node>(
+  file: TsFile, predicate: (n: Node) => n is T, kinds?: readonly ts.SyntaxKind[],
+): { cls: TsClass; node: T }[] {
+  let cache = inNodeClassesCache.get(file);
+  if (!cache) {
+    cache = new Map();
+    inNodeClassesCache.set(file, cache);
+  }
+  const cached = cache.get(predicate);
+  if (cached) return cached as { cls: TsClass; node: T }[];
   const out: { cls: TsClass; node: T }[] = [];
   const nodeClassNodes = new Set<Node>(file.nodeClasses.map((c) => c.node));
+  const wanted = new Uint8Array(SyntaxKind.Count + 1).fill(kinds ? 0 : 1);
+  for (const k of kinds ?? []) wanted[k] = 1;
+  const tree = file.tree;
+  const { nodes, ends } = tree;
+  const kindAt = tree.kinds;
   for (const cls of file.nodeClasses) {
-    walk(cls.node, (child) => {
-      if (nodeClassNodes.has(child)) return false;
-      if (predicate(child)) out.push({ cls, node: child });
-      return true;
-    });
+    const at = tree.indexOf(cls.node);
+    const end = ends[at];
+    for (let i = at + 1; i < end;) {
+      const kind = kindAt[i];
+      if ((kind === SyntaxKind.ClassDeclaration || kind === SyntaxKind.ClassExpression) && nodeClassNodes.has(nodes[i])) {
+        i = ends[i];
+        continue;
+      }
+      if (wanted[kind] === 1 && predicate(nodes[i])) out.push({ cls, node: nodes[i] as T });
+      i++;
+    }
   }
+  cache.set(predicate, out);
   return out;
 }
 
@@ -30,8 +62,8 @@ export function scopeHasError(file: TsFile, node: Node, cls?: TsClass): boolean 
 export function isOnexErrorName(file: TsFile, expr: ts.Expression | undefined): boolean {
   if (!expr) return false;
   const e = unwrap(expr);
-  if (ts.isIdentifier(e)) return file.onexErrorNames.has(e.text);
-  if (ts.isPropertyAccessExpression(e)) {
+  if (isIdentifier(e)) return file.onexErrorNames.has(e.text);
+  if (isPropertyAccessExpression(e)) {
     const d = dottedName(e);
     return !!d && ONEX_ERROR_NAMES.includes(lastName(d));
   }

@@ -1,5 +1,6 @@
 // Pieces of generated code shared by several fixes (metadata entries, log calls, wrapping statements).
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { isNoSubstitutionTemplateLiteral, isTemplateExpression } from '../api';
 import type { TextEdit } from '../../types';
 import { adapt, indentAt, logStatement, nodeIdExpression, str, type RuntimeNames } from '../edits';
 import { type TsClass, type TsFile, classChain } from '../model';
@@ -31,7 +32,7 @@ export function metadataEntries(file: TsFile, cls: TsClass, keys: readonly strin
 
 /** Whether a statement's text holds a template literal spanning lines (re-indenting would change it). */
 export function hasMultilineTemplate(file: TsFile, node: ts.Node): boolean {
-  const isMultiline = (n: ts.Node) => (ts.isTemplateExpression(n) || ts.isNoSubstitutionTemplateLiteral(n)) &&
+  const isMultiline = (n: ts.Node) => (isTemplateExpression(n) || isNoSubstitutionTemplateLiteral(n)) &&
     file.lines.positionAt(n.getStart(file.sf)).line !== file.lines.positionAt(n.end).line;
   let found = isMultiline(node);
   walk(node, (n) => {

@@ -6,7 +6,13 @@
 // Fix (unsafe): read `health_check_mode` from the container's configuration defensively after
 // `super(...)`, and skip the expensive statements in health-check mode (`if (!healthCheckMode) {...}`)
 // where that keeps every required field definitely assigned.
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import {
+  SyntaxKind, isBinaryExpression, isCallExpression, isClassDeclaration, isExpressionStatement, isFunctionDeclaration,
+  isIdentifier, isNewExpression, isParenthesizedTypeNode, isPrivateIdentifier, isPropertyAccessExpression,
+  isPropertyDeclaration, isReturnStatement, isStringLiteralLike, isThrowStatement, isUnionTypeNode,
+  isVariableStatement,
+} from '../api';
 import { RULE_META } from '../../rules/meta';
 import type { Fix, RawFinding, TextEdit } from '../../types';
 import { insertAfterStatement, insertAtBlockStart, isNameFree, str } from '../edits';
@@ -23,15 +29,15 @@ interface Onex001Data {
 export function expensiveOperations(file: TsFile, body: ts.Node): { node: Node; label: string }[] {
   const out: { node: Node; label: string }[] = [];
   walk(body, (n) => {
-    if (ts.isCallExpression(n)) {
+    if (isCallExpression(n)) {
       const info = callInfo(n);
       if (!info) return;
       if (info.name === 'getService' && info.receiver) out.push({ node: n, label: callLabel(n, file.sf) });
-      else if (info.receiver && unwrap(info.receiver).kind === ts.SyntaxKind.ThisKeyword) {
+      else if (info.receiver && unwrap(info.receiver).kind === SyntaxKind.ThisKeyword) {
         const lower = info.name.toLowerCase();
         if (lower.includes('consul') || normalizeName(info.name).includes('registerwith')) out.push({ node: n, label: callLabel(n, file.sf) });
       }
-    } else if (ts.isNewExpression(n)) {
+    } else if (isNewExpression(n)) {
       const dotted = dottedName(unwrap(n.expression));
       const name = dotted ? lastName(dotted) : null;
       if (name && (name.endsWith('Client') || name === 'Consul')) out.push({ node: n, label: callLabel(n, file.sf) });
@@ -45,7 +51,7 @@ function readsHealthCheckMode(ctor: ts.ConstructorDeclaration): boolean {
   let found = false;
   walk(ctor, (n) => {
     if (found) return false;
-    if (ts.isIdentifier(n) || ts.isPrivateIdentifier(n) || ts.isStringLiteralLike(n)) {
+    if (isIdentifier(n) || isPrivateIdentifier(n) || isStringLiteralLike(n)) {
       if (normalizeName(n.text).includes('healthcheckmode')) found = true;
     }
     return;
@@ -84,8 +90,8 @@ export const onex001: TypeScriptRule = {
     if (!container) return [];
     const body = ctor.body;
     const statements = body.statements;
-    const superIndex = statements.findIndex((s) => ts.isExpressionStatement(s) && ts.isCallExpression(s.expression) &&
-      s.expression.expression.kind === ts.SyntaxKind.SuperKeyword);
+    const superIndex = statements.findIndex((s) => isExpressionStatement(s) && isCallExpression(s.expression) &&
+      s.expression.expression.kind === SyntaxKind.SuperKeyword);
     const from = superIndex + 1;
     // Groups of adjacent statements to skip in health-check mode.
     const groups: ts.Statement[][] = [];
@@ -127,7 +133,7 @@ export const onex001: TypeScriptRule = {
 /** The container in the constructor: a parameter named or typed as a container, else `this.container`. */
 function containerExpression(file: TsFile, cls: TsClass, ctor: ts.ConstructorDeclaration): string | null {
   for (const p of ctor.parameters) {
-    if (!ts.isIdentifier(p.name)) continue;
+    if (!isIdentifier(p.name)) continue;
     const typeText = p.type?.getText(file.sf) ?? '';
     if (normalizeName(p.name.text).includes('container') || /Container\b/.test(typeText)) return p.name.text;
   }
@@ -137,18 +143,18 @@ function containerExpression(file: TsFile, cls: TsClass, ctor: ts.ConstructorDec
 
 /** Whether a statement can move inside an `if` without breaking the definite assignment of a field. */
 function wrappable(file: TsFile, cls: TsClass, stmt: ts.Statement): boolean {
-  if (ts.isVariableStatement(stmt) || ts.isFunctionDeclaration(stmt) || ts.isClassDeclaration(stmt) ||
-    ts.isReturnStatement(stmt) || ts.isThrowStatement(stmt)) return false;
+  if (isVariableStatement(stmt) || isFunctionDeclaration(stmt) || isClassDeclaration(stmt) ||
+    isReturnStatement(stmt) || isThrowStatement(stmt)) return false;
   if (hasMultilineTemplate(file, stmt)) return false;
   let ok = true;
   walk(stmt, (n) => {
     if (!ok) return false;
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    if (isBinaryExpression(n) && n.operatorToken.kind === SyntaxKind.EqualsToken) {
       const left = unwrap(n.left);
-      if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+      if (isPropertyAccessExpression(left) && left.expression.kind === SyntaxKind.ThisKeyword &&
         requiresDefiniteAssignment(cls, left.name.text)) ok = false;
     }
-    if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.SuperKeyword) ok = false;
+    if (isCallExpression(n) && n.expression.kind === SyntaxKind.SuperKeyword) ok = false;
     return;
   }, { intoFunctions: false });
   return ok;
@@ -156,7 +162,7 @@ function wrappable(file: TsFile, cls: TsClass, stmt: ts.Statement): boolean {
 
 function requiresDefiniteAssignment(cls: TsClass, name: string): boolean {
   for (const m of cls.node.members) {
-    if (!ts.isPropertyDeclaration(m) || nameText(m.name) !== name) continue;
+    if (!isPropertyDeclaration(m) || nameText(m.name) !== name) continue;
     if (m.questionToken || m.exclamationToken || m.initializer) return false;
     if (!m.type) return false;
     return !admitsUndefined(m.type);
@@ -166,14 +172,14 @@ function requiresDefiniteAssignment(cls: TsClass, name: string): boolean {
 
 function admitsUndefined(type: ts.TypeNode): boolean {
   switch (type.kind) {
-    case ts.SyntaxKind.AnyKeyword:
-    case ts.SyntaxKind.UnknownKeyword:
-    case ts.SyntaxKind.UndefinedKeyword:
+    case SyntaxKind.AnyKeyword:
+    case SyntaxKind.UnknownKeyword:
+    case SyntaxKind.UndefinedKeyword:
       return true;
     default:
       break;
   }
-  if (ts.isUnionTypeNode(type)) return type.types.some(admitsUndefined);
-  if (ts.isParenthesizedTypeNode(type)) return admitsUndefined(type.type);
+  if (isUnionTypeNode(type)) return type.types.some(admitsUndefined);
+  if (isParenthesizedTypeNode(type)) return admitsUndefined(type.type);
   return false;
 }

@@ -6,7 +6,11 @@
 // method whose name contains `register` (not `deregister`/`unregister`) on a receiver whose text
 // contains `consul`, or of a method of its own whose name contains both (defined outside the file).
 // Fix (unsafe): add registerWithConsul()/deregisterFromConsul() and call them from startup/shutdown.
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import {
+  SyntaxKind, isBlock, isCallExpression, isConstructorDeclaration, isObjectLiteralExpression,
+  isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment,
+} from '../api';
 import { RULE_META } from '../../rules/meta';
 import type { Fix, RawFinding, TextEdit } from '../../types';
 import {
@@ -43,7 +47,7 @@ function discoveryCall(call: ts.CallExpression, sf: ts.SourceFile, members: Map<
   if (!lower.includes('register')) return null;
   if (receiver.includes('consul')) return isDe ? 'deregister' : 'register';
   // `this.registerWithConsul()` of a method not defined in this file (a base class elsewhere).
-  const onThis = info.receiver && unwrap(info.receiver).kind === ts.SyntaxKind.ThisKeyword;
+  const onThis = info.receiver && unwrap(info.receiver).kind === SyntaxKind.ThisKeyword;
   if (onThis && !members.has(info.name) && lower.includes('consul')) return isDe ? 'deregister' : 'register';
   return null;
 }
@@ -58,7 +62,7 @@ function reachable(entries: TsMember[], members: Map<string, TsMember>): TsMembe
     seen.add(m);
     const root = m.fn ?? m.node;
     walk(root, (n) => {
-      if (ts.isPropertyAccessExpression(n) && (n.expression.kind === ts.SyntaxKind.ThisKeyword || n.expression.kind === ts.SyntaxKind.SuperKeyword)) {
+      if (isPropertyAccessExpression(n) && (n.expression.kind === SyntaxKind.ThisKeyword || n.expression.kind === SyntaxKind.SuperKeyword)) {
         const target = members.get(n.name.text);
         if (target && !seen.has(target) && (target.kind === 'method' || target.kind === 'property')) queue.push(target);
       }
@@ -78,7 +82,7 @@ function findIn(file: TsFile, methods: TsMember[], members: Map<string, TsMember
   for (const m of methods) {
     walk(m.fn ?? m.node, (n) => {
       if (found) return false;
-      if (ts.isCallExpression(n) && discoveryCall(n, file.sf, members) === wanted) found = n;
+      if (isCallExpression(n) && discoveryCall(n, file.sf, members) === wanted) found = n;
       return;
     });
     if (found) return found;
@@ -103,11 +107,11 @@ function registrationCall(file: TsFile, cls: TsClass): ts.CallExpression | undef
 function registeredId(call: ts.CallExpression): ts.Expression | undefined {
   const first = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
   if (!first) return undefined;
-  if (ts.isObjectLiteralExpression(first)) {
+  if (isObjectLiteralExpression(first)) {
     let name: ts.Expression | undefined;
     for (const p of first.properties) {
       const key = p.name ? nameText(p.name) : null;
-      const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+      const value = isPropertyAssignment(p) ? p.initializer : isShorthandPropertyAssignment(p) ? p.name : undefined;
       if (!value) continue;
       if (key === 'id' || key === 'ID' || key === 'serviceId' || key === 'service_id') return value;
       if (key === 'name') name = value;
@@ -176,7 +180,7 @@ export const onex002: TypeScriptRule = {
         idField = idText.slice(5);
       } else {
         const stmt = enclosingStatement(call);
-        if (!stmt || !ts.isBlock(stmt.parent) || id.getText(file.sf).includes('\n')) return [];
+        if (!stmt || !isBlock(stmt.parent) || id.getText(file.sf).includes('\n')) return [];
         idField = freeField;
         ownField = true;
         edits.push(insertAfterStatementInBlock(file, stmt, `this.${idField} = ${id.getText(file.sf)};`));
@@ -193,8 +197,8 @@ export const onex002: TypeScriptRule = {
     calls.push({ names: file.config.stopMethods, call: `await this.${deregisterName}();`, fallback: 'shutdown' });
     const newLifecycle: string[] = [];
     for (const c of calls) {
-      const existing = findLifecycle(file, cls, lifecycleNames(c.names)).find((m) => cls.members.get(m.name) === m && m.body && ts.isBlock(m.body));
-      if (existing && existing.body && ts.isBlock(existing.body)) {
+      const existing = findLifecycle(file, cls, lifecycleNames(c.names)).find((m) => cls.members.get(m.name) === m && m.body && isBlock(m.body));
+      if (existing && existing.body && isBlock(existing.body)) {
         const call = existing.isAsync ? c.call : c.call.replace(/^await /, 'void ');
         edits.push(insertBeforeFinalReturn(file, existing.body, call));
       } else {
@@ -207,7 +211,7 @@ export const onex002: TypeScriptRule = {
     if (fieldCode && !singleLine) edits.push(insertClassMember(file, cls, fieldCode, 'start'));
     else if (fieldCode) newMembers.unshift(fieldCode);
     const code = [...newLifecycle, ...newMembers].join('\n\n');
-    const ctor = cls.node.members.find((m) => ts.isConstructorDeclaration(m) && m.body);
+    const ctor = cls.node.members.find((m) => isConstructorDeclaration(m) && m.body);
     edits.push(ctor && newLifecycle.length ? insertClassMemberAfter(file, cls, ctor, code) : insertClassMember(file, cls, code));
     edits.push(...rt.edits);
     return [{
@@ -228,7 +232,7 @@ function insertAfterStatementInBlock(file: TsFile, stmt: ts.Statement, code: str
 
 function insertBeforeFinalReturn(file: TsFile, body: ts.Block, code: string): TextEdit {
   const last = body.statements[body.statements.length - 1];
-  if (last && ts.isReturnStatement(last)) {
+  if (last && isReturnStatement(last)) {
     const at = last.getStart(file.sf);
     const indent = file.text.slice(file.lines.lineStart(file.lines.positionAt(at).line), at);
     if (indent.trim() === '') {

@@ -4,13 +4,17 @@
 // whose failure no try/catch (or promise handler) catches: a publishing failure would fail the workflow.
 // Fixes (unsafe): rewrite a raw `publish` on a Kafka client to `publishWithEnvelope({...})`; wrap an
 // unprotected publishing statement in try/catch that logs a warning.
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import {
+  isCallExpression, isExpressionStatement, isIdentifier, isObjectLiteralExpression, isPropertyAssignment,
+  isShorthandPropertyAssignment, isSpreadElement, isVoidExpression,
+} from '../api';
 import { RULE_META } from '../../rules/meta';
 import type { Fix, RawFinding } from '../../types';
 import { ensureRuntimeNames, indentAt, nodeIdExpression } from '../edits';
 import type { TsClass, TsFile } from '../model';
 import { callInfo, callLabel, enclosingFunction, enclosingStatement, nameText, normalizeName, unwrap, unwrapAwait } from '../syntax';
-import { atSpan, nodesInNodeClasses, scopeHasError } from './common';
+import { CALLS, atSpan, nodesInNodeClasses, scopeHasError } from './common';
 import { metadataEntries, wrapInTryCatch } from './generate';
 import { METADATA_KEYS, isEnvelopePublish, isProtected, isRawPublish, receiverName } from './publishing';
 import type { TypeScriptRule } from './rule';
@@ -25,7 +29,7 @@ export const onex003: TypeScriptRule = {
 
   check(file: TsFile): RawFinding[] {
     const findings: RawFinding[] = [];
-    for (const { cls, node: call } of nodesInNodeClasses(file, ts.isCallExpression)) {
+    for (const { cls, node: call } of nodesInNodeClasses(file, isCallExpression, CALLS)) {
       if (isRawPublish(call)) {
         if (scopeHasError(file, call, cls)) continue;
         const data: Onex003Data = { kind: 'raw', className: cls.name };
@@ -53,7 +57,7 @@ export const onex003: TypeScriptRule = {
     const data = finding.data as Onex003Data | undefined;
     const cls = file.nodeClasses.find((c) => c.name === data?.className);
     if (!data || !cls) return [];
-    const calls = nodesInNodeClasses(file, ts.isCallExpression).filter((x) => x.cls === cls).map((x) => x.node);
+    const calls = nodesInNodeClasses(file, isCallExpression, CALLS).filter((x) => x.cls === cls).map((x) => x.node);
     const call = atSpan(file, calls, finding.span);
     if (!call) return [];
     return data.kind === 'raw' ? envelopeRewrite(file, cls, call) : guardFix(file, cls, call);
@@ -75,18 +79,18 @@ function envelopeRewrite(file: TsFile, cls: TsClass, call: ts.CallExpression): F
   let eventType: string | undefined;
   const args = call.arguments;
   const first = args[0] ? unwrap(args[0]) : undefined;
-  if (args.length === 1 && first && ts.isObjectLiteralExpression(first)) {
+  if (args.length === 1 && first && isObjectLiteralExpression(first)) {
     for (const p of first.properties) {
       const name = p.name ? nameText(p.name) : null;
       if (!name) return [];
-      const value = ts.isPropertyAssignment(p) ? p.initializer.getText(file.sf) : ts.isShorthandPropertyAssignment(p) ? p.name.text : null;
+      const value = isPropertyAssignment(p) ? p.initializer.getText(file.sf) : isShorthandPropertyAssignment(p) ? p.name.text : null;
       if (value === null) return [];
       if (name === 'topic') topic = value;
       else if (DATA_NAMES.includes(name)) payload = value;
       else if (TYPE_NAMES.includes(name)) eventType = value;
       else return []; // keys, headers, partitions...: no faithful rewrite
     }
-  } else if (args.length === 2 && !args.some(ts.isSpreadElement)) {
+  } else if (args.length === 2 && !args.some(isSpreadElement)) {
     topic = args[0].getText(file.sf);
     payload = args[1].getText(file.sf);
   } else {
@@ -95,7 +99,7 @@ function envelopeRewrite(file: TsFile, cls: TsClass, call: ts.CallExpression): F
   if (!topic || !payload || [topic, payload, eventType].some((t) => t?.includes('\n'))) return [];
   // An `eventType` parameter of the publishing helper names the event better than the topic does.
   const fn = enclosingFunction(call);
-  const eventParam = fn?.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : '')).find((n) => TYPE_NAMES.includes(n) || n === 'eventName');
+  const eventParam = fn?.parameters.map((p) => (isIdentifier(p.name) ? p.name.text : '')).find((n) => TYPE_NAMES.includes(n) || n === 'eventName');
   eventType ??= eventParam;
   const indent = indentAt(file, call.getStart(file.sf));
   const inner = indent + file.indentUnit;
@@ -123,10 +127,10 @@ function envelopeRewrite(file: TsFile, cls: TsClass, call: ts.CallExpression): F
 /** Wraps the publishing statement in try/catch that logs the failure. */
 function guardFix(file: TsFile, cls: TsClass, call: ts.CallExpression): Fix[] {
   const stmt = enclosingStatement(call);
-  if (!stmt || !ts.isExpressionStatement(stmt)) return [];
+  if (!stmt || !isExpressionStatement(stmt)) return [];
   // Only when the statement is the publish itself (`await x.publishWithEnvelope(...)`): others may need the value.
   const expr = unwrapAwait(stmt.expression);
-  const inner = ts.isVoidExpression(expr) ? unwrapAwait(expr.expression) : expr;
+  const inner = isVoidExpression(expr) ? unwrapAwait(expr.expression) : expr;
   if (inner !== call) return [];
   const rt = ensureRuntimeNames(file, ['emitLogEvent', 'LogLevel']);
   const edit = wrapInTryCatch(file, cls, stmt, rt, 'Failed to publish event; continuing without it');

@@ -4,7 +4,13 @@
 // throw), and (2) a new OnexError thrown inside `catch (e)` without `{ cause: e }`.
 // Fixes (both safe): insert `if (e instanceof OnexError) throw e;` at the top of the catch block;
 // add `cause: e` to the error's options object (or pass `{ cause: e }`).
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import {
+  SyntaxKind, isBinaryExpression, isCallExpression, isCatchClause, isClassLike, isComputedPropertyName,
+  isConditionalExpression, isIdentifier, isIfStatement, isNewExpression, isObjectLiteralExpression,
+  isPrefixUnaryExpression, isPropertyAccessExpression, isSpreadAssignment, isSpreadElement, isStringLiteralLike,
+  isThrowStatement, isTryStatement,
+} from '../api';
 import { RULE_META } from '../../rules/meta';
 import type { Fix, RawFinding, TextEdit } from '../../types';
 import { indentAt, insertAtBlockStart } from '../edits';
@@ -23,14 +29,14 @@ interface Onex004Data {
 /** The `new OnexError(...)` a throw statement throws, else undefined. */
 function thrownOnexError(file: TsFile, stmt: ts.ThrowStatement): ts.NewExpression | undefined {
   const e = unwrap(stmt.expression);
-  return ts.isNewExpression(e) && isOnexErrorName(file, e.expression) ? e : undefined;
+  return isNewExpression(e) && isOnexErrorName(file, e.expression) ? e : undefined;
 }
 
 /** Throw statements of a block, not inside nested functions or classes. */
 function throwsIn(block: ts.Block): ts.ThrowStatement[] {
   const out: ts.ThrowStatement[] = [];
   walk(block, (n) => {
-    if (ts.isThrowStatement(n)) out.push(n);
+    if (isThrowStatement(n)) out.push(n);
   }, { intoFunctions: false });
   return out;
 }
@@ -38,15 +44,15 @@ function throwsIn(block: ts.Block): ts.ThrowStatement[] {
 /** The innermost catch clause around node, without crossing a function boundary. */
 function enclosingCatch(node: Node): ts.CatchClause | undefined {
   for (let p = node.parent; p; p = p.parent) {
-    if (isFunctionNode(p) || ts.isClassLike(p)) return undefined;
-    if (ts.isCatchClause(p) && p.block.pos <= node.pos && node.end <= p.block.end) return p;
+    if (isFunctionNode(p) || isClassLike(p)) return undefined;
+    if (isCatchClause(p) && p.block.pos <= node.pos && node.end <= p.block.end) return p;
   }
   return undefined;
 }
 
 function catchVariable(clause: ts.CatchClause): string | null {
   const decl = clause.variableDeclaration;
-  return decl && ts.isIdentifier(decl.name) ? decl.name.text : null;
+  return decl && isIdentifier(decl.name) ? decl.name.text : null;
 }
 
 /** `e instanceof OnexError` (any operand order inside `||`, `&&`, `!` and parentheses). */
@@ -55,35 +61,35 @@ function instanceofTests(file: TsFile, expr: ts.Expression, variable: string | n
   const stack: [ts.Expression, boolean][] = [[expr, true]];
   const visit = (e: ts.Expression, positive: boolean): void => {
     const u = unwrap(e);
-    if (ts.isPrefixUnaryExpression(u) && u.operator === ts.SyntaxKind.ExclamationToken) {
+    if (isPrefixUnaryExpression(u) && u.operator === SyntaxKind.ExclamationToken) {
       stack.push([u.operand, !positive]);
       return;
     }
-    if (ts.isBinaryExpression(u)) {
+    if (isBinaryExpression(u)) {
       const op = u.operatorToken.kind;
-      if (op === ts.SyntaxKind.InstanceOfKeyword) {
+      if (op === SyntaxKind.InstanceOfKeyword) {
         const left = unwrap(u.left);
-        const subjectOk = variable === null || (ts.isIdentifier(left) && left.text === variable);
+        const subjectOk = variable === null || (isIdentifier(left) && left.text === variable);
         if (subjectOk && isOnexErrorName(file, u.right)) out.push({ positive });
         return;
       }
-      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken) {
+      if (op === SyntaxKind.BarBarToken || op === SyntaxKind.AmpersandAmpersandToken) {
         stack.push([u.right, positive], [u.left, positive]);
         return;
       }
-      if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken) {
+      if (op === SyntaxKind.EqualsEqualsEqualsToken || op === SyntaxKind.EqualsEqualsToken) {
         // e.name === 'OnexError'
         for (const side of [u.left, u.right]) {
           const s = unwrap(side);
-          if (ts.isStringLiteralLike(s) && file.onexErrorNames.has(s.text)) out.push({ positive });
+          if (isStringLiteralLike(s) && file.onexErrorNames.has(s.text)) out.push({ positive });
         }
         return;
       }
     }
-    if (ts.isCallExpression(u)) {
+    if (isCallExpression(u)) {
       // isOnexError(e), OnexError.isOnexError(e)
       const callee = unwrap(u.expression);
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+      const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : '';
       if (/onexerror/i.test(name)) out.push({ positive });
     }
   };
@@ -96,9 +102,9 @@ function instanceofTests(file: TsFile, expr: ts.Expression, variable: string | n
 
 function throwsVariable(stmt: ts.Statement, variable: string | null): boolean {
   const throwsIt = (s: ts.Node) => {
-    if (!ts.isThrowStatement(s)) return false;
+    if (!isThrowStatement(s)) return false;
     const e = unwrap(s.expression);
-    return variable === null || (ts.isIdentifier(e) && e.text === variable);
+    return variable === null || (isIdentifier(e) && e.text === variable);
   };
   let found = throwsIt(stmt);
   walk(stmt, (n) => {
@@ -116,7 +122,7 @@ function isGuarded(file: TsFile, clause: ts.CatchClause, thrown: ts.ThrowStateme
   walk(clause.block, (n) => {
     if (guarded) return false;
     if (n.pos >= thrown.pos) return false;
-    if (ts.isIfStatement(n)) {
+    if (isIfStatement(n)) {
       const tests = instanceofTests(file, n.expression, variable);
       if (tests.length === 0) return;
       const inThen = thrown.pos >= n.thenStatement.pos && thrown.end <= n.thenStatement.end;
@@ -127,7 +133,7 @@ function isGuarded(file: TsFile, clause: ts.CatchClause, thrown: ts.ThrowStateme
         if (inElse) guarded = true;
       }
       if (tests.some((t) => !t.positive) && inThen) guarded = true;
-    } else if (ts.isConditionalExpression(n) && instanceofTests(file, n.condition, variable).length > 0 &&
+    } else if (isConditionalExpression(n) && instanceofTests(file, n.condition, variable).length > 0 &&
       thrown.pos >= n.pos && thrown.end <= n.end) {
       guarded = true;
     }
@@ -136,7 +142,7 @@ function isGuarded(file: TsFile, clause: ts.CatchClause, thrown: ts.ThrowStateme
   if (guarded) return true;
   // A conditional around the throw itself: `if (!(e instanceof OnexError)) { throw new OnexError(...) }`.
   for (let p: Node | undefined = thrown.parent; p && p !== clause.block; p = p.parent) {
-    if (ts.isIfStatement(p) && instanceofTests(file, p.expression, variable).length > 0) return true;
+    if (isIfStatement(p) && instanceofTests(file, p.expression, variable).length > 0) return true;
   }
   return false;
 }
@@ -145,17 +151,17 @@ function isGuarded(file: TsFile, clause: ts.CatchClause, thrown: ts.ThrowStateme
 function hasCause(file: TsFile, expr: ts.NewExpression): boolean {
   for (const arg of expr.arguments ?? []) {
     const a = unwrap(arg);
-    if (ts.isObjectLiteralExpression(a)) {
+    if (isObjectLiteralExpression(a)) {
       for (const p of a.properties) {
-        if (ts.isSpreadAssignment(p)) return true;
+        if (isSpreadAssignment(p)) return true;
         const name = p.name ? nameText(p.name) : null;
-        if (name === 'cause' || (p.name && ts.isComputedPropertyName(p.name))) return true;
+        if (name === 'cause' || (p.name && isComputedPropertyName(p.name))) return true;
       }
-    } else if (ts.isIdentifier(a) && /opt|init|cause/i.test(a.text)) {
+    } else if (isIdentifier(a) && /opt|init|cause/i.test(a.text)) {
       return true;
-    } else if (ts.isSpreadElement(a) || ts.isCallExpression(a)) {
+    } else if (isSpreadElement(a) || isCallExpression(a)) {
       // Options built by a helper (`errorOptions(e)`) or spread arguments cannot be checked.
-      if (ts.isSpreadElement(a) || /opt|cause/i.test(a.expression.getText(file.sf))) return true;
+      if (isSpreadElement(a) || /opt|cause/i.test(a.expression.getText(file.sf))) return true;
     }
   }
   return false;
@@ -171,10 +177,10 @@ export const onex004: TypeScriptRule = {
   check(file: TsFile): RawFinding[] {
     const findings: RawFinding[] = [];
     // (1) catch blocks that re-wrap an OnexError from the try.
-    for (const { cls, node: tryStmt } of nodesInNodeClasses(file, ts.isTryStatement)) {
+    for (const { cls, node: tryStmt } of nodesInNodeClasses(file, isTryStatement, [SyntaxKind.TryStatement])) {
       const clause = tryStmt.catchClause;
       if (!clause || scopeHasError(file, tryStmt, cls)) continue;
-      if (clause.variableDeclaration && !ts.isIdentifier(clause.variableDeclaration.name)) continue;
+      if (clause.variableDeclaration && !isIdentifier(clause.variableDeclaration.name)) continue;
       const first = throwsIn(clause.block).find((t) => thrownOnexError(file, t) && !isGuarded(file, clause, t));
       if (!first) continue;
       const created = thrownOnexError(file, first)!;
@@ -190,7 +196,7 @@ export const onex004: TypeScriptRule = {
       });
     }
     // (2) new OnexError thrown while handling an error, without its cause.
-    for (const { cls, node: thrown } of nodesInNodeClasses(file, ts.isThrowStatement)) {
+    for (const { cls, node: thrown } of nodesInNodeClasses(file, isThrowStatement, [SyntaxKind.ThrowStatement])) {
       const created = thrownOnexError(file, thrown);
       if (!created) continue;
       const clause = enclosingCatch(thrown);
@@ -211,7 +217,7 @@ export const onex004: TypeScriptRule = {
   fixes(file: TsFile, finding: RawFinding): Fix[] {
     const data = finding.data as Onex004Data | undefined;
     if (!data) return [];
-    const clause = nodesInNodeClasses(file, ts.isCatchClause).map((x) => x.node).find((c) => c.getStart(file.sf) === data.catchStart);
+    const clause = nodesInNodeClasses(file, isCatchClause, [SyntaxKind.CatchClause]).map((x) => x.node).find((c) => c.getStart(file.sf) === data.catchStart);
     if (!clause) return [];
     const thrown = throwsIn(clause.block).find((t) => t.getStart(file.sf) === finding.span.start && t.end === finding.span.end);
     if (data.kind === 'rewrap') return rethrowFix(file, clause, data.errorName);
@@ -254,7 +260,7 @@ function rethrowFix(file: TsFile, clause: ts.CatchClause, errorName: string): Fi
 function causeEdit(file: TsFile, created: ts.NewExpression, variable: string): TextEdit | null {
   const args = created.arguments ?? [];
   const lastArg = args[args.length - 1];
-  const options = lastArg && ts.isObjectLiteralExpression(unwrap(lastArg)) ? unwrap(lastArg) as ts.ObjectLiteralExpression : undefined;
+  const options = lastArg && isObjectLiteralExpression(unwrap(lastArg)) ? unwrap(lastArg) as ts.ObjectLiteralExpression : undefined;
   if (options) {
     const props = options.properties;
     const last = props[props.length - 1];

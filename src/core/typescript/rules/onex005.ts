@@ -4,7 +4,9 @@
 // shutdown/cleanup/onShutdown), defined in the class or in a base class defined in the same file.
 // Fix (unsafe): add the missing `async startup(): Promise<void>` / `async shutdown(): Promise<void>`
 // (logging the transition), or make an existing synchronous one async.
-import { ts } from 'ts-morph';
+import {
+  SyntaxKind, isArrowFunction, isConstructorDeclaration, isFunctionExpression, isMethodDeclaration,
+} from '../api';
 import { RULE_META } from '../../rules/meta';
 import type { Fix, RawFinding, TextEdit } from '../../types';
 import { ensureRuntimeNames, insertClassMember, insertClassMemberAfter, logStatement, nodeIdExpression, str } from '../edits';
@@ -111,7 +113,7 @@ function camel(name: string): string {
 
 /** New lifecycle methods go after the constructor (or at the start of the class when there is none). */
 function methodInsertion(file: TsFile, cls: TsClass, code: string): TextEdit {
-  const ctor = cls.node.members.find((m) => ts.isConstructorDeclaration(m) && m.body);
+  const ctor = cls.node.members.find((m) => isConstructorDeclaration(m) && m.body);
   return ctor ? insertClassMemberAfter(file, cls, ctor, code) : insertClassMember(file, cls, code, 'end');
 }
 
@@ -120,12 +122,12 @@ function makeAsync(file: TsFile, member: TsMember): TextEdit[] | null {
   const fn = member.fn;
   if (!fn || !fn.body) return null;
   const edits: TextEdit[] = [];
-  if (ts.isMethodDeclaration(fn)) {
+  if (isMethodDeclaration(fn)) {
     if (fn.asteriskToken) return null;
     const at = fn.name.getStart(file.sf);
     edits.push({ start: at, end: at, newText: 'async ' });
-  } else if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
-    if (hasModifier(fn, ts.SyntaxKind.AsyncKeyword)) return null;
+  } else if (isArrowFunction(fn) || isFunctionExpression(fn)) {
+    if (hasModifier(fn, SyntaxKind.AsyncKeyword)) return null;
     const at = fn.getStart(file.sf);
     edits.push({ start: at, end: at, newText: 'async ' });
   } else {

@@ -5,7 +5,14 @@
 // `&&`, or an earlier early-exit `if`), and not an optional chain (`config?.get?.(...)`).
 // Fix (unsafe): `typeof c.get === 'function' ? c.get(key, fallback) : fallback` for get calls, and an
 // optional chain (`config?.name`) for property reads.
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import {
+  SyntaxKind, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isClassLike,
+  isConditionalExpression, isDeleteExpression, isElementAccessExpression, isExpressionStatement, isFunctionExpression,
+  isIdentifier, isIfStatement, isNewExpression, isParenthesizedExpression, isPostfixUnaryExpression,
+  isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isSourceFile,
+  isStringLiteralLike, isThrowStatement, isTryStatement, isTypeOfExpression, isVariableDeclaration,
+} from '../api';
 import { RULE_META } from '../../rules/meta';
 import type { Fix, RawFinding, TextEdit } from '../../types';
 import { str } from '../edits';
@@ -22,11 +29,11 @@ interface Onex006Data {
 function isConfigOfContainer(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   let object: ts.Expression;
-  if (ts.isPropertyAccessExpression(e) && e.name.text === 'config') object = e.expression;
-  else if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression) && e.argumentExpression.text === 'config') object = e.expression;
+  if (isPropertyAccessExpression(e) && e.name.text === 'config') object = e.expression;
+  else if (isElementAccessExpression(e) && isStringLiteralLike(e.argumentExpression) && e.argumentExpression.text === 'config') object = e.expression;
   else return false;
   const o = unwrap(object);
-  const name = ts.isIdentifier(o) ? o.text : ts.isPropertyAccessExpression(o) ? o.name.text : null;
+  const name = isIdentifier(o) ? o.text : isPropertyAccessExpression(o) ? o.name.text : null;
   return !!name && normalizeName(name) === 'container';
 }
 
@@ -39,22 +46,22 @@ interface ConfigRead {
 }
 
 function configRead(n: Node): ConfigRead | null {
-  if (ts.isCallExpression(n)) {
+  if (isCallExpression(n)) {
     const callee = unwrap(n.expression);
-    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'get' && isConfigOfContainer(callee.expression)) {
+    if (isPropertyAccessExpression(callee) && callee.name.text === 'get' && isConfigOfContainer(callee.expression)) {
       return { node: n, kind: 'get', config: callee.expression };
     }
     return null;
   }
-  if (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) {
+  if (isPropertyAccessExpression(n) || isElementAccessExpression(n)) {
     if (!isConfigOfContainer(n.expression)) return null;
-    if (ts.isPropertyAccessExpression(n) && n.name.text === 'get') return null; // the get call or the typeof test
+    if (isPropertyAccessExpression(n) && n.name.text === 'get') return null; // the get call or the typeof test
     // Writes are not reads.
     const { parent } = outerParentOf(n);
-    if (ts.isBinaryExpression(parent) && parent.left === n && isAssignment(parent.operatorToken.kind)) return null;
-    if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) &&
-      (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)) return null;
-    if (ts.isDeleteExpression(parent)) return null;
+    if (isBinaryExpression(parent) && parent.left === n && isAssignment(parent.operatorToken.kind)) return null;
+    if ((isPrefixUnaryExpression(parent) || isPostfixUnaryExpression(parent)) &&
+      (parent.operator === SyntaxKind.PlusPlusToken || parent.operator === SyntaxKind.MinusMinusToken)) return null;
+    if (isDeleteExpression(parent)) return null;
     return { node: n, kind: 'property', config: n.expression };
   }
   return null;
@@ -62,12 +69,12 @@ function configRead(n: Node): ConfigRead | null {
 
 function outerParentOf(n: Node): { parent: Node } {
   let p = n.parent;
-  while (p && ts.isParenthesizedExpression(p)) p = p.parent;
+  while (p && isParenthesizedExpression(p)) p = p.parent;
   return { parent: p };
 }
 
 function isAssignment(kind: ts.SyntaxKind): boolean {
-  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+  return kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment;
 }
 
 /** Polarities of the config-get tests in a condition: true for `typeof c.get === "function"`, false when negated. */
@@ -76,12 +83,12 @@ function guardTests(cond: ts.Expression): boolean[] {
   const stack: [ts.Expression, boolean][] = [[cond, true]];
   const visit = (e: ts.Expression, positive: boolean): void => {
     const u = unwrap(e);
-    if (ts.isPrefixUnaryExpression(u) && u.operator === ts.SyntaxKind.ExclamationToken) {
+    if (isPrefixUnaryExpression(u) && u.operator === SyntaxKind.ExclamationToken) {
       stack.push([u.operand, !positive]);
       return;
     }
-    if (!ts.isBinaryExpression(u)) {
-      if (ts.isCallExpression(u)) {
+    if (!isBinaryExpression(u)) {
+      if (isCallExpression(u)) {
         // Boolean(typeof ...) or a helper like hasConfigGet(config)
         const info = callInfo(u);
         if (info && /config/i.test(info.name) && /has|get|can|is/i.test(info.name)) out.push(positive);
@@ -90,24 +97,24 @@ function guardTests(cond: ts.Expression): boolean[] {
       return;
     }
     const op = u.operatorToken.kind;
-    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) {
+    if (op === SyntaxKind.AmpersandAmpersandToken || op === SyntaxKind.BarBarToken) {
       stack.push([u.right, positive], [u.left, positive]);
       return;
     }
-    if (op === ts.SyntaxKind.InKeyword) {
+    if (op === SyntaxKind.InKeyword) {
       // 'get' in container.config
-      if (ts.isStringLiteralLike(unwrap(u.left)) && (unwrap(u.left) as ts.StringLiteral).text === 'get' && mentionsConfig(u.right)) out.push(positive);
+      if (isStringLiteralLike(unwrap(u.left)) && (unwrap(u.left) as ts.StringLiteral).text === 'get' && mentionsConfig(u.right)) out.push(positive);
       return;
     }
-    const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
-    const notEqual = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+    const equal = op === SyntaxKind.EqualsEqualsEqualsToken || op === SyntaxKind.EqualsEqualsToken;
+    const notEqual = op === SyntaxKind.ExclamationEqualsEqualsToken || op === SyntaxKind.ExclamationEqualsToken;
     if (!equal && !notEqual) return;
     const sides = [unwrap(u.left), unwrap(u.right)];
-    const typeOf = sides.find(ts.isTypeOfExpression);
-    const literal = sides.find(ts.isStringLiteralLike);
+    const typeOf = sides.find(isTypeOfExpression);
+    const literal = sides.find(isStringLiteralLike);
     if (!typeOf || !literal) return;
     const subject = unwrap(typeOf.expression);
-    if (!ts.isPropertyAccessExpression(subject) || subject.name.text !== 'get' || !mentionsConfig(subject.expression)) return;
+    if (!isPropertyAccessExpression(subject) || subject.name.text !== 'get' || !mentionsConfig(subject.expression)) return;
     if (literal.text === 'function') out.push(equal ? positive : !positive);
     else if (literal.text === 'undefined') out.push(equal ? !positive : positive);
   };
@@ -126,50 +133,53 @@ function mentionsConfig(expr: ts.Expression): boolean {
 /** A statement that always leaves its block: return/throw, or a block ending in one. */
 function exits(stmt: ts.Statement): boolean {
   let s: ts.Statement | undefined = stmt;
-  while (s && ts.isBlock(s)) s = s.statements[s.statements.length - 1];
-  return !!s && (ts.isReturnStatement(s) || ts.isThrowStatement(s));
+  while (s && isBlock(s)) s = s.statements[s.statements.length - 1];
+  return !!s && (isReturnStatement(s) || isThrowStatement(s));
 }
 
 export function isGuardedRead(read: Node): boolean {
   if (hasOptionalChain(read)) return true;
   let child: Node = read;
   for (let p: Node | undefined = read.parent; p; child = p, p = p.parent) {
-    if (isFunctionNode(p) && !ts.isArrowFunction(p) && !ts.isFunctionExpression(p)) return false;
-    if (ts.isClassLike(p) || ts.isSourceFile(p)) return false;
-    if (ts.isTryStatement(p) && p.catchClause && child === p.tryBlock) return true;
-    if (ts.isIfStatement(p) && child !== p.expression) {
+    if (isFunctionNode(p) && !isArrowFunction(p) && !isFunctionExpression(p)) return false;
+    if (isClassLike(p) || isSourceFile(p)) return false;
+    if (isTryStatement(p) && p.catchClause && child === p.tryBlock) return true;
+    if (isIfStatement(p) && child !== p.expression) {
       const tests = guardTests(p.expression);
       if (child === p.thenStatement && tests.includes(true)) return true;
       if (child === p.elseStatement && tests.includes(false)) return true;
     }
-    if (ts.isConditionalExpression(p) && child !== p.condition) {
+    if (isConditionalExpression(p) && child !== p.condition) {
       const tests = guardTests(p.condition);
       if (child === p.whenTrue && tests.includes(true)) return true;
       if (child === p.whenFalse && tests.includes(false)) return true;
     }
-    if (ts.isBinaryExpression(p) && child === p.right) {
+    if (isBinaryExpression(p) && child === p.right) {
       const tests = guardTests(p.left);
-      if (p.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && tests.includes(true)) return true;
-      if (p.operatorToken.kind === ts.SyntaxKind.BarBarToken && tests.includes(false)) return true;
+      if (p.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken && tests.includes(true)) return true;
+      if (p.operatorToken.kind === SyntaxKind.BarBarToken && tests.includes(false)) return true;
     }
-    if (ts.isBlock(p) || ts.isSourceFile(p)) {
+    if (isBlock(p) || isSourceFile(p)) {
       // An earlier `if (typeof c.get !== 'function') return ...;` in the same block.
       const index = p.statements.indexOf(child as ts.Statement);
       for (const s of p.statements.slice(0, Math.max(0, index))) {
-        if (ts.isIfStatement(s) && !s.elseStatement && guardTests(s.expression).includes(false) && exits(s.thenStatement)) return true;
+        if (isIfStatement(s) && !s.elseStatement && guardTests(s.expression).includes(false) && exits(s.thenStatement)) return true;
       }
     }
   }
   return false;
 }
 
+const isCandidate = (n: Node): n is ts.Expression => configRead(n) !== null;
+/** The only kinds configRead accepts. */
+const CANDIDATE_KINDS = [SyntaxKind.CallExpression, SyntaxKind.PropertyAccessExpression, SyntaxKind.ElementAccessExpression];
+
 export const onex006: TypeScriptRule = {
   meta: RULE_META.ONEX006,
 
   check(file: TsFile): RawFinding[] {
     const findings: RawFinding[] = [];
-    const isCandidate = (n: Node): n is ts.Expression => configRead(n) !== null;
-    for (const { cls, node } of nodesInNodeClasses(file, isCandidate)) {
+    for (const { cls, node } of nodesInNodeClasses(file, isCandidate, CANDIDATE_KINDS)) {
       const read = configRead(node)!;
       if (isGuardedRead(read.node) || scopeHasError(file, read.node, cls)) continue;
       const label = read.kind === 'get' ? `${oneLine(unwrap((read.node as ts.CallExpression).expression), file.sf)}(...)` : oneLine(read.node, file.sf);
@@ -186,8 +196,7 @@ export const onex006: TypeScriptRule = {
   },
 
   fixes(file: TsFile, finding: RawFinding): Fix[] {
-    const isCandidate = (n: Node): n is ts.Expression => configRead(n) !== null;
-    const node = atSpan(file, nodesInNodeClasses(file, isCandidate).map((x) => x.node), finding.span);
+    const node = atSpan(file, nodesInNodeClasses(file, isCandidate, CANDIDATE_KINDS).map((x) => x.node), finding.span);
     const read = node && configRead(node);
     if (!read || isGuardedRead(read.node)) return [];
     if (read.kind === 'get') {
@@ -217,12 +226,12 @@ function guardedGet(file: TsFile, call: ts.CallExpression, config: ts.Expression
   const fallback = call.arguments[1] ? call.arguments[1].getText(file.sf) : 'undefined';
   const text = `typeof ${configText}.get === ${str(file, 'function')} ? ${callText} : ${fallback}`;
   const parent = call.parent;
-  const bare = (ts.isVariableDeclaration(parent) && parent.initializer === call) ||
-    (ts.isBinaryExpression(parent) && parent.right === call && isAssignment(parent.operatorToken.kind)) ||
-    (ts.isReturnStatement(parent)) ||
-    (ts.isPropertyAssignment(parent) && parent.initializer === call) ||
-    ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && !!parent.arguments?.some((a) => a === call)) ||
-    ts.isParenthesizedExpression(parent) || ts.isArrayLiteralExpression(parent) || ts.isExpressionStatement(parent);
+  const bare = (isVariableDeclaration(parent) && parent.initializer === call) ||
+    (isBinaryExpression(parent) && parent.right === call && isAssignment(parent.operatorToken.kind)) ||
+    (isReturnStatement(parent)) ||
+    (isPropertyAssignment(parent) && parent.initializer === call) ||
+    ((isCallExpression(parent) || isNewExpression(parent)) && !!parent.arguments?.some((a) => a === call)) ||
+    isParenthesizedExpression(parent) || isArrayLiteralExpression(parent) || isExpressionStatement(parent);
   if (bare) return { start: call.getStart(file.sf), end: call.end, newText: text };
   // A statement starting with `(` in a file without semicolons would continue the previous line.
   const stmt = enclosingStatement(call);
@@ -231,14 +240,14 @@ function guardedGet(file: TsFile, call: ts.CallExpression, config: ts.Expression
 }
 
 function optionalChain(file: TsFile, access: ts.Expression): TextEdit | null {
-  if (ts.isPropertyAccessExpression(access)) {
+  if (isPropertyAccessExpression(access)) {
     const between = file.text.slice(access.expression.end, access.name.getStart(file.sf));
     const dot = between.indexOf('.');
     if (dot < 0) return null;
     const at = access.expression.end + dot;
     return { start: at, end: at + 1, newText: '?.' };
   }
-  if (ts.isElementAccessExpression(access)) {
+  if (isElementAccessExpression(access)) {
     const at = access.expression.end;
     return { start: at, end: at, newText: '?.' };
   }

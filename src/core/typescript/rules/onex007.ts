@@ -4,13 +4,20 @@
 // A test: `x === undefined`/`null` (and `!==`, `==`, `!=`), `if (x)`, `!x`, `x || ...`, `x && ...`,
 // `x ?? ...`, `x ? a : b`, an optional chain `x?.y`, `typeof x === 'undefined'`, `assert(x)`.
 // Fix (unsafe): after the assignment, `if (!x) { <log a warning> }`.
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import {
+  SyntaxKind, isAsExpression, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression,
+  isConditionalExpression, isDoStatement, isElementAccessExpression, isExpressionStatement, isForStatement,
+  isIdentifier, isIfStatement, isNonNullExpression, isParenthesizedExpression, isPrefixUnaryExpression,
+  isPropertyAccessExpression, isSatisfiesExpression, isStringLiteralLike, isTypeAssertionExpression,
+  isTypeOfExpression, isVariableDeclaration, isVariableStatement, isWhileStatement,
+} from '../api';
 import { RULE_META } from '../../rules/meta';
 import type { Fix, RawFinding } from '../../types';
 import { ensureRuntimeNames, insertAfterStatement, logStatement, nodeIdExpression, str } from '../edits';
 import type { TsClass, TsFile } from '../model';
 import { type Node, callInfo, callLabel, enclosingFunction, enclosingStatement, isNullish, unwrap, unwrapAwait, walk } from '../syntax';
-import { atSpan, nodesInNodeClasses, scopeHasError } from './common';
+import { CALLS, atSpan, nodesInNodeClasses, scopeHasError } from './common';
 import { resolveIdentifier } from './scope';
 import type { TypeScriptRule } from './rule';
 
@@ -25,20 +32,20 @@ type Target = { kind: 'local'; decl: ts.Identifier; text: string } | { kind: 'fi
 function assignmentTarget(call: ts.CallExpression): Target | null {
   // Climb wrappers: await, parentheses, `as`, `!`.
   let value: Node = call;
-  while (value.parent && (ts.isAwaitExpression(value.parent) || ts.isParenthesizedExpression(value.parent) ||
-    ts.isAsExpression(value.parent) || ts.isNonNullExpression(value.parent) || ts.isSatisfiesExpression(value.parent) ||
-    ts.isTypeAssertionExpression(value.parent))) value = value.parent;
+  while (value.parent && (isAwaitExpression(value.parent) || isParenthesizedExpression(value.parent) ||
+    isAsExpression(value.parent) || isNonNullExpression(value.parent) || isSatisfiesExpression(value.parent) ||
+    isTypeAssertionExpression(value.parent))) value = value.parent;
   const parent = value.parent;
-  if (ts.isVariableDeclaration(parent) && parent.initializer === value && ts.isIdentifier(parent.name)) {
+  if (isVariableDeclaration(parent) && parent.initializer === value && isIdentifier(parent.name)) {
     return { kind: 'local', decl: parent.name, text: parent.name.text };
   }
-  if (ts.isBinaryExpression(parent) && parent.right === value && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+  if (isBinaryExpression(parent) && parent.right === value && parent.operatorToken.kind === SyntaxKind.EqualsToken) {
     const left = unwrap(parent.left);
-    if (ts.isIdentifier(left)) {
+    if (isIdentifier(left)) {
       const b = resolveIdentifier(left);
       return b && (b.kind === 'local' || b.kind === 'parameter') ? { kind: 'local', decl: b.name, text: left.text } : null;
     }
-    if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    if (isPropertyAccessExpression(left) && left.expression.kind === SyntaxKind.ThisKeyword) {
       return { kind: 'field', name: left.name.text, text: `this.${left.name.text}` };
     }
   }
@@ -49,34 +56,34 @@ function assignmentTarget(call: ts.CallExpression): Target | null {
 function isAbsenceTest(ref: ts.Expression): boolean {
   let child: Node = ref;
   let parent: Node = ref.parent;
-  while (parent && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent))) {
+  while (parent && (isParenthesizedExpression(parent) || isAsExpression(parent) || isNonNullExpression(parent))) {
     child = parent;
     parent = parent.parent;
   }
   if (!parent) return false;
   // x?.y, x?.()
-  if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent) || ts.isCallExpression(parent)) &&
+  if ((isPropertyAccessExpression(parent) || isElementAccessExpression(parent) || isCallExpression(parent)) &&
     parent.expression === child && parent.questionDotToken) return true;
-  if (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) return true;
-  if (ts.isTypeOfExpression(parent)) return true;
-  if (ts.isBinaryExpression(parent)) {
+  if (isPrefixUnaryExpression(parent) && parent.operator === SyntaxKind.ExclamationToken) return true;
+  if (isTypeOfExpression(parent)) return true;
+  if (isBinaryExpression(parent)) {
     const op = parent.operatorToken.kind;
-    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken ||
-      op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken ||
-      op === ts.SyntaxKind.BarBarEqualsToken || op === ts.SyntaxKind.AmpersandAmpersandEqualsToken) {
-      return parent.left === child || op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken;
+    if (op === SyntaxKind.AmpersandAmpersandToken || op === SyntaxKind.BarBarToken ||
+      op === SyntaxKind.QuestionQuestionToken || op === SyntaxKind.QuestionQuestionEqualsToken ||
+      op === SyntaxKind.BarBarEqualsToken || op === SyntaxKind.AmpersandAmpersandEqualsToken) {
+      return parent.left === child || op === SyntaxKind.AmpersandAmpersandToken || op === SyntaxKind.BarBarToken;
     }
-    if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
-      op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) {
+    if (op === SyntaxKind.EqualsEqualsEqualsToken || op === SyntaxKind.ExclamationEqualsEqualsToken ||
+      op === SyntaxKind.EqualsEqualsToken || op === SyntaxKind.ExclamationEqualsToken) {
       const other = parent.left === child ? parent.right : parent.left;
       return isNullish(other);
     }
     return false;
   }
-  if ((ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) && parent.expression === child) return true;
-  if (ts.isConditionalExpression(parent) && parent.condition === child) return true;
-  if (ts.isForStatement(parent) && parent.condition === child) return true;
-  if (ts.isCallExpression(parent) && parent.arguments[0] === child) {
+  if ((isIfStatement(parent) || isWhileStatement(parent) || isDoStatement(parent)) && parent.expression === child) return true;
+  if (isConditionalExpression(parent) && parent.condition === child) return true;
+  if (isForStatement(parent) && parent.condition === child) return true;
+  if (isCallExpression(parent) && parent.arguments[0] === child) {
     const info = callInfo(parent);
     if (info && (info.name === 'Boolean' || /^assert/i.test(info.name) || info.name === 'ok' || /^(ensure|require)/i.test(info.name))) return true;
   }
@@ -87,7 +94,7 @@ function testedLocal(target: Extract<Target, { kind: 'local' }>, fn: Node): bool
   let tested = false;
   walk(fn, (n) => {
     if (tested) return false;
-    if (ts.isIdentifier(n) && n.text === target.text && n !== target.decl && isAbsenceTest(n)) {
+    if (isIdentifier(n) && n.text === target.text && n !== target.decl && isAbsenceTest(n)) {
       const b = resolveIdentifier(n);
       if (b?.name === target.decl) tested = true;
     }
@@ -100,7 +107,7 @@ function testedField(name: string, cls: TsClass): boolean {
   let tested = false;
   walk(cls.node, (n) => {
     if (tested) return false;
-    if (ts.isPropertyAccessExpression(n) && n.name.text === name && n.expression.kind === ts.SyntaxKind.ThisKeyword && isAbsenceTest(n)) tested = true;
+    if (isPropertyAccessExpression(n) && n.name.text === name && n.expression.kind === SyntaxKind.ThisKeyword && isAbsenceTest(n)) tested = true;
     return;
   });
   return tested;
@@ -125,7 +132,7 @@ export const onex007: TypeScriptRule = {
 
   check(file: TsFile): RawFinding[] {
     const findings: RawFinding[] = [];
-    for (const { cls, node: call } of nodesInNodeClasses(file, ts.isCallExpression)) {
+    for (const { cls, node: call } of nodesInNodeClasses(file, isCallExpression, CALLS)) {
       const target = untested(cls, call);
       if (!target || scopeHasError(file, call, cls)) continue;
       const where = target.kind === 'local' ? 'in its function' : `anywhere in ${cls.name}`;
@@ -145,16 +152,16 @@ export const onex007: TypeScriptRule = {
     const data = finding.data as Onex007Data | undefined;
     const cls = file.nodeClasses.find((c) => c.name === data?.className);
     if (!data || !cls) return [];
-    const call = atSpan(file, nodesInNodeClasses(file, ts.isCallExpression).filter((x) => x.cls === cls).map((x) => x.node), finding.span);
+    const call = atSpan(file, nodesInNodeClasses(file, isCallExpression, CALLS).filter((x) => x.cls === cls).map((x) => x.node), finding.span);
     const target = call && untested(cls, call);
     const stmt = call && enclosingStatement(call);
-    if (!call || !target || !stmt || !(ts.isBlock(stmt.parent))) return [];
+    if (!call || !target || !stmt || !(isBlock(stmt.parent))) return [];
     // The statement must be the assignment itself.
-    const expr = ts.isExpressionStatement(stmt) ? unwrapAwait(stmt.expression) : null;
-    if (!ts.isVariableStatement(stmt) && !(expr && ts.isBinaryExpression(expr))) return [];
+    const expr = isExpressionStatement(stmt) ? unwrapAwait(stmt.expression) : null;
+    if (!isVariableStatement(stmt) && !(expr && isBinaryExpression(expr))) return [];
     const rt = ensureRuntimeNames(file, ['emitLogEvent', 'LogLevel']);
     const serviceArg = call.arguments[0];
-    const serviceName = serviceArg && ts.isStringLiteralLike(serviceArg) ? serviceArg.text : target.text.replace(/^this\./, '');
+    const serviceName = serviceArg && isStringLiteralLike(serviceArg) ? serviceArg.text : target.text.replace(/^this\./, '');
     const log = logStatement(rt, 'WARNING', str(file, `Service ${serviceName} is not available in the container`),
       `{ nodeId: ${nodeIdExpression(file, cls)} }`);
     const code = `if (!${target.text}) {\n    ${log}\n}`;

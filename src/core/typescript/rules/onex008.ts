@@ -3,13 +3,14 @@
 // object literal lacks `event_category`, `node_type` or `namespace` (wire keys: snake_case as in the
 // Python framework). Metadata built elsewhere (a variable, a spread) cannot be checked: no report.
 // Fix (unsafe): add the missing keys (or a `metadata` object) with values taken from the node.
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { isCallExpression } from '../api';
 import { RULE_META } from '../../rules/meta';
 import type { Fix, RawFinding, TextEdit } from '../../types';
 import { indentAt } from '../edits';
 import type { TsClass, TsFile } from '../model';
 import { callLabel } from '../syntax';
-import { atSpan, nodesInNodeClasses, scopeHasError } from './common';
+import { CALLS, atSpan, nodesInNodeClasses, scopeHasError } from './common';
 import { metadataEntries } from './generate';
 import { METADATA_KEYS, isEnvelopePublish, metadataOf } from './publishing';
 import type { TypeScriptRule } from './rule';
@@ -24,7 +25,7 @@ export const onex008: TypeScriptRule = {
 
   check(file: TsFile): RawFinding[] {
     const findings: RawFinding[] = [];
-    for (const { cls, node: call } of nodesInNodeClasses(file, ts.isCallExpression)) {
+    for (const { cls, node: call } of nodesInNodeClasses(file, isCallExpression, CALLS)) {
       if (!isEnvelopePublish(call) || scopeHasError(file, call, cls)) continue;
       const meta = metadataOf(call);
       let missing: string[];
@@ -48,7 +49,7 @@ export const onex008: TypeScriptRule = {
     const data = finding.data as Onex008Data | undefined;
     const cls = file.nodeClasses.find((c) => c.name === data?.className);
     if (!data || !cls) return [];
-    const call = atSpan(file, nodesInNodeClasses(file, ts.isCallExpression).filter((x) => x.cls === cls).map((x) => x.node), finding.span);
+    const call = atSpan(file, nodesInNodeClasses(file, isCallExpression, CALLS).filter((x) => x.cls === cls).map((x) => x.node), finding.span);
     if (!call) return [];
     const edit = metadataEdit(file, cls, call);
     return edit ? [{

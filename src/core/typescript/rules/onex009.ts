@@ -5,7 +5,11 @@
 // case and underscores: successRate = success_rate). A return that is not an object literal, or has
 // a spread, cannot be checked: no report.
 // Fix (unsafe): add the counters and a getMetrics() returning them; or add the missing keys.
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import {
+  isBlock, isComputedPropertyName, isObjectLiteralExpression, isPropertyAssignment, isPropertyDeclaration,
+  isReturnStatement, isSpreadAssignment,
+} from '../api';
 import { RULE_META } from '../../rules/meta';
 import type { Fix, RawFinding, TextEdit } from '../../types';
 import { insertClassMember } from '../edits';
@@ -46,18 +50,18 @@ function returnedLiterals(member: TsMember): ts.ObjectLiteralExpression[] | null
   const fn = member.fn;
   if (!fn?.body) return null;
   const values: (ts.Expression | undefined)[] = [];
-  if (!ts.isBlock(fn.body)) values.push(fn.body);
+  if (!isBlock(fn.body)) values.push(fn.body);
   else {
     walk(fn.body, (n) => {
-      if (ts.isReturnStatement(n)) values.push(n.expression);
+      if (isReturnStatement(n)) values.push(n.expression);
     }, { intoFunctions: false });
   }
   const literals: ts.ObjectLiteralExpression[] = [];
   for (const v of values) {
     if (!v) return null;
     const e = unwrap(v);
-    if (!ts.isObjectLiteralExpression(e)) return null;
-    if (e.properties.some((p) => ts.isSpreadAssignment(p) || (p.name && ts.isComputedPropertyName(p.name)))) return null;
+    if (!isObjectLiteralExpression(e)) return null;
+    if (e.properties.some((p) => isSpreadAssignment(p) || (p.name && isComputedPropertyName(p.name)))) return null;
     literals.push(e);
   }
   return literals;
@@ -72,9 +76,9 @@ function keysOf(literals: ts.ObjectLiteralExpression[]): string[] {
     for (const p of o.properties) {
       const name = p.name ? nameText(p.name) : null;
       if (name) keys.push(name);
-      if (ts.isPropertyAssignment(p)) {
+      if (isPropertyAssignment(p)) {
         const v = unwrap(p.initializer);
-        if (ts.isObjectLiteralExpression(v)) stack.push(v);
+        if (isObjectLiteralExpression(v)) stack.push(v);
       }
     }
   }
@@ -194,7 +198,7 @@ function counterNames(file: TsFile, cls: TsClass): Counters {
   const existing = new Map<string, string>();
   for (const c of classChain(file, cls)) {
     for (const m of c.node.members) {
-      if (!ts.isPropertyDeclaration(m)) continue;
+      if (!isPropertyDeclaration(m)) continue;
       const name = nameText(m.name);
       if (name && !existing.has(normalizeName(name))) existing.set(normalizeName(name), name);
     }

@@ -7,11 +7,19 @@
 //
 // The fix swaps every call of the duration (both ends) to `performance.now()` together, so a duration
 // never mixes clocks. It is safe unless a local of the duration is also used as a timestamp.
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import {
+  SyntaxKind, isBinaryExpression, isBindingElement, isBreakOrContinueStatement, isCallExpression, isClassDeclaration,
+  isClassExpression, isEnumMember, isExportSpecifier, isExpressionWithTypeArguments, isFunctionDeclaration,
+  isFunctionExpression, isGetAccessor, isHeritageClause, isIdentifier, isImportClause, isImportSpecifier,
+  isLabeledStatement, isMethodDeclaration, isMethodSignature, isNamespaceImport, isNewExpression, isParameter,
+  isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isQualifiedName,
+  isSetAccessor, isTypeReferenceNode, isVariableDeclaration,
+} from '../api';
 import { RULE_META } from '../../rules/meta';
 import type { Fix, RawFinding, Span } from '../../types';
 import type { TsFile } from '../model';
-import { isFunctionNode, oneLine, outerParent, unwrap, walk } from '../syntax';
+import { isFunctionNode, oneLine, outerParent, unwrap } from '../syntax';
 import { type Binding, resolveIdentifier } from './scope';
 import type { TypeScriptRule } from './rule';
 
@@ -26,13 +34,13 @@ const WRAPPERS = new Set(['Number', 'Math.round', 'Math.floor', 'Math.trunc', 'M
 
 /** `Date.now()` or `new Date().getTime()` (no arguments). */
 function isWallClockCall(node: ts.Node): node is ts.CallExpression {
-  if (!ts.isCallExpression(node) || node.arguments.length !== 0 || node.questionDotToken) return false;
+  if (!isCallExpression(node) || node.arguments.length !== 0 || node.questionDotToken) return false;
   const callee = unwrap(node.expression);
-  if (!ts.isPropertyAccessExpression(callee) || callee.questionDotToken) return false;
+  if (!isPropertyAccessExpression(callee) || callee.questionDotToken) return false;
   const object = unwrap(callee.expression);
-  if (callee.name.text === 'now') return ts.isIdentifier(object) && object.text === 'Date';
+  if (callee.name.text === 'now') return isIdentifier(object) && object.text === 'Date';
   if (callee.name.text === 'getTime') {
-    return ts.isNewExpression(object) && ts.isIdentifier(object.expression) && object.expression.text === 'Date' &&
+    return isNewExpression(object) && isIdentifier(object.expression) && object.expression.text === 'Date' &&
       (object.arguments?.length ?? 0) === 0;
   }
   return false;
@@ -40,8 +48,8 @@ function isWallClockCall(node: ts.Node): node is ts.CallExpression {
 
 function wrapperName(call: ts.CallExpression): string | null {
   const callee = unwrap(call.expression);
-  if (ts.isIdentifier(callee)) return callee.text;
-  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) return `${callee.expression.text}.${callee.name.text}`;
+  if (isIdentifier(callee)) return callee.text;
+  if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression)) return `${callee.expression.text}.${callee.name.text}`;
   return null;
 }
 
@@ -50,7 +58,7 @@ function heldCall(expr: ts.Expression): ts.CallExpression | null {
   let e = unwrap(expr);
   for (let i = 0; i < 5; i++) {
     if (isWallClockCall(e)) return e;
-    if (ts.isCallExpression(e) && e.arguments.length === 1 && WRAPPERS.has(wrapperName(e) ?? '')) {
+    if (isCallExpression(e) && e.arguments.length === 1 && WRAPPERS.has(wrapperName(e) ?? '')) {
       e = unwrap(e.arguments[0]);
       continue;
     }
@@ -63,8 +71,8 @@ function heldCall(expr: ts.Expression): ts.CallExpression | null {
 function heldIdentifier(expr: ts.Expression): ts.Identifier | null {
   let e = unwrap(expr);
   for (let i = 0; i < 5; i++) {
-    if (ts.isIdentifier(e)) return e;
-    if (ts.isCallExpression(e) && e.arguments.length === 1 && WRAPPERS.has(wrapperName(e) ?? '')) {
+    if (isIdentifier(e)) return e;
+    if (isCallExpression(e) && e.arguments.length === 1 && WRAPPERS.has(wrapperName(e) ?? '')) {
       e = unwrap(e.arguments[0]);
       continue;
     }
@@ -100,15 +108,13 @@ interface DurationGroup {
 
 /** The durations of the file: groups of wall-clock calls connected by subtractions and locals. */
 function durationGroups(file: TsFile): DurationGroup[] {
-  const calls: ts.CallExpression[] = [];
-  const subtractions: ts.BinaryExpression[] = [];
-  const identifiers: ts.Identifier[] = [];
-  walk(file.sf, (n) => {
-    if (isWallClockCall(n)) calls.push(n);
-    else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.MinusToken) subtractions.push(n);
-    else if (ts.isIdentifier(n) && isReference(n)) identifiers.push(n);
-  });
+  const { tree } = file;
+  const calls = tree.ofKind<ts.CallExpression>(SyntaxKind.CallExpression).filter(isWallClockCall);
   if (calls.length === 0) return [];
+  const subtractions = tree.ofKind<ts.BinaryExpression>(SyntaxKind.BinaryExpression)
+    .filter((n) => n.operatorToken.kind === SyntaxKind.MinusToken);
+  // Every identifier; whether one is a reference (not a property name or a declaration) is asked of the few that matter.
+  const identifiers = tree.ofKind<ts.Identifier>(SyntaxKind.Identifier);
 
   // Locals assigned from a wall-clock call: declaration identifier → the calls assigned to it.
   const localCalls = new Map<ts.Identifier, ts.CallExpression[]>();
@@ -122,7 +128,7 @@ function durationGroups(file: TsFile): DurationGroup[] {
     let value: ts.Node = call;
     for (;;) {
       const { parent, child } = outerParent(value);
-      if (ts.isCallExpression(parent) && parent.arguments.length === 1 && parent.arguments[0] === child &&
+      if (isCallExpression(parent) && parent.arguments.length === 1 && parent.arguments[0] === child &&
         WRAPPERS.has(wrapperName(parent) ?? '')) {
         value = parent;
         continue;
@@ -132,17 +138,17 @@ function durationGroups(file: TsFile): DurationGroup[] {
     }
     const parent = value.parent;
     let target: ts.Identifier | undefined;
-    if (ts.isVariableDeclaration(parent) && parent.initializer === value && ts.isIdentifier(parent.name)) target = parent.name;
-    else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === value) {
+    if (isVariableDeclaration(parent) && parent.initializer === value && isIdentifier(parent.name)) target = parent.name;
+    else if (isBinaryExpression(parent) && parent.operatorToken.kind === SyntaxKind.EqualsToken && parent.right === value) {
       const left = unwrap(parent.left);
-      if (ts.isIdentifier(left)) {
+      if (isIdentifier(left)) {
         const b = resolve(left);
         if (b) target = b.name;
       }
     }
     if (!target) continue;
     // Only locals of a function count: module-level names and attributes are stored timestamps.
-    if (ts.isVariableDeclaration(parent) ? !enclosingFunctionOf(target) : resolve(unwrap((parent as ts.BinaryExpression).left) as ts.Identifier)?.kind !== 'local') continue;
+    if (isVariableDeclaration(parent) ? !enclosingFunctionOf(target) : resolve(unwrap((parent as ts.BinaryExpression).left) as ts.Identifier)?.kind !== 'local') continue;
     const list = localCalls.get(target) ?? [];
     list.push(call);
     localCalls.set(target, list);
@@ -173,7 +179,7 @@ function durationGroups(file: TsFile): DurationGroup[] {
       const id = heldIdentifier(side);
       if (id) operandIds.add(id);
     }
-    for (const key of [left, right]) if (ts.isIdentifier(key)) usedInDuration.add(key);
+    for (const key of [left, right]) if (isIdentifier(key)) usedInDuration.add(key);
   }
   for (const [local, assigned] of localCalls) for (const c of assigned) uf.union(local, c);
   const roots = new Set([...durationRoots].map((n) => uf.find(n)));
@@ -189,11 +195,11 @@ function durationGroups(file: TsFile): DurationGroup[] {
   }
   // A local of a duration read anywhere but as a subtraction operand is also a timestamp.
   for (const id of identifiers) {
-    if (operandIds.has(id) || !localNames.has(id.text)) continue;
+    if (operandIds.has(id) || !localNames.has(id.text) || !isReference(id)) continue;
     const b = resolve(id);
     if (!b || !localCalls.has(b.name) || b.name === id) continue;
     const { parent } = outerParent(id);
-    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && unwrap(parent.left) === id) continue;
+    if (isBinaryExpression(parent) && parent.operatorToken.kind === SyntaxKind.EqualsToken && unwrap(parent.left) === id) continue;
     const g = groups.get(uf.find(b.name));
     if (g) g.alsoTimestamp = true;
   }
@@ -208,16 +214,16 @@ function enclosingFunctionOf(node: ts.Node): boolean {
 /** Whether an identifier is a reference to a binding (not a property name, label or declaration). */
 export function isReference(id: ts.Identifier): boolean {
   const p = id.parent;
-  if ((ts.isPropertyAccessExpression(p) || ts.isQualifiedName(p)) && (p as ts.PropertyAccessExpression).name === id) return false;
-  if (ts.isQualifiedName(p) && p.right === id) return false;
-  if ((ts.isPropertyAssignment(p) || ts.isMethodDeclaration(p) || ts.isPropertyDeclaration(p) || ts.isGetAccessor(p) ||
-    ts.isSetAccessor(p) || ts.isPropertySignature(p) || ts.isMethodSignature(p) || ts.isEnumMember(p)) && p.name === id) return false;
-  if ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p) || ts.isClassDeclaration(p) ||
-    ts.isFunctionExpression(p) || ts.isClassExpression(p)) && p.name === id) return false;
-  if (ts.isBindingElement(p) && (p.name === id || p.propertyName === id)) return false;
-  if (ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p)) return false;
-  if (ts.isImportSpecifier(p) || ts.isExportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p)) return false;
-  if (ts.isTypeReferenceNode(p) || ts.isExpressionWithTypeArguments(p) && !ts.isHeritageClause(p.parent)) return false;
+  if ((isPropertyAccessExpression(p) || isQualifiedName(p)) && (p as ts.PropertyAccessExpression).name === id) return false;
+  if (isQualifiedName(p) && p.right === id) return false;
+  if ((isPropertyAssignment(p) || isMethodDeclaration(p) || isPropertyDeclaration(p) || isGetAccessor(p) ||
+    isSetAccessor(p) || isPropertySignature(p) || isMethodSignature(p) || isEnumMember(p)) && p.name === id) return false;
+  if ((isVariableDeclaration(p) || isParameter(p) || isFunctionDeclaration(p) || isClassDeclaration(p) ||
+    isFunctionExpression(p) || isClassExpression(p)) && p.name === id) return false;
+  if (isBindingElement(p) && (p.name === id || p.propertyName === id)) return false;
+  if (isLabeledStatement(p) || isBreakOrContinueStatement(p)) return false;
+  if (isImportSpecifier(p) || isExportSpecifier(p) || isImportClause(p) || isNamespaceImport(p)) return false;
+  if (isTypeReferenceNode(p) || isExpressionWithTypeArguments(p) && !isHeritageClause(p.parent)) return false;
   return true;
 }
 

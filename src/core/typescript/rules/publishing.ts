@@ -1,7 +1,13 @@
 // What ONEX003 and ONEX008 read in a publishing call: which calls publish raw events, whether a
 // call mentions an envelope, whether an enveloped publish is protected by a try/catch, and where the
 // envelope's metadata is.
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import {
+  SyntaxKind, isArrowFunction, isAwaitExpression, isCallExpression, isClassLike, isComputedPropertyName,
+  isConstructorDeclaration, isElementAccessExpression, isFunctionExpression, isIdentifier, isMethodDeclaration,
+  isObjectLiteralExpression, isParenthesizedExpression, isPrivateIdentifier, isPropertyAccessExpression,
+  isPropertyAssignment, isSourceFile, isSpreadAssignment, isSpreadElement, isStringLiteralLike, isTryStatement,
+} from '../api';
 import type { TsClass } from '../model';
 import { type Node, callInfo, isFunctionNode, nameText, normalizeName, unwrap, walk } from '../syntax';
 
@@ -18,11 +24,11 @@ export const ENVELOPE_METHOD = 'publishWithEnvelope';
  */
 export function receiverName(receiver: ts.Expression | undefined): string | null {
   let r = receiver ? unwrap(receiver) : undefined;
-  while (r && (ts.isCallExpression(r) || ts.isAwaitExpression(r))) r = unwrap(r.expression);
+  while (r && (isCallExpression(r) || isAwaitExpression(r))) r = unwrap(r.expression);
   if (!r) return null;
-  if (ts.isIdentifier(r) || ts.isPrivateIdentifier(r)) return r.text;
-  if (ts.isPropertyAccessExpression(r)) return r.name.text;
-  if (ts.isElementAccessExpression(r) && ts.isStringLiteralLike(r.argumentExpression)) return r.argumentExpression.text;
+  if (isIdentifier(r) || isPrivateIdentifier(r)) return r.text;
+  if (isPropertyAccessExpression(r)) return r.name.text;
+  if (isElementAccessExpression(r) && isStringLiteralLike(r.argumentExpression)) return r.argumentExpression.text;
   return null;
 }
 
@@ -38,10 +44,10 @@ export function isEventReceiver(receiver: ts.Expression | undefined): boolean {
 export function mentionsEnvelope(call: ts.CallExpression): boolean {
   let found = false;
   for (const arg of call.arguments) {
-    if (ts.isIdentifier(arg) && arg.text.toLowerCase().includes('envelope')) found = true;
+    if (isIdentifier(arg) && arg.text.toLowerCase().includes('envelope')) found = true;
     walk(arg, (n) => {
       if (found) return false;
-      if (ts.isIdentifier(n) && n.text.toLowerCase().includes('envelope')) found = true;
+      if (isIdentifier(n) && n.text.toLowerCase().includes('envelope')) found = true;
       return;
     });
   }
@@ -60,8 +66,8 @@ export function isEnvelopePublish(call: ts.CallExpression): boolean {
 /** The method, constructor or function declaration around node (arrow functions and function expressions are crossed). */
 function enclosingMethod(node: Node): ts.FunctionLikeDeclaration | undefined {
   for (let p = node.parent; p; p = p.parent) {
-    if (isFunctionNode(p) && !ts.isArrowFunction(p) && !ts.isFunctionExpression(p)) return p;
-    if (ts.isClassLike(p) || ts.isSourceFile(p)) return undefined;
+    if (isFunctionNode(p) && !isArrowFunction(p) && !isFunctionExpression(p)) return p;
+    if (isClassLike(p) || isSourceFile(p)) return undefined;
   }
   return undefined;
 }
@@ -71,11 +77,11 @@ function promiseHandled(call: ts.CallExpression): boolean {
   let current: Node = call;
   for (let i = 0; i < 10; i++) {
     let parent = current.parent;
-    while (parent && ts.isParenthesizedExpression(parent)) {
+    while (parent && isParenthesizedExpression(parent)) {
       current = parent;
       parent = parent.parent;
     }
-    if (parent && ts.isPropertyAccessExpression(parent) && parent.expression === current && ts.isCallExpression(parent.parent)) {
+    if (parent && isPropertyAccessExpression(parent) && parent.expression === current && isCallExpression(parent.parent)) {
       const name = parent.name.text;
       if (name === 'catch') return true;
       if (name === 'then' && parent.parent.arguments.length >= 2) return true;
@@ -86,23 +92,23 @@ function promiseHandled(call: ts.CallExpression): boolean {
     }
     break;
   }
-  for (let p: Node | undefined = call.parent; p && !ts.isClassLike(p); p = p.parent) {
-    if (ts.isCallExpression(p)) {
+  for (let p: Node | undefined = call.parent; p && !isClassLike(p); p = p.parent) {
+    if (isCallExpression(p)) {
       const info = callInfo(p);
       if (info?.name === 'allSettled') return true;
     }
-    if (isFunctionNode(p) && !ts.isArrowFunction(p) && !ts.isFunctionExpression(p)) break;
+    if (isFunctionNode(p) && !isArrowFunction(p) && !isFunctionExpression(p)) break;
   }
   return false;
 }
 
 /** Whether node is inside the try block of a try statement with a catch clause, within its method. */
 function directlyProtected(node: Node): boolean {
-  if (ts.isCallExpression(node) && promiseHandled(node)) return true;
+  if (isCallExpression(node) && promiseHandled(node)) return true;
   for (let p: Node | undefined = node.parent; p; p = p.parent) {
-    if (isFunctionNode(p) && !ts.isArrowFunction(p) && !ts.isFunctionExpression(p)) return false;
-    if (ts.isClassLike(p)) return false;
-    if (ts.isTryStatement(p) && p.catchClause && node.pos >= p.tryBlock.pos && node.end <= p.tryBlock.end) return true;
+    if (isFunctionNode(p) && !isArrowFunction(p) && !isFunctionExpression(p)) return false;
+    if (isClassLike(p)) return false;
+    if (isTryStatement(p) && p.catchClause && node.pos >= p.tryBlock.pos && node.end <= p.tryBlock.end) return true;
   }
   return false;
 }
@@ -114,13 +120,13 @@ function directlyProtected(node: Node): boolean {
 export function isProtected(cls: TsClass, node: Node, visiting: Set<string> = new Set()): boolean {
   if (directlyProtected(node)) return true;
   const fn = enclosingMethod(node);
-  if (!fn || !(ts.isMethodDeclaration(fn) || ts.isConstructorDeclaration(fn))) {
+  if (!fn || !(isMethodDeclaration(fn) || isConstructorDeclaration(fn))) {
     // A function-valued property (`publish = async () => {...}`) is a helper too.
     const prop = fn ? undefined : propertyHelper(cls, node);
     if (!prop) return false;
     return helperProtected(cls, prop.name, prop.node, visiting);
   }
-  if (ts.isConstructorDeclaration(fn)) return false;
+  if (isConstructorDeclaration(fn)) return false;
   const name = nameText(fn.name);
   if (!name) return false;
   return helperProtected(cls, name, fn, visiting);
@@ -138,10 +144,10 @@ function helperProtected(cls: TsClass, name: string, helper: Node, visiting: Set
   const sites: Node[] = [];
   let escapes = false;
   walk(cls.node, (n) => {
-    if (!ts.isPropertyAccessExpression(n) || n.name.text !== name || n.expression.kind !== ts.SyntaxKind.ThisKeyword) return;
+    if (!isPropertyAccessExpression(n) || n.name.text !== name || n.expression.kind !== SyntaxKind.ThisKeyword) return;
     if (n.pos >= helper.pos && n.end <= helper.end) return; // recursion
     const parent = n.parent;
-    if (ts.isCallExpression(parent) && parent.expression === n) sites.push(parent);
+    if (isCallExpression(parent) && parent.expression === n) sites.push(parent);
     else escapes = true; // passed as a callback: where it runs is unknown
   });
   if (escapes || sites.length === 0) return false;
@@ -165,25 +171,25 @@ export function metadataOf(call: ts.CallExpression): MetadataArgument {
   const first = unwrap(args[0]);
   let value: ts.Expression | undefined;
   if (args.length === 1) {
-    if (!ts.isObjectLiteralExpression(first)) return { kind: 'unknown' };
+    if (!isObjectLiteralExpression(first)) return { kind: 'unknown' };
     for (const p of first.properties) {
-      if (ts.isSpreadAssignment(p) || (p.name && ts.isComputedPropertyName(p.name))) return { kind: 'unknown' };
+      if (isSpreadAssignment(p) || (p.name && isComputedPropertyName(p.name))) return { kind: 'unknown' };
       if (p.name && nameText(p.name) === 'metadata') {
-        if (ts.isPropertyAssignment(p)) value = p.initializer;
+        if (isPropertyAssignment(p)) value = p.initializer;
         else return { kind: 'unknown' }; // shorthand `metadata`: built elsewhere
       }
     }
     if (!value) return { kind: 'missing', options: first };
   } else {
-    if (args.some((a) => ts.isSpreadElement(a))) return { kind: 'unknown' };
+    if (args.some((a) => isSpreadElement(a))) return { kind: 'unknown' };
     if (args.length < 6) return { kind: 'missing', options: null };
     value = args[5];
   }
   const v = unwrap(value);
-  if (!ts.isObjectLiteralExpression(v)) return { kind: 'unknown' };
+  if (!isObjectLiteralExpression(v)) return { kind: 'unknown' };
   const keys = new Set<string>();
   for (const p of v.properties) {
-    if (ts.isSpreadAssignment(p) || (p.name && ts.isComputedPropertyName(p.name))) return { kind: 'unknown' };
+    if (isSpreadAssignment(p) || (p.name && isComputedPropertyName(p.name))) return { kind: 'unknown' };
     const key = p.name ? nameText(p.name) : null;
     if (key) keys.add(key);
   }

@@ -1,6 +1,12 @@
 // A small name resolver over the syntax tree: which declaration an identifier refers to
 // (block-scoped let/const, function-scoped var, parameters, catch bindings), without a type checker.
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import {
+  NodeFlags, isBlock, isCaseBlock, isCatchClause, isClassDeclaration, isForInStatement, isForOfStatement,
+  isForStatement, isFunctionDeclaration, isFunctionExpression, isIdentifier, isImportDeclaration, isModuleBlock,
+  isNamedImports, isNamespaceImport, isOmittedExpression, isSourceFile, isVariableDeclarationList,
+  isVariableStatement,
+} from '../api';
 import { type Node, isFunctionNode, walk } from '../syntax';
 
 export type BindingKind = 'local' | 'parameter' | 'module' | 'other';
@@ -14,9 +20,9 @@ export interface Binding {
 }
 
 function declaredIn(names: ts.BindingName, name: string): ts.Identifier | undefined {
-  if (ts.isIdentifier(names)) return names.text === name ? names : undefined;
+  if (isIdentifier(names)) return names.text === name ? names : undefined;
   for (const el of names.elements) {
-    if (ts.isOmittedExpression(el)) continue;
+    if (isOmittedExpression(el)) continue;
     const found = declaredIn(el.name, name);
     if (found) return found;
   }
@@ -32,23 +38,46 @@ function inDeclarationList(list: ts.VariableDeclarationList | undefined, name: s
   return undefined;
 }
 
-/** `var` declarations anywhere in a function body (not in nested functions). */
+/** Adds the names a binding declares, in the order declaredIn searches them, keeping the first of each. */
+function addBindingNames(names: ts.BindingName, out: Map<string, ts.Identifier>): void {
+  if (isIdentifier(names)) {
+    if (!out.has(names.text)) out.set(names.text, names);
+    return;
+  }
+  for (const el of names.elements) {
+    if (isOmittedExpression(el)) continue;
+    addBindingNames(el.name, out);
+  }
+}
+
+const varsCache = new WeakMap<Node, Map<string, ts.Identifier>>();
+
+/** `var` declarations anywhere in a function body (not in nested functions): name → its first declaration. */
+function varsIn(body: Node): Map<string, ts.Identifier> {
+  let vars = varsCache.get(body);
+  if (!vars) {
+    const found = new Map<string, ts.Identifier>();
+    walk(body, (n) => {
+      if (isVariableDeclarationList(n) && !(n.flags & NodeFlags.BlockScoped)) {
+        for (const d of n.declarations) addBindingNames(d.name, found);
+      }
+    }, { intoFunctions: false });
+    varsCache.set(body, found);
+    vars = found;
+  }
+  return vars;
+}
+
 function varIn(body: Node, name: string): ts.Identifier | undefined {
-  let found: ts.Identifier | undefined;
-  walk(body, (n) => {
-    if (found) return false;
-    if (ts.isVariableDeclarationList(n) && !(n.flags & ts.NodeFlags.BlockScoped)) found = inDeclarationList(n, name);
-    return !found;
-  }, { intoFunctions: false });
-  return found;
+  return varsIn(body).get(name);
 }
 
 function declarationInStatements(statements: readonly ts.Statement[], name: string): ts.Identifier | undefined {
   for (const s of statements) {
-    if (ts.isVariableStatement(s)) {
+    if (isVariableStatement(s)) {
       const found = inDeclarationList(s.declarationList, name);
       if (found) return found;
-    } else if ((ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) && s.name?.text === name) {
+    } else if ((isFunctionDeclaration(s) || isClassDeclaration(s)) && s.name?.text === name) {
       return s.name;
     }
   }
@@ -66,18 +95,18 @@ export function resolveIdentifier(id: ts.Identifier): Binding | undefined {
   for (let scope: Node | undefined = id.parent; scope; scope = scope.parent) {
     let found: ts.Identifier | undefined;
     let kind: BindingKind = 'local';
-    if (ts.isBlock(scope) || ts.isModuleBlock(scope)) {
+    if (isBlock(scope) || isModuleBlock(scope)) {
       found = declarationInStatements(scope.statements, name);
       if (!found && isFunctionNode(scope.parent)) found = varIn(scope, name);
-    } else if (ts.isCaseBlock(scope)) {
+    } else if (isCaseBlock(scope)) {
       for (const clause of scope.clauses) {
         found = declarationInStatements(clause.statements, name);
         if (found) break;
       }
-    } else if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) &&
-      scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
+    } else if ((isForStatement(scope) || isForOfStatement(scope) || isForInStatement(scope)) &&
+      scope.initializer && isVariableDeclarationList(scope.initializer)) {
       found = inDeclarationList(scope.initializer, name);
-    } else if (ts.isCatchClause(scope) && scope.variableDeclaration) {
+    } else if (isCatchClause(scope) && scope.variableDeclaration) {
       found = declaredIn(scope.variableDeclaration.name, name);
       kind = 'other';
     } else if (isFunctionNode(scope)) {
@@ -88,22 +117,22 @@ export function resolveIdentifier(id: ts.Identifier): Binding | undefined {
           break;
         }
       }
-      if (!found && (ts.isFunctionExpression(scope)) && scope.name?.text === name) {
+      if (!found && (isFunctionExpression(scope)) && scope.name?.text === name) {
         found = scope.name;
         kind = 'other';
       }
       // An arrow function's expression body has no block: its locals are its parameters only.
-    } else if (ts.isSourceFile(scope)) {
+    } else if (isSourceFile(scope)) {
       found = declarationInStatements(scope.statements, name) ?? varIn(scope, name);
       kind = 'module';
       for (const s of scope.statements) {
         if (found) break;
-        if (ts.isImportDeclaration(s) && s.importClause) {
+        if (isImportDeclaration(s) && s.importClause) {
           const c = s.importClause;
           if (c.name?.text === name) found = c.name;
           const b = c.namedBindings;
-          if (!found && b && ts.isNamespaceImport(b) && b.name.text === name) found = b.name;
-          if (!found && b && ts.isNamedImports(b)) found = b.elements.find((e) => e.name.text === name)?.name;
+          if (!found && b && isNamespaceImport(b) && b.name.text === name) found = b.name;
+          if (!found && b && isNamedImports(b)) found = b.elements.find((e) => e.name.text === name)?.name;
         }
       }
     }
