@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { analyzeWith, getFrontEnd } from '../core/engine';
 import { fixAllWith, type FixAllResult } from '../core/fixAll';
 import type { AnalysisResult, EngineConfig, LanguageId } from '../core/types';
-import type { WorkerJob, WorkerRequest, WorkerResponse } from '../core/worker/protocol';
+import { BATCH_WORKER_LIMITS, type WorkerJob, type WorkerRequest, type WorkerResponse } from '../core/worker/protocol';
 
 type Job = { request: WorkerJob; resolve(r: WorkerResponse): void };
 
@@ -16,23 +16,49 @@ export class EnginePool {
   private readonly idle: Worker[] = [];
   private readonly queue: Job[] = [];
   private readonly inflight = new Map<number, Job>();
+  /** The job each busy worker is on. */
+  private readonly busy = new Map<Worker, number>();
   private nextId = 1;
+  private closing = false;
 
-  constructor(size: number) {
-    const script = join(__dirname, 'worker.js');
+  constructor(size: number, private readonly script = join(__dirname, 'worker.js')) {
     if (size <= 1 || !existsSync(script)) return;
-    for (let i = 0; i < size; i++) {
-      const w = new Worker(script, { resourceLimits: { stackSizeMb: 16 } });
-      w.on('message', (response: WorkerResponse) => {
-        const job = this.inflight.get(response.id);
-        this.inflight.delete(response.id);
-        this.idle.push(w);
-        job?.resolve(response);
-        this.pump();
-      });
-      this.workers.push(w);
+    for (let i = 0; i < size; i++) this.spawn();
+  }
+
+  private spawn(): void {
+    const w = new Worker(this.script, { resourceLimits: BATCH_WORKER_LIMITS });
+    w.on('message', (response: WorkerResponse) => {
+      const job = this.inflight.get(response.id);
+      this.inflight.delete(response.id);
+      this.busy.delete(w);
       this.idle.push(w);
+      job?.resolve(response);
+      this.pump();
+    });
+    // A worker that dies (out of memory, a crash in the parser) fails its one file and is replaced.
+    w.on('error', (error) => this.lost(w, error.message));
+    w.on('exit', (code) => this.lost(w, `the analysis worker exited (code ${code})`));
+    this.workers.push(w);
+    this.idle.push(w);
+  }
+
+  private lost(w: Worker, reason: string): void {
+    const at = this.workers.indexOf(w);
+    if (at < 0 || this.closing) return;
+    this.workers.splice(at, 1);
+    const idleAt = this.idle.indexOf(w);
+    if (idleAt >= 0) this.idle.splice(idleAt, 1);
+    const id = this.busy.get(w);
+    this.busy.delete(w);
+    void w.terminate();
+    if (id !== undefined) {
+      const job = this.inflight.get(id);
+      this.inflight.delete(id);
+      job?.resolve({ id, ok: false, error: reason });
     }
+    this.spawn();
+    this.pump();
   }
 
   static forFiles(count: number): EnginePool {
@@ -45,6 +71,7 @@ export class EnginePool {
       const job = this.queue.shift()!;
       const id = this.nextId++;
       this.inflight.set(id, job);
+      this.busy.set(w, id);
       w.postMessage({ ...job.request, id });
     }
   }
@@ -62,9 +89,10 @@ export class EnginePool {
     });
   }
 
+  /** Like analyzeText, never throws for the file's sake: a failed analysis comes back as `skipped`. */
   async analyze(language: LanguageId, text: string, config: EngineConfig, fileName: string): Promise<AnalysisResult> {
     const r = await this.run({ kind: 'analyze', language, text, config, fileName });
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) return { findings: [], syntaxErrors: 0, parseMs: 0, rulesMs: 0, skipped: { kind: 'parse-failure', message: `Analysis failed: ${r.error}` } };
     if (r.kind !== 'analyze') throw new Error('unexpected answer');
     return r.result;
   }
@@ -77,6 +105,7 @@ export class EnginePool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

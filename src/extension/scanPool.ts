@@ -3,7 +3,7 @@
 // Started on the first file of a scan and stopped at its end: each holds parsers and caches.
 // No vscode import: the benchmark hosts this same code.
 import { availableParallelism } from 'node:os';
-import type { WorkerJob, WorkerResponse } from '../core/worker/protocol';
+import { BATCH_WORKER_LIMITS, type WorkerJob, type WorkerResponse } from '../core/worker/protocol';
 import { WorkerClient } from './workerClient';
 
 /** Workers for a scan: one per core, at most four. */
@@ -24,7 +24,7 @@ export class ScanPool {
   request(job: WorkerJob, timeoutMs: number): Promise<WorkerResponse> {
     let client = this.clients.find((c) => c.inFlight === 0);
     if (!client && this.clients.length < this.size) {
-      client = new WorkerClient(this.distDir, this.log);
+      client = new WorkerClient(this.distDir, this.log, BATCH_WORKER_LIMITS);
       this.clients.push(client);
     }
     client ??= this.clients.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));

@@ -1,8 +1,8 @@
 // One lazily started worker thread for heavy analysis; requests carry ids, stale answers are
 // dropped by the caller (document versions), and a worker that overruns is replaced.
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { join } from 'node:path';
-import type { WorkerJob, WorkerRequest, WorkerResponse } from '../core/worker/protocol';
+import { WORKER_LIMITS, type WorkerJob, type WorkerRequest, type WorkerResponse } from '../core/worker/protocol';
 
 type Pending = { resolve(r: WorkerResponse): void; reject(e: Error): void; timer: NodeJS.Timeout };
 type Request = WorkerJob;
@@ -12,7 +12,11 @@ export class WorkerClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
-  constructor(private readonly distDir: string, private readonly log: (message: string) => void) {}
+  constructor(
+    private readonly distDir: string,
+    private readonly log: (message: string) => void,
+    private readonly limits: ResourceLimits = WORKER_LIMITS,
+  ) {}
 
   /** Requests sent and not yet answered. */
   get inFlight(): number {
@@ -21,8 +25,7 @@ export class WorkerClient {
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    // A deeper stack than the default lets TypeScript's recursive parser take deeply nested files.
-    const worker = new Worker(join(this.distDir, 'worker.js'), { resourceLimits: { stackSizeMb: 16 } });
+    const worker = new Worker(join(this.distDir, 'worker.js'), { resourceLimits: this.limits });
     worker.on('message', (response: WorkerResponse) => {
       const p = this.pending.get(response.id);
       if (!p) return;
