@@ -106,7 +106,10 @@ async function hostedCheck(allFiles) {
   // Memory right after the check, with the workers (and their parsers) still alive: one process, all threads.
   const memory = process.memoryUsage();
   const peakRssKb = process.resourceUsage().maxRSS;
+  // As WorkspaceChecker does at the end of a scan: the scan workers stop.
   pool.dispose();
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const afterScanRssMb = mb(process.memoryUsage().rss);
   return {
     workers: pool.size,
     files: files.length, done, analysed, findings, syntaxErrors, skipped, failures: failures.length, failureSamples: failures.slice(0, 5),
@@ -119,9 +122,9 @@ async function hostedCheck(allFiles) {
       meanMs: round(histogram.mean / 1e6, 2), resolutionMs: 10, longestHostStepMs: round(longestHostStepMs, 1),
     },
     memory: {
-      rssMb: mb(memory.rss), heapUsedMb: mb(memory.heapUsed), heapTotalMb: mb(memory.heapTotal),
+      rssMb: mb(memory.rss), afterScanRssMb, heapUsedMb: mb(memory.heapUsed), heapTotalMb: mb(memory.heapTotal),
       externalMb: mb(memory.external), arrayBuffersMb: mb(memory.arrayBuffers), peakRssMb: round(peakRssKb / 1024, 1),
-      note: 'process.memoryUsage() of the host process right after the check, worker thread alive (RSS covers both threads; heap is the host thread only)',
+      note: 'process.memoryUsage() of the host process right after the check, scan workers alive (RSS covers all threads; heap is the host thread only); afterScanRssMb: 1 s after the scan workers were stopped',
       timeline: rssTimeline,
     },
   };
