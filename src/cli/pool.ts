@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyzeWith, getFrontEnd } from '../core/engine';
+import { analyzeWith, emptyResult, getFrontEnd } from '../core/engine';
 import { fixAllWith, type FixAllResult } from '../core/fixAll';
 import type { AnalysisResult, EngineConfig, LanguageId } from '../core/types';
 import { BATCH_WORKER_LIMITS, type WorkerJob, type WorkerRequest, type WorkerResponse } from '../core/worker/protocol';
@@ -92,7 +92,7 @@ export class EnginePool {
   /** Like analyzeText, never throws for the file's sake: a failed analysis comes back as `skipped`. */
   async analyze(language: LanguageId, text: string, config: EngineConfig, fileName: string): Promise<AnalysisResult> {
     const r = await this.run({ kind: 'analyze', language, text, config, fileName });
-    if (!r.ok) return { findings: [], syntaxErrors: 0, parseMs: 0, rulesMs: 0, skipped: { kind: 'parse-failure', message: `Analysis failed: ${r.error}` } };
+    if (!r.ok) return emptyResult({ kind: 'parse-failure', message: `Analysis failed: ${r.error}` });
     if (r.kind !== 'analyze') throw new Error('unexpected answer');
     return r.result;
   }

@@ -164,7 +164,8 @@ export function finalizeFindings(text: string, analysis: FrontEndAnalysis, confi
   return findings;
 }
 
-function emptyResult(skipped: AnalysisResult['skipped']): AnalysisResult {
+/** A result with no findings, saying why the file was not (fully) analysed. */
+export function emptyResult(skipped: AnalysisResult['skipped']): AnalysisResult {
   return { findings: [], skipped, syntaxErrors: 0, parseMs: 0, rulesMs: 0 };
 }
 

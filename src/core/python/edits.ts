@@ -97,7 +97,7 @@ export function importEdits(file: PyFile, imports: readonly PythonImport[]): Tex
   }
   const edits: TextEdit[] = [];
   for (const { stmt, names } of appendTo.values()) {
-    const nameNodes = stmt.childrenForFieldName('name').filter((n): n is Node => !!n);
+    const nameNodes = stmt.childrenForFieldName('name');
     const lastName = nameNodes[nameNodes.length - 1];
     if (!lastName) continue;
     edits.push({ start: lastName.endIndex, end: lastName.endIndex, newText: names.map((n) => `, ${n}`).join('') });

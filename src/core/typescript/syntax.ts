@@ -12,28 +12,21 @@ import { locate } from './tree';
 
 export type Node = ts.Node;
 
+const FUNCTION_KINDS = [
+  SyntaxKind.FunctionDeclaration, SyntaxKind.FunctionExpression, SyntaxKind.ArrowFunction, SyntaxKind.MethodDeclaration,
+  SyntaxKind.Constructor, SyntaxKind.GetAccessor, SyntaxKind.SetAccessor,
+];
+const IS_FUNCTION = new Uint8Array(SyntaxKind.Count + 1);
+for (const kind of FUNCTION_KINDS) IS_FUNCTION[kind] = 1;
+
 /** Function-like nodes that open a new scope of `this`/locals (signatures without bodies excluded). */
 export function isFunctionNode(node: Node): node is ts.FunctionLikeDeclaration {
-  switch (node.kind) {
-    case SyntaxKind.FunctionDeclaration:
-    case SyntaxKind.FunctionExpression:
-    case SyntaxKind.ArrowFunction:
-    case SyntaxKind.MethodDeclaration:
-    case SyntaxKind.Constructor:
-    case SyntaxKind.GetAccessor:
-    case SyntaxKind.SetAccessor:
-      return true;
-    default:
-      return false;
-  }
+  return IS_FUNCTION[node.kind] === 1;
 }
 
 /** Kinds whose children `walk(..., { intoFunctions: false })` does not enter: functions and classes. */
 const OPENS_SCOPE = new Uint8Array(SyntaxKind.Count + 1);
-for (const kind of [
-  SyntaxKind.FunctionDeclaration, SyntaxKind.FunctionExpression, SyntaxKind.ArrowFunction, SyntaxKind.MethodDeclaration,
-  SyntaxKind.Constructor, SyntaxKind.GetAccessor, SyntaxKind.SetAccessor, SyntaxKind.ClassDeclaration, SyntaxKind.ClassExpression,
-]) OPENS_SCOPE[kind] = 1;
+for (const kind of [...FUNCTION_KINDS, SyntaxKind.ClassDeclaration, SyntaxKind.ClassExpression]) OPENS_SCOPE[kind] = 1;
 
 /**
  * Visits node's descendants (not node itself) depth-first in source order. The visitor returns

@@ -20,7 +20,7 @@ import type { PythonRule } from '../rule';
 import { AbsenceTests, type ServiceResolution, serviceResolutionsIn } from './dataflow/absence';
 import { memberMethodOf } from './dataflow/config';
 import { insertLinesAfter, ownsItsLines } from './dataflow/insert';
-import { descendants, insideErrorNode, parameterNames } from './dataflow/scope';
+import { insideErrorNode, parameterNames } from './dataflow/scope';
 
 export interface Onex007Data {
   target: string;
@@ -109,7 +109,7 @@ function healthCheckExpression(cls: PyClass, res: ServiceResolution): string | n
  * edits.ts' nodeIdExpression builds a dotted name per attribute, quadratic in a long attribute chain.)
  */
 function nodeIdAttribute(cls: PyClass): string {
-  for (const attr of descendants(cls.node, ['attribute'])) {
+  for (const attr of cls.node.descendantsOfType(['attribute'])) {
     const text = attr.text;
     if (text === 'self.node_id') return text;
     if (text === 'self._node_id') return text;

@@ -105,7 +105,7 @@ function fromImportReplacement(file: PyFile, call: Node, names: TimeNames, bindi
   const func = field(call, 'function')!;
   const stmt = moduleLevelImportStatement(file, 'time', 'time', func.text);
   if (!stmt || !usable('perf_counter') || nameUsedAnywhere(file.root, 'perf_counter')) return null;
-  const nameNodes = stmt.childrenForFieldName('name').filter((n): n is Node => !!n);
+  const nameNodes = stmt.childrenForFieldName('name');
   const last = nameNodes[nameNodes.length - 1];
   if (!last) return null;
   return { name: 'perf_counter', importEdit: { start: last.endIndex, end: last.endIndex, newText: ', perf_counter' } };
@@ -158,7 +158,7 @@ function millisecondsFix(file: PyFile, group: DurationGroup, swap: SwapEdits, bi
     let nested = false;
     walk(scope, (n) => {
       if (n.id !== scope.id && (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition')) {
-        if (n.descendantsOfType('identifier').some((i) => i?.text === name)) nested = true;
+        if (n.descendantsOfType('identifier').some((i) => i.text === name)) nested = true;
         return false;
       }
       if (n.type === 'identifier' && n.text === name && isVariableIdentifier(n) && n.id !== left.id) {

@@ -71,13 +71,13 @@ export function parameterNames(fn: Node): string[] {
 
 /**
  * Descendants of the given types (the node itself included), except those inside a nested
- * definition of the `skip` types. Uses tree-sitter's native type search: much faster than a
+ * definition of the `skip` types. Uses the view's per-type lists: much faster than a
  * JavaScript walk over every node of a long class.
  */
 export function descendantsOutside(node: Node, types: readonly string[], skip: readonly string[]): Node[] {
-  const found = node.descendantsOfType([...types]).filter((n): n is Node => !!n);
+  const found = node.descendantsOfType(types);
   if (found.length === 0) return found;
-  const nested = node.descendantsOfType([...skip]).filter((n): n is Node => !!n && n.id !== node.id);
+  const nested = node.descendantsOfType(skip).filter((n) => n.id !== node.id);
   if (nested.length === 0) return found;
   // The outermost nested definitions, in text order (descendantsOfType returns document order,
   // so an inner definition follows the one that contains it); then one binary search per node.
@@ -446,5 +446,5 @@ export function isGenerator(fn: Node): boolean {
 
 /** Identifiers used anywhere in a node (scopes included). */
 export function identifiersIn(node: Node): Set<string> {
-  return new Set(node.descendantsOfType('identifier').filter((n): n is Node => !!n).map((n) => n.text));
+  return new Set(node.descendantsOfType('identifier').map((n) => n.text));
 }

@@ -37,7 +37,7 @@ function freeNames(expr: Node): Set<string> {
     const name = a.type === 'attribute' ? field(a, 'attribute') : a.type === 'keyword_argument' ? field(a, 'name') : null;
     if (name) bound.add(name.id);
   }
-  const ids = expr.type === 'identifier' ? [expr] : expr.descendantsOfType('identifier').filter((n): n is Node => !!n);
+  const ids = expr.type === 'identifier' ? [expr] : expr.descendantsOfType('identifier');
   return new Set(ids.filter((n) => !bound.has(n.id)).map((n) => n.text));
 }
 

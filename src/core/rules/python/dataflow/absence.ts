@@ -9,7 +9,7 @@
 // KeyError/LookupError) is handled: today's container raises instead of returning None.
 import type { PyClass, PyFile } from '../../../python/model';
 import { type Node, callInfo, children, exceptTypes, field, stringValue } from '../../../python/syntax';
-import { descendants, enclosingFunctionNode, identifiersNamed, inNestedClass, parentSkippingParens, unparen } from './scope';
+import { enclosingFunctionNode, identifiersNamed, inNestedClass, parentSkippingParens, unparen } from './scope';
 
 export interface ServiceResolution {
   /** The assignment (`x = ...get_service(...)`, annotated or not). */
@@ -48,7 +48,7 @@ function selfAttributeName(node: Node): string | null {
 export function serviceResolutionsIn(cls: PyClass): ServiceResolution[] {
   const out: ServiceResolution[] = [];
   if (!cls.body) return out;
-  for (const n of descendants(cls.body, ['assignment'])) {
+  for (const n of cls.body.descendantsOfType(['assignment'])) {
     // The node's own text is a cheap first filter; the tree decides (getServiceCall).
     if (!n || !n.text.includes('get_service') || inNestedClass(n, cls.node)) continue;
     const call = getServiceCall(field(n, 'right'));
@@ -118,7 +118,7 @@ export function isAbsenceTest(ref: Node): boolean {
 
 /** `self.<attr>` expressions under a class (nested classes have their own `self`). */
 function selfAttributes(cls: Node): Node[] {
-  return descendants(cls, ['attribute']).filter((n) => n.text.startsWith('self') &&
+  return cls.descendantsOfType(['attribute']).filter((n) => n.text.startsWith('self') &&
     field(n, 'object')?.text === 'self' && !inNestedClass(n, cls));
 }
 
@@ -187,7 +187,7 @@ export class AbsenceTests {
   private getattrCalls(c: PyClass): Node[] {
     let list = this.getattrs.get(c.name);
     if (!list) {
-      list = descendants(c.node, ['call']).filter((n) => field(n, 'function')?.text === 'getattr');
+      list = c.node.descendantsOfType(['call']).filter((n) => field(n, 'function')?.text === 'getattr');
       this.getattrs.set(c.name, list);
     }
     return list;

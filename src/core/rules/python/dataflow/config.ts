@@ -15,7 +15,7 @@
 //  - a helper method of the class whose every call (`self.helper(...)`) is itself guarded.
 import type { PyClass } from '../../../python/model';
 import { type Node, children, dottedName, exceptTypes, field, lastName, stringValue, walk } from '../../../python/syntax';
-import { descendants, enclosingFunctionNode, identifiersNamed, inNestedClass, unparen } from './scope';
+import { enclosingFunctionNode, identifiersNamed, inNestedClass, unparen } from './scope';
 
 export { enclosingFunctionNode };
 
@@ -85,8 +85,8 @@ export function configRead(node: Node): ConfigRead | null {
 export function configReadsIn(cls: PyClass): ConfigRead[] {
   const out: ConfigRead[] = [];
   if (!cls.body) return out;
-  // Every read contains a `<C>.config` attribute: find those natively, then look at their parents.
-  for (const config of descendants(cls.body, ['attribute'])) {
+  // Every read contains a `<C>.config` attribute: find those from the type index, then look at their parents.
+  for (const config of cls.body.descendantsOfType(['attribute'])) {
     // The node's own text is a cheap first filter; the tree decides (containerOfConfig).
     if (!config || !config.text.endsWith('config') || !containerOfConfig(config) || inNestedClass(config, cls.node)) continue;
     const parent = config.parent;
@@ -265,7 +265,7 @@ export function followsConfigTest(read: ConfigRead): boolean {
   const body = fn ? field(fn, 'body') : null;
   if (!body) return false;
   const target = normalizeConfigText(read.config.text);
-  return descendants(body, ['call']).some((n) => {
+  return body.descendantsOfType(['call']).some((n) => {
     if (!n || n.startIndex >= read.node.startIndex) return false;
     const test = asConfigTest(n);
     return !!test && normalizeConfigText(test.config.text) === target;
@@ -322,7 +322,7 @@ export class ConfigGuards {
     if (depth > 3) return false;
     this.helperGuarded.set(name, false); // cycles count as unguarded
     this.attributes ??= this.cls.body
-      ? descendants(this.cls.body, ['attribute']).filter((n) => !inNestedClass(n, this.cls.node))
+      ? this.cls.body.descendantsOfType(['attribute']).filter((n) => !inNestedClass(n, this.cls.node))
       : [];
     const uses = this.attributes.filter((n) => n.text.endsWith(name) && field(n, 'attribute')?.text === name && field(n, 'object')?.text === 'self');
     const guarded = uses.length > 0 && uses.every((use) => {

@@ -52,11 +52,6 @@ function rangeIndex(node: Node): FileIndex {
   return index;
 }
 
-/** Nodes of the given types inside `outer`, itself included, in source order. */
-export function descendants(outer: Node, types: readonly string[]): Node[] {
-  return outer.descendantsOfType(types);
-}
-
 /** The scope a node belongs to: its nearest enclosing function, lambda or class, else the module. */
 export function scopeOf(node: Node): Node {
   const index = rangeIndex(node);
@@ -89,7 +84,7 @@ export function insideErrorNode(node: Node, stop: Node): boolean {
 
 /** Nodes of the given types that belong to `scope` itself (nested functions, lambdas and classes excluded). */
 export function nodesInScope(scope: Node, types: ReadonlySet<string>): Node[] {
-  return descendants(scope, [...types]).filter((n) => n.id !== scope.id && scopeOf(n).id === scope.id);
+  return scope.descendantsOfType([...types]).filter((n) => n.id !== scope.id && scopeOf(n).id === scope.id);
 }
 
 /** Strips parentheses: `((x))` → `x`. */
@@ -172,13 +167,13 @@ export interface Binding {
 function bindingSites(scope: Node): Node[] {
   const types = [...BINDING_STATEMENTS];
   const own = (n: Node | null): n is Node => !!n && n.id !== scope.id && scopeOf(n).id === scope.id;
-  if (scope.type !== 'module' && scope.type !== 'class_definition') return descendants(scope, types).filter(own);
+  if (scope.type !== 'module' && scope.type !== 'class_definition') return scope.descendantsOfType(types).filter(own);
   const body = scope.type === 'module' ? scope : field(scope, 'body');
   const out: Node[] = [];
   for (const stmt of body ? children(body) : []) {
     const def = stmt.type === 'decorated_definition' ? field(stmt, 'definition') : stmt;
     if (def && (def.type === 'function_definition' || def.type === 'class_definition')) out.push(def);
-    else out.push(...descendants(stmt, types).filter(own));
+    else out.push(...stmt.descendantsOfType(types).filter(own));
   }
   return out;
 }
@@ -278,12 +273,12 @@ export function importedNames(stmt: Node): ImportedName[] {
 
 /** Every import statement of the file, wherever it sits (module level, functions, `if TYPE_CHECKING:`). */
 export function allImports(root: Node): Node[] {
-  return descendants(root, ['import_statement', 'import_from_statement']);
+  return root.descendantsOfType(['import_statement', 'import_from_statement']);
 }
 
 /** Variable identifiers named `name` under `root` (nested scopes included). */
 export function identifiersNamed(root: Node, name: string): Node[] {
-  return descendants(root, ['identifier']).filter((n) => n.text === name && isVariableIdentifier(n));
+  return root.descendantsOfType(['identifier']).filter((n) => n.text === name && isVariableIdentifier(n));
 }
 
 /**

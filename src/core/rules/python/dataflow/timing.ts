@@ -9,7 +9,7 @@
 import type { PyFile } from '../../../python/model';
 import { type Node, children, field } from '../../../python/syntax';
 import {
-  BindingIndex, allImports, bindingsInScope, descendants, identifiersNamed, importedNames, insideErrorNode, nodesInScope, parentSkippingParens, scopeOf, unparen,
+  BindingIndex, allImports, bindingsInScope, identifiersNamed, importedNames, insideErrorNode, nodesInScope, parentSkippingParens, scopeOf, unparen,
 } from './scope';
 
 /** The names the file binds to the `time` module and to its functions. */
@@ -238,9 +238,9 @@ export function durationGroups(file: PyFile): { groups: DurationGroup[]; names: 
   // Driven by the time calls: a duration needs one in its own scope (an operand, or a local's value),
   // so only the scopes holding a call are searched for subtractions.
   const scopes = new Map<number, Node>();
-  for (const call of descendants(file.root, ['call'])) {
+  for (const call of file.root.descendantsOfType(['call'])) {
     // `name()` or `name.time()` in the node's own text is a cheap first filter; the tree decides.
-    if (!call || !CALL_SHAPE.test(call.text) || !matcher.isTimeCall(call)) continue;
+    if (!CALL_SHAPE.test(call.text) || !matcher.isTimeCall(call)) continue;
     const scope = scopeOf(call);
     scopes.set(scope.id, scope);
   }

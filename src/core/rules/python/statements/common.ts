@@ -14,8 +14,7 @@ export function nodesInNodeClasses(file: PyFile, types: ReadonlySet<string>): { 
   if (cached) return cached;
   const out: { cls: PyClass; node: Node }[] = [];
   for (const cls of file.nodeClasses) {
-    // descendantsOfType runs inside the wasm module: far cheaper than a JavaScript-side walk.
-    for (const node of cls.node.descendantsOfType([...types])) if (node) out.push({ cls, node });
+    for (const node of cls.node.descendantsOfType([...types])) out.push({ cls, node });
   }
   perFile.set(key, out);
   return out;
@@ -27,7 +26,7 @@ const cache = new WeakMap<PyFile, Map<string, { cls: PyClass; node: Node }[]>>()
 /** Descendants of the given types that belong to `scope`'s own function (not to nested functions, lambdas or classes). */
 export function descendantsInSameScope(scope: Node, types: readonly string[]): Node[] {
   const home = judgedScopeOf(scope);
-  return scope.descendantsOfType([...types]).filter((n): n is Node => !!n && judgedScope(n)?.id === home?.id);
+  return scope.descendantsOfType(types).filter((n) => judgedScope(n)?.id === home?.id);
 }
 
 function judgedScopeOf(node: Node): Node | null {
