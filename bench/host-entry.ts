@@ -4,4 +4,4 @@
 export { resolveConfig } from '../src/core/engine';
 export { GitIgnore } from '../src/core/gitignore';
 export { loadProjectConfig } from '../src/core/projectConfig';
-export { ScanPool, forEachConcurrent } from '../src/extension/scanPool';
+export { ScanPool, scanByLanguage } from '../src/extension/scanPool';

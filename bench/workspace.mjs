@@ -65,8 +65,9 @@ async function hostedCheck(allFiles) {
   let stoppedAtCap = false;
   let tsDone = 0;
   const rssTimeline = [];
-  await host.forEachConcurrent(files, pool.size * 2, async (path) => {
-    const language = path.endsWith('.py') ? 'python' : 'typescript';
+  const languageOf = (path) => (path.endsWith('.py') ? 'python' : 'typescript');
+  await host.scanByLanguage(files, languageOf, pool.size * 2, async (path) => {
+    const language = languageOf(path);
     try {
       const bytes = await readFile(path);
       const s0 = performance.now();
@@ -99,7 +100,10 @@ async function hostedCheck(allFiles) {
   }, () => {
     if (performance.now() - started > capMs) stoppedAtCap = true;
     return stoppedAtCap;
+  }, (on) => {
+    pool.gatherHeavy = on;
   });
+  const workerLanguages = pool.loaded;
   const totalMs = performance.now() - started;
   const cpu = process.cpuUsage(cpu0);
   histogram.disable();
@@ -111,7 +115,7 @@ async function hostedCheck(allFiles) {
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const afterScanRssMb = mb(process.memoryUsage().rss);
   return {
-    workers: pool.size,
+    workers: pool.size, workerLanguages,
     files: files.length, done, analysed, findings, syntaxErrors, skipped, failures: failures.length, failureSamples: failures.slice(0, 5),
     stoppedAtCap, capMs,
     totalMs: round(totalMs), filesPerSecond: round(done / (totalMs / 1000), 1),

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { analyzeWith, emptyResult, getFrontEnd } from '../core/engine';
 import { fixAllWith, type FixAllResult } from '../core/fixAll';
 import type { AnalysisResult, EngineConfig, LanguageId } from '../core/types';
+import { HEAVY_LANGUAGE, pickJob } from '../core/worker/affinity';
 import { BATCH_WORKER_LIMITS, type WorkerJob, type WorkerRequest, type WorkerResponse } from '../core/worker/protocol';
 
 type Job = { request: WorkerJob; resolve(r: WorkerResponse): void };
@@ -18,6 +19,8 @@ export class EnginePool {
   private readonly inflight = new Map<number, Job>();
   /** The job each busy worker is on. */
   private readonly busy = new Map<Worker, number>();
+  /** The languages each worker has analysed (TypeScript gathers on the workers that hold it). */
+  private readonly languages = new Map<Worker, Set<LanguageId>>();
   private nextId = 1;
   private closing = false;
 
@@ -40,6 +43,7 @@ export class EnginePool {
     w.on('error', (error) => this.lost(w, error.message));
     w.on('exit', (code) => this.lost(w, `the analysis worker exited (code ${code})`));
     this.workers.push(w);
+    this.languages.set(w, new Set());
     this.idle.push(w);
   }
 
@@ -47,6 +51,7 @@ export class EnginePool {
     const at = this.workers.indexOf(w);
     if (at < 0 || this.closing) return;
     this.workers.splice(at, 1);
+    this.languages.delete(w);
     const idleAt = this.idle.indexOf(w);
     if (idleAt >= 0) this.idle.splice(idleAt, 1);
     const id = this.busy.get(w);
@@ -66,9 +71,17 @@ export class EnginePool {
   }
 
   private pump(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const w = this.idle.pop()!;
-      const job = this.queue.shift()!;
+    // Each idle worker takes the job pickJob gives it (in queue order otherwise); one may stay idle
+    // rather than load TypeScript for a few files that a worker holding it will finish soon.
+    for (let i = this.idle.length - 1; i >= 0 && this.queue.length > 0; i--) {
+      const w = this.idle[i];
+      const held = this.languages.get(w)!;
+      const elsewhere = this.workers.some((o) => o !== w && this.languages.get(o)?.has(HEAVY_LANGUAGE));
+      const at = pickJob(this.queue, (j) => j.request.language, held, elsewhere);
+      if (at < 0) continue;
+      this.idle.splice(i, 1);
+      const job = this.queue.splice(at, 1)[0];
+      held.add(job.request.language);
       const id = this.nextId++;
       this.inflight.set(id, job);
       this.busy.set(w, id);

@@ -47,6 +47,11 @@ export class EngineBridge {
     return this.scan?.size ?? 1;
   }
 
+  /** While on, the scan's TypeScript files stay on the scan workers that have loaded TypeScript. */
+  gatherScan(on: boolean): void {
+    if (this.scan) this.scan.gatherHeavy = on;
+  }
+
   /** Stops the scan workers when a workspace scan ends. */
   endScan(): void {
     this.scan?.dispose();

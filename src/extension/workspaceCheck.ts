@@ -10,7 +10,7 @@ import type { LanguageId } from '../core/types';
 import { engineConfigFor } from './config';
 import { toDiagnostic } from './diagnostics';
 import type { EngineBridge } from './engineBridge';
-import { forEachConcurrent } from './scanPool';
+import { scanByLanguage } from './scanPool';
 
 const decoder = new TextDecoder('utf-8');
 
@@ -69,8 +69,9 @@ export class WorkspaceChecker implements vscode.Disposable {
         let done = 0;
         const started = performance.now();
         // Two files in flight per scan worker: each has its next file while the host reads and converts.
+        // TypeScript files gather on the workers that have loaded TypeScript while Python files remain.
         try {
-          await forEachConcurrent(files, this.bridge.scanWorkers * 2, async (uri) => {
+          await scanByLanguage(files, (uri) => languageOfPath(uri.path)!, this.bridge.scanWorkers * 2, async (uri) => {
             try {
               const found = await this.checkFile(uri, 'scan'); // (not `findings += await`: lanes interleave)
               findings += found;
@@ -79,7 +80,7 @@ export class WorkspaceChecker implements vscode.Disposable {
             }
             done++;
             progress.report({ increment: 100 / files.length, message: `${done}/${files.length} files, ${findings} problems` });
-          }, () => token.isCancellationRequested);
+          }, () => token.isCancellationRequested, (on) => this.bridge.gatherScan(on));
         } finally {
           this.bridge.endScan();
         }

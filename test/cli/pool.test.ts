@@ -13,7 +13,9 @@ const { parentPort } = require('node:worker_threads');
 parentPort.on('message', (request) => {
   if (request.text.includes('CRASH')) process.exit(7);
   if (request.text.includes('THROW')) throw new Error('parser blew up');
-  parentPort.postMessage({ id: request.id, ok: true, kind: 'analyze', result: { findings: [], syntaxErrors: 0, parseMs: 0, rulesMs: 0 } });
+  if (request.text.includes('SLOW')) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3);
+  // (worker: which thread answered, for the scheduling test)
+  parentPort.postMessage({ id: request.id, ok: true, kind: 'analyze', result: { findings: [], syntaxErrors: 0, parseMs: 0, rulesMs: 0, worker: require('node:worker_threads').threadId } });
 });
 `;
 
@@ -39,6 +41,22 @@ describe('cli: worker pool', () => {
       // Still two workers, both answering.
       const again = await Promise.all(['a = 1', 'b = 2', 'c = 3'].map((t) => pool.analyze('python', t, config, 'g.py')));
       assert.ok(again.every((r) => r.skipped === undefined));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('keeps TypeScript files on one worker while there are Python files for the others', async () => {
+    const pool = new EnginePool(3, join(dir, 'worker.js'));
+    const config = resolveConfig({});
+    try {
+      const files = Array.from({ length: 90 }, (_, i) => (i % 3 === 0 ? { language: 'typescript' as const, name: `f${i}.ts` } : { language: 'python' as const, name: `f${i}.py` }));
+      const results = await Promise.all(files.map((f) => pool.analyze(f.language, 'SLOW', config, f.name)));
+      const thread = (i: number) => (results[i] as unknown as { worker: number }).worker;
+      const typescriptThreads = new Set(files.flatMap((f, i) => (f.language === 'typescript' ? [thread(i)] : [])));
+      const allThreads = new Set(files.map((_, i) => thread(i)));
+      assert.equal(typescriptThreads.size, 1, `TypeScript went to threads ${[...typescriptThreads]}`);
+      assert.equal(allThreads.size, 3, 'every worker got files');
     } finally {
       await pool.close();
     }
