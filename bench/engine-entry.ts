@@ -2,5 +2,7 @@
 // as the product's bundles (scripts/build.mjs), so the measured code is the code users run.
 export { analyzeWith, finalizeFindings, getFrontEnd, resolveConfig } from '../src/core/engine';
 export { getPythonParser, isPythonParserLoaded } from '../src/core/python/parser';
+export { buildPyFile } from '../src/core/python/model';
+export { SyntaxTree } from '../src/core/python/view';
 export { loadProjectConfig } from '../src/core/projectConfig';
 export { ts } from 'ts-morph';

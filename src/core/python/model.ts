@@ -204,8 +204,9 @@ function detectQuote(root: Node): '"' | "'" {
   return single > double ? "'" : '"';
 }
 
-export function buildPyFile(text: string, tree: Tree, config: EngineConfig): PyFile {
-  const root = new SyntaxTree(tree, text).rootNode;
+/** `view` is the tree's syntax view when the caller has made it already (the benchmark times it apart). */
+export function buildPyFile(text: string, tree: Tree, config: EngineConfig, view = new SyntaxTree(tree, text)): PyFile {
+  const root = view.rootNode;
   const stmts = moduleLevelStatements(root);
   const aliases = collectAliases(stmts);
   const classes: PyClass[] = [];

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { bindTreeSitterModule } from './view';
 
 let loading: Promise<Parser> | undefined;
 
@@ -23,7 +24,10 @@ function findWasm(file: string, packageName: string): string {
 export function getPythonParser(): Promise<Parser> {
   loading ??= (async () => {
     const runtime = findWasm('tree-sitter.wasm', 'web-tree-sitter');
-    await Parser.init({ locateFile: () => runtime });
+    // The syntax view calls the runtime's wasm exports directly: emscripten fills this very object with them.
+    const module = { locateFile: () => runtime };
+    await Parser.init(module);
+    bindTreeSitterModule(module);
     const language = await Language.load(findWasm('tree-sitter-python.wasm', 'tree-sitter-python'));
     const parser = new Parser();
     parser.setLanguage(language);

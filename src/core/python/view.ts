@@ -1,170 +1,350 @@
-// A memoising view over a web-tree-sitter tree, the only way the rules read Python syntax.
+// The view through which the rules read Python syntax: a tree-sitter tree copied, once, into flat
+// arrays (one entry per visible node, in document order) and read from JavaScript from then on.
 //
-// In web-tree-sitter a node is a small JavaScript object over the parser's wasm memory: every
-// property read (type, end offset, children, fields, parent) is a call into wasm, a new Node object
-// is made for every node returned, and `parent` searches down from the root. Eleven rules read the
-// same classes and methods many times over. Here each node of a tree is one object, created the first
-// time it is reached, and each of its properties is read from wasm at most once; a node reached
-// through its parent's children knows its parent without asking wasm.
-import type { Point, Node as RawNode, Tree } from 'web-tree-sitter';
+// web-tree-sitter's own Node API crosses into wasm for every property (type, end offset, children,
+// fields, parent), marshals the node through a shared buffer each time and allocates a Node object for
+// every node it returns; with eleven rules reading the same classes and methods, that glue, not
+// tree-sitter itself, was most of the analysis time. Here one cursor walk calls the parser's wasm
+// exports directly (five calls a node, no allocation) and records each node's type, range, field,
+// parent, first child, next sibling and last descendant. A node's descendants are then a contiguous
+// range of indices, a type's nodes one sorted index list, and a SyntaxNode is a small object made
+// the first time a node is reached.
+import type { Language, Point, Node as RawNode, Tree } from 'web-tree-sitter';
 
-export class SyntaxTree {
-  readonly rootNode: SyntaxNode;
-  private readonly nodes = new Map<number, SyntaxNode>();
-  private readonly byType = new Map<string, SyntaxNode[]>();
+/** The wasm exports of web-tree-sitter's runtime this view calls (the cursor lives in its transfer buffer). */
+interface TreeSitterWasm {
+  _ts_tree_root_node_wasm(tree: number): void;
+  _ts_node_descendant_count_wasm(tree: number): number;
+  _ts_tree_cursor_new_wasm(tree: number): void;
+  _ts_tree_cursor_delete_wasm(tree: number): void;
+  _ts_tree_cursor_goto_first_child_wasm(tree: number): number;
+  _ts_tree_cursor_goto_next_sibling_wasm(tree: number): number;
+  _ts_tree_cursor_goto_parent_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_type_id_wasm(tree: number): number;
+  _ts_tree_cursor_start_index_wasm(tree: number): number;
+  _ts_tree_cursor_end_index_wasm(tree: number): number;
+  _ts_tree_cursor_current_field_id_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_is_missing_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_id_wasm(tree: number): number;
+}
 
-  /** `source` is the text the tree was parsed from; node text is sliced from it. */
-  constructor(readonly raw: Tree, readonly source: string) {
-    this.rootNode = this.node(raw.rootNode, null);
+const WASM_EXPORTS: (keyof TreeSitterWasm)[] = [
+  '_ts_tree_root_node_wasm', '_ts_node_descendant_count_wasm', '_ts_tree_cursor_new_wasm', '_ts_tree_cursor_delete_wasm',
+  '_ts_tree_cursor_goto_first_child_wasm', '_ts_tree_cursor_goto_next_sibling_wasm', '_ts_tree_cursor_goto_parent_wasm',
+  '_ts_tree_cursor_current_node_type_id_wasm', '_ts_tree_cursor_start_index_wasm', '_ts_tree_cursor_end_index_wasm',
+  '_ts_tree_cursor_current_field_id_wasm', '_ts_tree_cursor_current_node_is_missing_wasm', '_ts_tree_cursor_current_node_id_wasm',
+];
+
+let wasm: TreeSitterWasm | undefined;
+
+/**
+ * Takes the module object that was passed to `Parser.init` (emscripten fills that very object with the
+ * runtime's exports). Throws when an export is missing: web-tree-sitter is pinned, and an upgrade that
+ * renames one must fail here, loudly, rather than analyse wrongly.
+ */
+export function bindTreeSitterModule(module: object): void {
+  const m = module as Partial<Record<keyof TreeSitterWasm, unknown>>;
+  const missing = WASM_EXPORTS.filter((name) => typeof m[name] !== 'function');
+  if (missing.length > 0) throw new Error(`ONEX Forge: web-tree-sitter's runtime lacks ${missing.join(', ')} (was Parser.init called elsewhere first, or did the version change?)`);
+  wasm = module as TreeSitterWasm;
+}
+
+const ERROR_TYPE_ID = 0xffff;
+const MISSING = 1;
+const HAS_ERROR = 2;
+
+/** Per grammar: type names by id, named flags, field ids by name and the ids of each type name. */
+class Grammar {
+  private static readonly known = new WeakMap<Language, Grammar>();
+  readonly names: string[];
+  readonly named: Uint8Array;
+  readonly fieldIds = new Map<string, number>();
+  readonly idsOf = new Map<string, number[]>();
+
+  static of(language: Language): Grammar {
+    let g = Grammar.known.get(language);
+    if (!g) Grammar.known.set(language, (g = new Grammar(language)));
+    return g;
   }
 
-  /** The view's node for a raw node, created on first sight. */
-  node(raw: RawNode, parent: SyntaxNode | null | undefined): SyntaxNode {
-    const known = this.nodes.get(raw.id);
-    if (known && known.startIndex === raw.startIndex) {
-      if (known.parentKnown === undefined && parent !== undefined) known.parentKnown = parent;
-      return known;
+  private constructor(language: Language) {
+    const types = language.types;
+    this.names = types.map((t) => t ?? 'ERROR');
+    this.named = new Uint8Array(types.length);
+    for (let id = 0; id < types.length; id++) {
+      this.named[id] = language.nodeTypeIsNamed(id) ? 1 : 0;
+      const name = types[id];
+      if (name) (this.idsOf.get(name) ?? this.idsOf.set(name, []).get(name)!).push(id);
     }
-    const made = new SyntaxNode(this, raw, parent);
-    if (!known) this.nodes.set(raw.id, made);
-    return made;
+    this.idsOf.set('ERROR', [ERROR_TYPE_ID]);
+    language.fields.forEach((name, id) => {
+      if (name) this.fieldIds.set(name, id);
+    });
   }
 
-  /**
-   * Every node of one type in the tree, in source order. The first request searches the tree once in
-   * wasm for every type asked of any tree so far (see WANTED), so that later requests cost nothing.
-   */
-  ofType(type: string): SyntaxNode[] {
-    const found = this.byType.get(type);
-    if (found) return found;
-    WANTED.add(type);
-    const missing = [...WANTED].filter((t) => !this.byType.has(t) && t !== 'ERROR');
-    for (const t of missing) this.byType.set(t, []);
-    if (missing.length > 0) {
-      for (const raw of this.raw.rootNode.descendantsOfType(missing)) {
-        if (!raw) continue;
-        const n = this.node(raw, undefined);
-        this.byType.get(n.type)?.push(n);
-      }
-    }
-    if (type === 'ERROR') {
-      // ('ERROR' cannot be mixed with other types in one search.)
-      this.byType.set(type, this.raw.rootNode.hasError ? this.list(this.raw.rootNode.descendantsOfType('ERROR')) : []);
-    }
-    return this.byType.get(type)!;
+  name(id: number): string {
+    return id === ERROR_TYPE_ID ? 'ERROR' : this.names[id] ?? 'ERROR';
   }
 
-  nodeOrNull(raw: RawNode | null, parent?: SyntaxNode | null): SyntaxNode | null {
-    return raw ? this.node(raw, parent) : null;
-  }
-
-  list(raws: (RawNode | null)[], parent?: SyntaxNode): SyntaxNode[] {
-    const out: SyntaxNode[] = [];
-    for (const r of raws) if (r) out.push(this.node(r, parent));
-    return out;
+  isNamed(id: number): boolean {
+    return id === ERROR_TYPE_ID || this.named[id] === 1;
   }
 }
 
-/**
- * Node types searched for together in one pass over each new tree: those the rules and the suppression
- * comments ask for, and every other type asked of an earlier tree in this process (one search in wasm
- * costs about as much for twenty types as for one).
- */
-const WANTED = new Set<string>([
-  'class_definition', 'function_definition', 'lambda', 'decorated_definition',
-  'assignment', 'augmented_assignment', 'for_statement', 'for_in_clause', 'as_pattern', 'named_expression',
-  'global_statement', 'nonlocal_statement', 'import_statement', 'import_from_statement', 'delete_statement',
-  'call', 'binary_operator', 'attribute', 'identifier', 'keyword_argument', 'string',
-  'try_statement', 'except_clause', 'raise_statement', 'return_statement', 'await', 'with_statement', 'block', 'comment',
-]);
+const EMPTY: readonly SyntaxNode[] = Object.freeze([]);
 
-const NO_FIELD = null;
+export class SyntaxTree {
+  readonly rootNode: SyntaxNode;
+  /** Number of nodes; a node's `id` is its index in document (pre-)order. */
+  readonly count: number;
+  readonly typeIds: Uint16Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly fieldIds: Uint16Array;
+  readonly parents: Int32Array;
+  readonly firstChildren: Int32Array;
+  readonly nextSiblings: Int32Array;
+  /** The index of each node's last descendant: its descendants are the indices after it up to this one. */
+  readonly lastDescendants: Int32Array;
+  /** MISSING and HAS_ERROR bits (all zero in a tree without errors). */
+  readonly flags: Uint8Array;
+  readonly grammar: Grammar;
+  private readonly objects: (SyntaxNode | undefined)[];
+  private readonly byType = new Map<string, Int32Array>();
+  private byTypeId: { order: Int32Array; offsets: Map<number, [number, number]> } | undefined;
+  private lineStarts: number[] | undefined;
+  private rawIds: Map<number, number> | undefined;
 
-export class SyntaxNode {
-  readonly id: number;
-  readonly startIndex: number;
-  readonly startPosition: Point;
-  /** undefined until known; null for the root. */
-  parentKnown: SyntaxNode | null | undefined;
-  private typeMemo: string | undefined;
-  private endIndexMemo: number | undefined;
-  private endPositionMemo: Point | undefined;
-  private textMemo: string | undefined;
-  private flags: number | undefined;
-  private childrenMemo: SyntaxNode[] | undefined;
-  private namedChildrenMemo: SyntaxNode[] | undefined;
-  private fieldsMemo: Map<string, SyntaxNode | null> | undefined;
-  private fieldListsMemo: Map<string, SyntaxNode[]> | undefined;
-
-  constructor(readonly tree: SyntaxTree, private readonly raw: RawNode, parent: SyntaxNode | null | undefined) {
-    this.id = raw.id;
-    this.startIndex = raw.startIndex;
-    this.startPosition = raw.startPosition;
-    this.parentKnown = parent;
+  /** `source` is the text the tree was parsed from; node text is sliced from it. */
+  constructor(readonly raw: Tree, readonly source: string) {
+    if (!wasm) throw new Error('ONEX Forge: the Python parser is not initialised (getPythonParser binds it)');
+    const w = wasm;
+    const t = (raw as unknown as { 0: number })[0];
+    this.grammar = Grammar.of(raw.language);
+    w._ts_tree_root_node_wasm(t);
+    const total = w._ts_node_descendant_count_wasm(t);
+    const withErrors = raw.rootNode.hasError;
+    this.count = total;
+    const type = (this.typeIds = new Uint16Array(total));
+    const start = (this.starts = new Int32Array(total));
+    const end = (this.ends = new Int32Array(total));
+    const field = (this.fieldIds = new Uint16Array(total));
+    const parent = (this.parents = new Int32Array(total));
+    const first = (this.firstChildren = new Int32Array(total).fill(-1));
+    const next = (this.nextSiblings = new Int32Array(total).fill(-1));
+    const last = (this.lastDescendants = new Int32Array(total));
+    const flags = (this.flags = new Uint8Array(total));
+    let n = 0;
+    const record = (p: number): number => {
+      if (n >= total) throw new Error('tree-sitter counted fewer nodes than its cursor visits');
+      const i = n++;
+      type[i] = w._ts_tree_cursor_current_node_type_id_wasm(t);
+      start[i] = w._ts_tree_cursor_start_index_wasm(t);
+      end[i] = w._ts_tree_cursor_end_index_wasm(t);
+      field[i] = w._ts_tree_cursor_current_field_id_wasm(t);
+      parent[i] = p;
+      if (withErrors && w._ts_tree_cursor_current_node_is_missing_wasm(t)) flags[i] = MISSING;
+      return i;
+    };
+    w._ts_tree_root_node_wasm(t);
+    w._ts_tree_cursor_new_wasm(t);
+    try {
+      let cur = record(-1);
+      walk: for (;;) {
+        if (w._ts_tree_cursor_goto_first_child_wasm(t)) {
+          first[cur] = record(cur);
+          cur = first[cur];
+          continue;
+        }
+        for (;;) {
+          last[cur] = n - 1;
+          if (w._ts_tree_cursor_goto_next_sibling_wasm(t)) {
+            next[cur] = record(parent[cur]);
+            cur = next[cur];
+            break;
+          }
+          if (!w._ts_tree_cursor_goto_parent_wasm(t)) break walk;
+          cur = parent[cur];
+        }
+      }
+    } finally {
+      w._ts_tree_cursor_delete_wasm(t);
+    }
+    if (n !== total) throw new Error(`tree-sitter counted ${total} nodes, its cursor visited ${n}`);
+    if (withErrors) {
+      // A node has an error when it is an ERROR or MISSING node or contains one (children come after parents).
+      for (let i = total - 1; i >= 0; i--) {
+        if (type[i] === ERROR_TYPE_ID || flags[i] & MISSING) flags[i] |= HAS_ERROR;
+        if (flags[i] & HAS_ERROR && parent[i] >= 0) flags[parent[i]] |= HAS_ERROR;
+      }
+    }
+    this.objects = new Array(total);
+    this.rootNode = this.at(0);
   }
 
+  /** The node at an index (made on first request). */
+  at(index: number): SyntaxNode {
+    return (this.objects[index] ??= new SyntaxNode(this, index));
+  }
+
+  /** The view's node for a web-tree-sitter node of the same tree. */
+  nodeFor(raw: RawNode): SyntaxNode {
+    if (!this.rawIds) {
+      // Node ids are only needed to map web-tree-sitter's answers back: a second walk, on demand.
+      const w = wasm!;
+      const t = (this.raw as unknown as { 0: number })[0];
+      const ids = new Map<number, number>();
+      let n = 0;
+      w._ts_tree_root_node_wasm(t);
+      w._ts_tree_cursor_new_wasm(t);
+      try {
+        ids.set(w._ts_tree_cursor_current_node_id_wasm(t), n++);
+        walk: for (;;) {
+          if (w._ts_tree_cursor_goto_first_child_wasm(t)) {
+            ids.set(w._ts_tree_cursor_current_node_id_wasm(t), n++);
+            continue;
+          }
+          while (!w._ts_tree_cursor_goto_next_sibling_wasm(t)) if (!w._ts_tree_cursor_goto_parent_wasm(t)) break walk;
+          ids.set(w._ts_tree_cursor_current_node_id_wasm(t), n++);
+        }
+      } finally {
+        w._ts_tree_cursor_delete_wasm(t);
+      }
+      this.rawIds = ids;
+    }
+    const index = this.rawIds.get(raw.id);
+    if (index === undefined || this.starts[index] !== raw.startIndex) throw new Error('the node is not of this tree');
+    return this.at(index);
+  }
+
+  /** Indices of every node of one type, in document order. */
+  indicesOf(type: string): Int32Array {
+    let found = this.byType.get(type);
+    if (found) return found;
+    const table = (this.byTypeId ??= this.bucketByType());
+    const ranges = (this.grammar.idsOf.get(type) ?? []).map((id) => table.offsets.get(id)).filter((r): r is [number, number] => !!r);
+    if (ranges.length === 1) found = table.order.subarray(ranges[0][0], ranges[0][1]);
+    else {
+      // Several symbols share the name (aliases): merge their lists.
+      found = Int32Array.from(ranges.flatMap(([a, b]) => [...table.order.subarray(a, b)])).sort();
+    }
+    this.byType.set(type, found);
+    return found;
+  }
+
+  /** One counting sort of all nodes by type id, done the first time any type is asked for. */
+  private bucketByType(): { order: Int32Array; offsets: Map<number, [number, number]> } {
+    const counts = new Map<number, number>();
+    for (let i = 0; i < this.count; i++) counts.set(this.typeIds[i], (counts.get(this.typeIds[i]) ?? 0) + 1);
+    const offsets = new Map<number, [number, number]>();
+    const cursor = new Map<number, number>();
+    let at = 0;
+    for (const [id, c] of counts) {
+      offsets.set(id, [at, at + c]);
+      cursor.set(id, at);
+      at += c;
+    }
+    const order = new Int32Array(this.count);
+    for (let i = 0; i < this.count; i++) {
+      const id = this.typeIds[i];
+      const k = cursor.get(id)!;
+      order[k] = i;
+      cursor.set(id, k + 1);
+    }
+    return { order, offsets };
+  }
+
+  /** Row and column (UTF-16 code units) of an offset, as tree-sitter counts them: rows end at "\n". */
+  point(index: number): Point {
+    const starts = (this.lineStarts ??= lineStartsOf(this.source));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return { row: lo, column: index - starts[lo] };
+  }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+export class SyntaxNode {
+  private textMemo: string | undefined;
+  private childrenMemo: readonly SyntaxNode[] | undefined;
+  private namedChildrenMemo: readonly SyntaxNode[] | undefined;
+
+  /** `id` is the node's index in its tree, unique within the tree. */
+  constructor(readonly tree: SyntaxTree, readonly id: number) {}
+
   get type(): string {
-    return (this.typeMemo ??= this.raw.type);
+    return this.tree.grammar.name(this.tree.typeIds[this.id]);
+  }
+
+  get startIndex(): number {
+    return this.tree.starts[this.id];
   }
 
   get endIndex(): number {
-    return (this.endIndexMemo ??= this.raw.endIndex);
+    return this.tree.ends[this.id];
+  }
+
+  get startPosition(): Point {
+    return this.tree.point(this.startIndex);
   }
 
   get endPosition(): Point {
-    return (this.endPositionMemo ??= this.raw.endPosition);
+    return this.tree.point(this.endIndex);
   }
 
   get text(): string {
     return (this.textMemo ??= this.tree.source.slice(this.startIndex, this.endIndex));
   }
 
-  private flag(bit: number): boolean {
-    if (this.flags === undefined) {
-      const r = this.raw;
-      this.flags = (r.isNamed ? 1 : 0) | (r.isMissing ? 2 : 0) | (r.isError ? 4 : 0) | (r.hasError ? 8 : 0) | (r.isExtra ? 16 : 0);
-    }
-    return (this.flags & bit) !== 0;
-  }
-
   get isNamed(): boolean {
-    return this.flag(1);
+    return this.tree.grammar.isNamed(this.tree.typeIds[this.id]);
   }
 
   get isMissing(): boolean {
-    return this.flag(2);
+    return (this.tree.flags[this.id] & MISSING) !== 0;
   }
 
   get isError(): boolean {
-    return this.flag(4);
+    return this.tree.typeIds[this.id] === ERROR_TYPE_ID;
   }
 
   get hasError(): boolean {
-    return this.flag(8);
-  }
-
-  get isExtra(): boolean {
-    return this.flag(16);
+    return (this.tree.flags[this.id] & HAS_ERROR) !== 0;
   }
 
   get parent(): SyntaxNode | null {
-    if (this.parentKnown === undefined) this.parentKnown = this.tree.nodeOrNull(this.raw.parent);
-    return this.parentKnown;
+    const p = this.tree.parents[this.id];
+    return p < 0 ? null : this.tree.at(p);
   }
 
   /** All children, anonymous tokens included (the array is shared: do not modify it). */
   get children(): readonly SyntaxNode[] {
-    return (this.childrenMemo ??= this.tree.list(this.raw.children, this));
+    if (!this.childrenMemo) {
+      const t = this.tree;
+      let c = t.firstChildren[this.id];
+      if (c < 0) this.childrenMemo = EMPTY;
+      else {
+        const out: SyntaxNode[] = [];
+        for (; c >= 0; c = t.nextSiblings[c]) out.push(t.at(c));
+        this.childrenMemo = out;
+      }
+    }
+    return this.childrenMemo;
   }
 
   /** Named children (the array is shared: do not modify it). */
   get namedChildren(): readonly SyntaxNode[] {
-    if (!this.namedChildrenMemo) {
-      this.namedChildrenMemo = this.childrenMemo
-        ? this.childrenMemo.filter((c) => c.isNamed)
-        : this.tree.list(this.raw.namedChildren, this);
-    }
-    return this.namedChildrenMemo;
+    return (this.namedChildrenMemo ??= this.children.filter((c) => c.isNamed));
   }
 
   get childCount(): number {
@@ -183,96 +363,76 @@ export class SyntaxNode {
     return this.namedChildren[index] ?? null;
   }
 
-  get firstChild(): SyntaxNode | null {
-    return this.child(0);
-  }
-
   get lastChild(): SyntaxNode | null {
     return this.children[this.children.length - 1] ?? null;
   }
 
   childForFieldName(name: string): SyntaxNode | null {
-    this.fieldsMemo ??= new Map();
-    let found = this.fieldsMemo.get(name);
-    if (found === undefined) {
-      found = this.tree.nodeOrNull(this.raw.childForFieldName(name), this) ?? NO_FIELD;
-      this.fieldsMemo.set(name, found);
-    }
-    return found;
+    const t = this.tree;
+    const fid = t.grammar.fieldIds.get(name);
+    if (fid === undefined) return null;
+    for (let c = t.firstChildren[this.id]; c >= 0; c = t.nextSiblings[c]) if (t.fieldIds[c] === fid) return t.at(c);
+    return null;
   }
 
   childrenForFieldName(name: string): SyntaxNode[] {
-    this.fieldListsMemo ??= new Map();
-    let found = this.fieldListsMemo.get(name);
-    if (!found) {
-      found = this.tree.list(this.raw.childrenForFieldName(name), this);
-      this.fieldListsMemo.set(name, found);
-    }
-    return [...found];
-  }
-
-  private sibling(offset: number): SyntaxNode | null {
-    const parent = this.parent;
-    if (!parent) return null;
-    const siblings = parent.children;
-    const i = siblings.indexOf(this);
-    return i < 0 ? null : siblings[i + offset] ?? null;
+    const t = this.tree;
+    const fid = t.grammar.fieldIds.get(name);
+    const out: SyntaxNode[] = [];
+    if (fid === undefined) return out;
+    for (let c = t.firstChildren[this.id]; c >= 0; c = t.nextSiblings[c]) if (t.fieldIds[c] === fid) out.push(t.at(c));
+    return out;
   }
 
   get nextSibling(): SyntaxNode | null {
-    return this.sibling(1);
+    const s = this.tree.nextSiblings[this.id];
+    return s < 0 ? null : this.tree.at(s);
   }
 
   get previousSibling(): SyntaxNode | null {
-    return this.sibling(-1);
+    const t = this.tree;
+    const p = t.parents[this.id];
+    if (p < 0) return null;
+    let prev = -1;
+    for (let c = t.firstChildren[p]; c >= 0 && c !== this.id; c = t.nextSiblings[c]) prev = c;
+    return prev < 0 ? null : t.at(prev);
   }
 
-  /**
-   * Descendants (this node included) of the given types, in source order (outer before inner), like
-   * web-tree-sitter's descendantsOfType; answered from the tree's per-type lists by binary search.
-   */
+  /** Whether `other` is this node or one of its descendants. */
+  contains(other: SyntaxNode): boolean {
+    return other.tree === this.tree && other.id >= this.id && other.id <= this.tree.lastDescendants[this.id];
+  }
+
+  /** Descendants (this node included) of the given types, in document order (outer before inner). */
   descendantsOfType(types: string | readonly string[]): SyntaxNode[] {
+    const t = this.tree;
+    const first = this.id;
+    const lastIndex = t.lastDescendants[this.id];
     const list = typeof types === 'string' ? [types] : types;
-    const start = this.startIndex;
-    const end = this.endIndex;
-    const out: SyntaxNode[] = [];
+    const indices: number[] = [];
     for (const type of list) {
-      const all = this.tree.ofType(type);
+      const all = t.indicesOf(type);
       let lo = 0;
       let hi = all.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (all[mid].startIndex < start) lo = mid + 1;
+        if (all[mid] < first) lo = mid + 1;
         else hi = mid;
       }
-      for (let i = lo; i < all.length; i++) {
-        const n = all[i];
-        if (n.startIndex >= end && !(n === this && start === end)) break;
-        // Nodes nest without overlapping: one starting strictly inside this node ends inside it. One
-        // starting where this node starts is inside it when it ends sooner, or, with the same range,
-        // when this node is among its ancestors (a wrapper with the same range is not a descendant).
-        if (n.startIndex > start || n === this || (n.endIndex < end) || (n.endIndex === end && this.isAncestorOf(n))) out.push(n);
-      }
+      for (let i = lo; i < all.length && all[i] <= lastIndex; i++) indices.push(all[i]);
     }
-    if (list.length > 1) out.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
-    return out;
+    if (list.length > 1) indices.sort((a, b) => a - b);
+    return indices.map((i) => t.at(i));
   }
 
-  private isAncestorOf(n: SyntaxNode): boolean {
-    for (let p = n.parent; p && p.startIndex === this.startIndex; p = p.parent) if (p === this) return true;
-    return false;
-  }
-
-  /** The smallest node that spans the given range. */
+  /**
+   * The smallest node that spans the range, as tree-sitter answers for the whole tree; this node when
+   * that answer lies outside it.
+   */
   descendantForIndex(start: number, end?: number): SyntaxNode | null {
-    return this.tree.nodeOrNull(this.raw.descendantForIndex(start, end ?? start));
-  }
-
-  namedDescendantForIndex(start: number, end?: number): SyntaxNode | null {
-    return this.tree.nodeOrNull(this.raw.namedDescendantForIndex(start, end ?? start));
-  }
-
-  toString(): string {
-    return this.raw.toString();
+    const raw = this.tree.raw.rootNode.descendantForIndex(start, end ?? start);
+    if (!raw) return null;
+    const found = this.tree.nodeFor(raw);
+    return this.contains(found) ? found : this;
   }
 }

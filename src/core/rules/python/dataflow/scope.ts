@@ -11,7 +11,7 @@ interface RangeEntry {
 
 /**
  * The scopes and ERROR nodes of one tree, by start offset, so that "the scopes around X" is answered
- * in JavaScript from offsets (in web-tree-sitter every `parent` step searches down from the root).
+ * from offsets with one list per tree.
  */
 class FileIndex {
   readonly root: Node;
@@ -282,8 +282,7 @@ export function identifiersNamed(root: Node, name: string): Node[] {
 }
 
 /**
- * Bindings per scope, grouped by name, computed once per analysis. tree-sitter hands out a new Node
- * object on every access, so the cache is keyed by node id, not by object.
+ * Bindings per scope, grouped by name, computed once per analysis and keyed by the scope's node id.
  */
 export class BindingIndex {
   private readonly byScope = new Map<number, Map<string, Binding[]>>();
