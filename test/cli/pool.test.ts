@@ -14,8 +14,8 @@ parentPort.on('message', (request) => {
   if (request.text.includes('CRASH')) process.exit(7);
   if (request.text.includes('THROW')) throw new Error('parser blew up');
   if (request.text.includes('SLOW')) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3);
-  // (worker: which thread answered, for the scheduling test)
-  parentPort.postMessage({ id: request.id, ok: true, kind: 'analyze', result: { findings: [], syntaxErrors: 0, parseMs: 0, rulesMs: 0, worker: require('node:worker_threads').threadId } });
+  // (worker and at: which thread answered, and when, for the scheduling test)
+  parentPort.postMessage({ id: request.id, ok: true, kind: 'analyze', result: { findings: [], syntaxErrors: 0, parseMs: 0, rulesMs: 0, worker: require('node:worker_threads').threadId, at: performance.timeOrigin + performance.now() } });
 });
 `;
 
@@ -50,9 +50,14 @@ describe('cli: worker pool', () => {
     const pool = new EnginePool(3, join(dir, 'worker.js'));
     const config = resolveConfig({});
     try {
-      const files = Array.from({ length: 90 }, (_, i) => (i % 3 === 0 ? { language: 'typescript' as const, name: `f${i}.ts` } : { language: 'python' as const, name: `f${i}.py` }));
+      // Python files first, as a folder walk lists py/ before ts/: TypeScript must still start early on one worker.
+      const files = Array.from({ length: 90 }, (_, i) => (i >= 60 ? { language: 'typescript' as const, name: `f${i}.ts` } : { language: 'python' as const, name: `f${i}.py` }));
       const results = await Promise.all(files.map((f) => pool.analyze(f.language, 'SLOW', config, f.name)));
       const thread = (i: number) => (results[i] as unknown as { worker: number }).worker;
+      const at = (i: number) => (results[i] as unknown as { at: number }).at;
+      const firstTypeScript = Math.min(...files.flatMap((f, i) => (f.language === 'typescript' ? [at(i)] : [])));
+      const lastPython = Math.max(...files.flatMap((f, i) => (f.language === 'python' ? [at(i)] : [])));
+      assert.ok(firstTypeScript < lastPython, 'TypeScript starts while Python files remain, not after them');
       const typescriptThreads = new Set(files.flatMap((f, i) => (f.language === 'typescript' ? [thread(i)] : [])));
       const allThreads = new Set(files.map((_, i) => thread(i)));
       assert.equal(typescriptThreads.size, 1, `TypeScript went to threads ${[...typescriptThreads]}`);

@@ -42,9 +42,10 @@ describe('worker affinity: which worker takes which file', () => {
       assert.equal(pickJob(jobs('pp'), lang, new Set(['python', 'typescript']), false), 0);
     });
 
-    it('when no other worker holds TypeScript, any worker takes the queue in order', () => {
-      assert.equal(pickJob(jobs('tp'), lang, new Set(), false), 0);
-      assert.equal(pickJob(jobs('tp'), lang, new Set(['python']), false), 0);
+    it('when no worker holds TypeScript yet, the first free one takes TypeScript first, so it never waits for the end', () => {
+      assert.equal(pickJob(jobs('pppt'), lang, new Set(), false), 3);
+      assert.equal(pickJob(jobs('ppt'), lang, new Set(['python']), false), 2);
+      assert.equal(pickJob(jobs('pp'), lang, new Set(['python']), false), 0);
     });
 
     it('when another worker holds TypeScript, a worker without it takes Python first', () => {

@@ -55,17 +55,16 @@ export function chooseWorker(workers: readonly WorkerLoad[], language: LanguageI
 
 /**
  * The queued job (an index into `queue`) an idle worker takes next, or -1 to stay idle. A worker that
- * holds TypeScript takes TypeScript first (so that TypeScript finishes on it); one that does not takes
- * anything else first, and TypeScript only when no worker holds it yet or when nothing else is queued
- * and at least SPREAD_MIN_FILES TypeScript jobs are.
+ * holds TypeScript, or the first worker to be free while none does, takes TypeScript first (so that
+ * TypeScript starts early and finishes on it); the others take anything else first, and TypeScript
+ * only when nothing else is queued and at least SPREAD_MIN_FILES TypeScript jobs are.
  */
 export function pickJob<J>(queue: readonly J[], languageOf: (job: J) => LanguageId, worker: ReadonlySet<LanguageId>, heavyHeldElsewhere: boolean): number {
   if (queue.length === 0) return -1;
-  if (worker.has(HEAVY_LANGUAGE)) {
+  if (worker.has(HEAVY_LANGUAGE) || !heavyHeldElsewhere) {
     const heavy = queue.findIndex((j) => languageOf(j) === HEAVY_LANGUAGE);
     return heavy >= 0 ? heavy : 0;
   }
-  if (!heavyHeldElsewhere) return 0;
   const light = queue.findIndex((j) => languageOf(j) !== HEAVY_LANGUAGE);
   if (light >= 0) return light;
   return queue.length >= SPREAD_MIN_FILES ? 0 : -1;
