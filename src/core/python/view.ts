@@ -110,8 +110,8 @@ export class SyntaxTree {
   readonly flags: Uint8Array;
   readonly grammar: Grammar;
   private readonly objects: (SyntaxNode | undefined)[];
-  private readonly byType = new Map<string, Int32Array>();
-  private byTypeId: { order: Int32Array; offsets: Map<number, [number, number]> } | undefined;
+  private readonly byType = new Map<string, readonly number[]>();
+  private byTypeId: Map<number, number[]> | undefined;
   private lineStarts: number[] | undefined;
   private rawIds: Map<number, number> | undefined;
 
@@ -218,40 +218,31 @@ export class SyntaxTree {
   }
 
   /** Indices of every node of one type, in document order. */
-  indicesOf(type: string): Int32Array {
+  indicesOf(type: string): readonly number[] {
     let found = this.byType.get(type);
     if (found) return found;
-    const table = (this.byTypeId ??= this.bucketByType());
-    const ranges = (this.grammar.idsOf.get(type) ?? []).map((id) => table.offsets.get(id)).filter((r): r is [number, number] => !!r);
-    if (ranges.length === 1) found = table.order.subarray(ranges[0][0], ranges[0][1]);
-    else {
-      // Several symbols share the name (aliases): merge their lists.
-      found = Int32Array.from(ranges.flatMap(([a, b]) => [...table.order.subarray(a, b)])).sort();
-    }
+    const buckets = (this.byTypeId ??= this.bucketByType());
+    const lists = (this.grammar.idsOf.get(type) ?? []).map((id) => buckets.get(id)).filter((l): l is number[] => !!l);
+    // Several symbols can share a name (aliases): their lists are merged.
+    found = lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => a - b);
     this.byType.set(type, found);
     return found;
   }
 
-  /** One counting sort of all nodes by type id, done the first time any type is asked for. */
-  private bucketByType(): { order: Int32Array; offsets: Map<number, [number, number]> } {
-    const counts = new Map<number, number>();
-    for (let i = 0; i < this.count; i++) counts.set(this.typeIds[i], (counts.get(this.typeIds[i]) ?? 0) + 1);
-    const offsets = new Map<number, [number, number]>();
-    const cursor = new Map<number, number>();
-    let at = 0;
-    for (const [id, c] of counts) {
-      offsets.set(id, [at, at + c]);
-      cursor.set(id, at);
-      at += c;
-    }
-    const order = new Int32Array(this.count);
+  /** Every node's index under its type id, in one pass the first time any type is asked for. */
+  private bucketByType(): Map<number, number[]> {
+    const lists: number[][] = [];
+    const errors: number[] = [];
+    const types = this.typeIds;
     for (let i = 0; i < this.count; i++) {
-      const id = this.typeIds[i];
-      const k = cursor.get(id)!;
-      order[k] = i;
-      cursor.set(id, k + 1);
+      const id = types[i];
+      if (id === ERROR_TYPE_ID) errors.push(i);
+      else (lists[id] ??= []).push(i);
     }
-    return { order, offsets };
+    const buckets = new Map<number, number[]>();
+    lists.forEach((list, id) => buckets.set(id, list));
+    if (errors.length > 0) buckets.set(ERROR_TYPE_ID, errors);
+    return buckets;
   }
 
   /** Row and column (UTF-16 code units) of an offset, as tree-sitter counts them: rows end at "\n". */
