@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Node as RawNode } from 'web-tree-sitter';
 import { getPythonParser, parsePython } from '../../src/core/python/parser';
-import { SyntaxTree, type SyntaxNode } from '../../src/core/python/view';
+import { bindTreeSitterModule, SyntaxTree, type SyntaxNode } from '../../src/core/python/view';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'python');
 
@@ -115,5 +115,9 @@ describe('python syntax view', () => {
     assert.deepEqual(ret.namedChildren[0].descendantsOfType('return_statement'), [], 'an ancestor is not a descendant');
     assert.ok(ret.contains(ret.namedChildren[0]) && ret.contains(ret) && !ret.namedChildren[0].contains(ret));
     tree.delete();
+  });
+
+  it('refuses a web-tree-sitter runtime without the exports the walk calls, naming them', () => {
+    assert.throws(() => bindTreeSitterModule({ _ts_tree_root_node_wasm: () => undefined }), /lacks _ts_node_descendant_count_wasm, .*_ts_tree_cursor_current_node_id_wasm/);
   });
 });
