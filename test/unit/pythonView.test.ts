@@ -2,9 +2,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Node as RawNode } from 'web-tree-sitter';
+import type { Parser, Node as RawNode } from 'web-tree-sitter';
 import { getPythonParser, parsePython } from '../../src/core/python/parser';
 import { bindTreeSitterModule, SyntaxTree, type SyntaxNode } from '../../src/core/python/view';
+import { corpusSources, makeMutant, pythonFrontEnd } from '../robustness/support';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'python');
 
@@ -30,10 +31,10 @@ describe('python syntax view', () => {
   const sources = () => [...files.map((name) => ({ name, source: readFileSync(join(FIXTURES, name), 'utf8') })),
     { name: 'broken', source: BROKEN }, { name: 'odd', source: ODD }, { name: 'missing', source: MISSING_TOKENS }];
 
-  it('mirrors every node: type, range, text, flags, children, fields and parent', async () => {
-    const parser = await getPythonParser();
-    for (const { name, source } of sources()) {
-      const tree = parsePython(parser, source);
+  /** Compares the view with web-tree-sitter node by node over one source. */
+  function assertMirrors(parser: Parser, name: string, source: string): void {
+    const tree = parsePython(parser, source);
+    try {
       const view = new SyntaxTree(tree, source);
       for (const raw of rawNodes(tree.rootNode)) {
         const n = view.nodeFor(raw);
@@ -48,8 +49,9 @@ describe('python syntax view', () => {
         assert.deepEqual(n.children.map(shape), raw.children.map(shape), where);
         assert.deepEqual(n.namedChildren.map(shape), raw.namedChildren.map(shape), where);
         assert.equal(shape(n.parent), shape(raw.parent), where);
-        // (web-tree-sitter's nextSibling skips a zero-width MISSING token that its previousSibling sees.)
-        if (!(raw.nextSibling === null && n.nextSibling?.isMissing && n.nextSibling.startIndex === n.nextSibling.endIndex)) {
+        // (web-tree-sitter's nextSibling skips a zero-width sibling, a MISSING token or an empty block in
+        // broken code, that its previousSibling and children see; the view gives the sibling.)
+        if (!(raw.nextSibling === null && n.nextSibling && n.nextSibling.startIndex === n.nextSibling.endIndex)) {
           assert.equal(shape(n.nextSibling), shape(raw.nextSibling), where);
         }
         assert.equal(shape(n.previousSibling), shape(raw.previousSibling), where);
@@ -58,8 +60,27 @@ describe('python syntax view', () => {
           assert.deepEqual(n.childrenForFieldName(field).map(shape), raw.childrenForFieldName(field).map(shape), `${where} .${field}[]`);
         }
       }
+    } finally {
       tree.delete();
     }
+  }
+
+  it('mirrors every node: type, range, text, flags, children, fields and parent', async () => {
+    const parser = await getPythonParser();
+    for (const { name, source } of sources()) assertMirrors(parser, name, source);
+  });
+
+  it('mirrors every node of broken code: 40 seeded mutants of the fuzz corpus', async () => {
+    const parser = await getPythonParser();
+    const fe = await pythonFrontEnd();
+    const corpus = corpusSources();
+    let broken = 0;
+    for (let i = 0; i < 40; i++) {
+      const mutant = makeMutant(fe, corpus, 20261126, i);
+      if (parsePython(parser, mutant.text).rootNode.hasError) broken++;
+      assertMirrors(parser, `mutant ${i}`, mutant.text);
+    }
+    assert.ok(broken >= 10, `only ${broken} of the mutants have syntax errors`);
   });
 
   it('descendantsOfType answers like web-tree-sitter, wrappers of the same range included', async () => {

@@ -5,7 +5,7 @@
 // fields, parent), marshals the node through a shared buffer each time and allocates a Node object for
 // every node it returns; with eleven rules reading the same classes and methods, that glue, not
 // tree-sitter itself, was most of the analysis time. Here one cursor walk calls the parser's wasm
-// exports directly (five calls a node, no allocation) and records each node's type, range, field,
+// exports directly (five calls a node, eight in a tree with syntax errors; no allocation) and records each node's type, range, field,
 // parent, first child, next sibling and last descendant. A node's descendants are then a contiguous
 // range of indices, a type's nodes one sorted index list, and a SyntaxNode is a small object made
 // the first time a node is reached.
@@ -26,6 +26,11 @@ interface TreeSitterWasm {
   _ts_tree_cursor_current_field_id_wasm(tree: number): number;
   _ts_tree_cursor_current_node_is_missing_wasm(tree: number): number;
   _ts_tree_cursor_current_node_id_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_wasm(tree: number): void;
+  _ts_node_has_error_wasm(tree: number): number;
+  _ts_init(): number;
+  /** The runtime's memory as 32-bit words, little-endian like every host VS Code runs on (replaced when the memory grows: read it afresh). */
+  HEAP32: Int32Array;
 }
 
 const WASM_EXPORTS: (keyof TreeSitterWasm)[] = [
@@ -33,9 +38,12 @@ const WASM_EXPORTS: (keyof TreeSitterWasm)[] = [
   '_ts_tree_cursor_goto_first_child_wasm', '_ts_tree_cursor_goto_next_sibling_wasm', '_ts_tree_cursor_goto_parent_wasm',
   '_ts_tree_cursor_current_node_type_id_wasm', '_ts_tree_cursor_start_index_wasm', '_ts_tree_cursor_end_index_wasm',
   '_ts_tree_cursor_current_field_id_wasm', '_ts_tree_cursor_current_node_is_missing_wasm', '_ts_tree_cursor_current_node_id_wasm',
+  '_ts_tree_cursor_current_node_wasm', '_ts_node_has_error_wasm', '_ts_init',
 ];
 
 let wasm: TreeSitterWasm | undefined;
+/** Index in HEAP32 of the runtime's transfer buffer, where the cursor lives between calls. */
+let transferWord = 0;
 
 /**
  * Takes the module object that was passed to `Parser.init` (emscripten fills that very object with the
@@ -46,7 +54,33 @@ export function bindTreeSitterModule(module: object): void {
   const m = module as Partial<Record<keyof TreeSitterWasm, unknown>>;
   const missing = WASM_EXPORTS.filter((name) => typeof m[name] !== 'function');
   if (missing.length > 0) throw new Error(`ONEX Forge: web-tree-sitter's runtime lacks ${missing.join(', ')} (was Parser.init called elsewhere first, or did the version change?)`);
-  wasm = module as TreeSitterWasm;
+  const w = module as TreeSitterWasm;
+  if (!(w.HEAP32 instanceof Int32Array)) throw new Error("ONEX Forge: web-tree-sitter's runtime does not expose its memory (HEAP32)");
+  // ts_init returns the transfer buffer's address (it only rewrites the two version words Parser.init read).
+  transferWord = w._ts_init() >> 2;
+  wasm = w;
+}
+
+/**
+ * tree-sitter's own has-error answer for the cursor's node (its error cost, which hidden MISSING tokens
+ * raise and a lone ERROR token does not): the node is put in the transfer buffer over the cursor,
+ * whose four words are saved and put back.
+ */
+function hasError(w: TreeSitterWasm, t: number): boolean {
+  const at = transferWord;
+  let heap = w.HEAP32;
+  const c0 = heap[at];
+  const c1 = heap[at + 1];
+  const c2 = heap[at + 2];
+  const c3 = heap[at + 3];
+  w._ts_tree_cursor_current_node_wasm(t);
+  const result = w._ts_node_has_error_wasm(t) !== 0;
+  heap = w.HEAP32;
+  heap[at] = c0;
+  heap[at + 1] = c1;
+  heap[at + 2] = c2;
+  heap[at + 3] = c3;
+  return result;
 }
 
 const ERROR_TYPE_ID = 0xffff;
@@ -143,7 +177,10 @@ export class SyntaxTree {
       end[i] = w._ts_tree_cursor_end_index_wasm(t);
       field[i] = w._ts_tree_cursor_current_field_id_wasm(t);
       parent[i] = p;
-      if (withErrors && w._ts_tree_cursor_current_node_is_missing_wasm(t)) flags[i] = MISSING;
+      if (withErrors) {
+        if (w._ts_tree_cursor_current_node_is_missing_wasm(t)) flags[i] = MISSING;
+        if (hasError(w, t)) flags[i] |= HAS_ERROR;
+      }
       return i;
     };
     w._ts_tree_root_node_wasm(t);
@@ -171,13 +208,6 @@ export class SyntaxTree {
       w._ts_tree_cursor_delete_wasm(t);
     }
     if (n !== total) throw new Error(`tree-sitter counted ${total} nodes, its cursor visited ${n}`);
-    if (withErrors) {
-      // A node has an error when it is an ERROR or MISSING node or contains one (children come after parents).
-      for (let i = total - 1; i >= 0; i--) {
-        if (type[i] === ERROR_TYPE_ID || flags[i] & MISSING) flags[i] |= HAS_ERROR;
-        if (flags[i] & HAS_ERROR && parent[i] >= 0) flags[parent[i]] |= HAS_ERROR;
-      }
-    }
     this.objects = new Array(total);
     this.rootNode = this.at(0);
   }
