@@ -9,7 +9,7 @@ import { ALL_RULE_IDS, SEVERITIES, type EngineConfig, type LanguageId, type Rule
 import { oneOf, parseArgs } from './args';
 import { collectFiles, languageOfPath } from './files';
 import { FORMATS, type FileReport, displayPath, toGithub, toJson, toSarif, toStats, toText } from './formats';
-import { type CliIO, UsageError } from './io';
+import { type CliIO, QUICK_START_MAX_CHARS, UsageError } from './io';
 import { EnginePool } from './pool';
 
 const RANK: Record<Severity, number> = { off: 0, hint: 1, information: 2, warning: 3, error: 4 };
@@ -116,6 +116,8 @@ export async function runCheck(args: string[], io: CliIO, options: CheckOptions,
   }
 
   const pool = EnginePool.forFiles(sources.length);
+  const pythonChars = sources.reduce((n, s) => n + (s.language === 'python' ? s.text.length : 0), 0);
+  if (pool.inProcess && pythonChars > 0 && pythonChars <= QUICK_START_MAX_CHARS) io.preferQuickStart?.();
   const fixedSummary: string[] = [];
   try {
     const results = await Promise.all(sources.map(async (source): Promise<FileReport | null> => {

@@ -66,6 +66,11 @@ export class EnginePool {
     this.pump();
   }
 
+  /** Whether requests run on this thread (few files, or no bundle beside this script). */
+  get inProcess(): boolean {
+    return this.workers.length === 0;
+  }
+
   static forFiles(count: number): EnginePool {
     return new EnginePool(count >= 8 ? Math.min(availableParallelism(), Math.ceil(count / 4)) : 1);
   }

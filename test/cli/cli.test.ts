@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
+import { QUICK_START_MAX_CHARS } from '../../src/cli/io';
 import { BAD_PY, CLEAN_PY, cli, project } from './helpers';
 
 describe('cli: check', () => {
@@ -90,6 +91,20 @@ describe('cli: check', () => {
     assert.ok(findings.length >= 3);
     assert.equal(findings[0].file, 'src/node.py');
     assert.equal((await cli(['check', '--stdin-filename', 'x.txt'], root, 'x')).code, 2);
+  });
+
+  it('asks for a quick start (baseline-compiled parser) only for a short Python run analysed in-process', async () => {
+    const big = `${CLEAN_PY}\n${'x_value = compute_something(1, 2, 3)  # filler line for a long module\n'.repeat(4000)}`;
+    const root = project({ 'small.py': BAD_PY, 'big.py': big, 'node.ts': 'export const x = 1;\n' });
+    assert.ok(big.length > QUICK_START_MAX_CHARS);
+    assert.equal((await cli(['check', 'small.py'], root)).quickStart, true);
+    assert.equal((await cli(['check', 'big.py'], root)).quickStart, false, 'a long file: the optimising compiler pays off');
+    assert.equal((await cli(['check', 'node.ts'], root)).quickStart, false, 'no Python: nothing to compile');
+    const many = project(Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`m${i}.py`, BAD_PY])));
+    const run = await cli(['check', '.'], many);
+    assert.equal(run.code, 1);
+    // Eight files use the worker pool when the bundle is built (dist/worker.js); the sources run in-process.
+    assert.equal(run.quickStart, !existsSync(join(__dirname, '..', '..', 'src', 'cli', 'worker.js')));
   });
 
   it('reports unreadable files without failing the run', async () => {

@@ -8,20 +8,24 @@ export interface CliRun {
   code: number;
   stdout: string;
   stderr: string;
+  /** Whether the command asked for a quick start (CliIO.preferQuickStart). */
+  quickStart: boolean;
 }
 
 export async function cli(args: string[], cwd: string, stdin = '', isTTY = false): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
+  let quickStart = false;
   const io: CliIO = {
     stdout: (t) => { stdout += t; },
     stderr: (t) => { stderr += t; },
     readStdin: async () => stdin,
     isTTY,
     cwd,
+    preferQuickStart: () => { quickStart = true; },
   };
   const code = await runCli(args, io);
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, quickStart };
 }
 
 /** A temp folder with the given files (paths relative to it). */
