@@ -138,6 +138,12 @@ describe('python syntax view', () => {
     tree.delete();
   });
 
+  it('refuses a deleted tree with a clear error rather than reading freed memory', async () => {
+    const tree = parsePython(await getPythonParser(), 'x = 1\n');
+    tree.delete();
+    assert.throws(() => new SyntaxTree(tree, 'x = 1\n'), /syntax tree was deleted/);
+  });
+
   it('refuses a web-tree-sitter runtime without the exports the walk calls, naming them', () => {
     assert.throws(() => bindTreeSitterModule({ _ts_tree_root_node_wasm: () => undefined }), /lacks _ts_node_descendant_count_wasm, .*_ts_tree_cursor_current_node_id_wasm/);
   });

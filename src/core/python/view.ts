@@ -154,6 +154,7 @@ export class SyntaxTree {
     if (!wasm) throw new Error('ONEX Forge: the Python parser is not initialised (getPythonParser binds it)');
     const w = wasm;
     const t = (raw as unknown as { 0: number })[0];
+    if (!t) throw new Error('ONEX Forge: the syntax tree was deleted before it was read');
     this.grammar = Grammar.of(raw.language);
     w._ts_tree_root_node_wasm(t);
     const total = w._ts_node_descendant_count_wasm(t);
