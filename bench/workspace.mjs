@@ -71,10 +71,10 @@ async function hostedCheck(allFiles) {
     try {
       const bytes = await readFile(path);
       const s0 = performance.now();
-      // As WorkspaceChecker.checkFile and engineConfigFor do: the project configuration, twice.
+      // As WorkspaceChecker.checkFile does: the project configuration, looked up once for the
+      // project's exclude list and the engine configuration (engineConfigFor).
       const project = host.loadProjectConfig(path);
-      const config = host.resolveConfig(host.loadProjectConfig(path).config);
-      void project;
+      const config = host.resolveConfig(project.config);
       const text = new TextDecoder('utf-8').decode(bytes);
       longestHostStepMs = Math.max(longestHostStepMs, performance.now() - s0);
       const response = await pool.request({ kind: 'analyze', language, text, config, fileName: path }, config.timeBudgetMs * 5 + 10_000);

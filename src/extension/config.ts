@@ -2,7 +2,7 @@
 // values a user actually set override the project's configuration file.
 import * as vscode from 'vscode';
 import { resolveConfig } from '../core/engine';
-import { loadProjectConfig } from '../core/projectConfig';
+import { loadProjectConfig, type ProjectConfig } from '../core/projectConfig';
 import type { EngineConfig, RuleId, Severity } from '../core/types';
 
 export const SECTION = 'onexForge';
@@ -33,10 +33,13 @@ export function settingsFor(scope: vscode.Uri | undefined): ExtensionSettings {
   };
 }
 
-/** Engine configuration for a document: project file (pyproject.toml / onex-forge.json) then user settings. */
-export function engineConfigFor(uri: vscode.Uri): EngineConfig {
+/**
+ * Engine configuration for a document: project file (pyproject.toml / onex-forge.json) then user
+ * settings. `loaded` is the file's project configuration when the caller has looked it up already.
+ */
+export function engineConfigFor(uri: vscode.Uri, loaded?: ProjectConfig | null): EngineConfig {
   const c = vscode.workspace.getConfiguration(SECTION, uri);
-  const project = uri.scheme === 'file' ? loadProjectConfig(uri.fsPath).config : {};
+  const project = loaded ? loaded.config : uri.scheme === 'file' ? loadProjectConfig(uri.fsPath).config : {};
   const rules = { ...project.rules, ...(explicit<Partial<Record<RuleId, Severity>>>(c, 'rules') ?? {}) };
   return resolveConfig({
     ...project,

@@ -104,7 +104,7 @@ export class WorkspaceChecker implements vscode.Disposable {
       const rel = relative(project.root, uri.fsPath).split(sep).join('/');
       if (!rel.startsWith('..') && ignore().add(project.exclude).ignores(rel)) return 0;
     }
-    const config = engineConfigFor(uri);
+    const config = engineConfigFor(uri, project);
     const bytes = await vscode.workspace.fs.readFile(uri);
     const text = decoder.decode(bytes);
     const result = await this.bridge.analyze(language, text, config, uri.fsPath, where);
