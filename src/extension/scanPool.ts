@@ -73,19 +73,15 @@ class Cursor<T> {
   }
 }
 
+/**
+ * Runs `fn` over the cursor's items in `count` lanes, so at most `count` calls are in flight, starting
+ * them in order; once `stop()` returns true no further item is started (those in flight finish).
+ */
 async function lanes<T>(cursor: Cursor<T>, count: number, fn: (item: T) => Promise<void>, stop: () => boolean): Promise<void> {
   const lane = async (): Promise<void> => {
     for (let item = stop() ? undefined : cursor.take(); item !== undefined; item = stop() ? undefined : cursor.take()) await fn(item);
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(count, cursor.remaining)) }, lane));
-}
-
-/**
- * Runs `fn` over the items with at most `limit` calls in flight, starting them in order; once `stop()`
- * returns true no further item is started (those in flight finish). Resolves when all started calls end.
- */
-export async function forEachConcurrent<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>, stop: () => boolean = () => false): Promise<void> {
-  await lanes(new Cursor(items), limit, fn, stop);
 }
 
 /**

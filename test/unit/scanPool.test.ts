@@ -1,9 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { forEachConcurrent, scanByLanguage, ScanPool, scanWorkerCount, type ScanWorker } from '../../src/extension/scanPool';
+import { scanByLanguage, ScanPool, scanWorkerCount, type ScanWorker } from '../../src/extension/scanPool';
 import type { WorkerJob, WorkerResponse } from '../../src/core/worker/protocol';
 import type { LanguageId } from '../../src/core/types';
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Items that are all Python: the lanes alone, with no TypeScript to gather. */
+const python = (): LanguageId => 'python';
 
 describe('workspace scan scheduling', () => {
   it('runs every item once, starting them in order, never more than the limit at a time', async () => {
@@ -11,7 +13,7 @@ describe('workspace scan scheduling', () => {
     const started: number[] = [];
     let inFlight = 0;
     let most = 0;
-    await forEachConcurrent(items, 4, async (i) => {
+    await scanByLanguage(items, python, 4, async (i) => {
       started.push(i);
       inFlight++;
       most = Math.max(most, inFlight);
@@ -26,7 +28,7 @@ describe('workspace scan scheduling', () => {
   it('starts nothing more once stopped, and lets the calls in flight finish', async () => {
     const finished: number[] = [];
     let stopped = false;
-    await forEachConcurrent(Array.from({ length: 50 }, (_, i) => i), 3, async (i) => {
+    await scanByLanguage(Array.from({ length: 50 }, (_, i) => i), python, 3, async (i) => {
       if (i === 5) stopped = true;
       await tick(1);
       finished.push(i);
@@ -37,8 +39,8 @@ describe('workspace scan scheduling', () => {
 
   it('handles no items and a limit above the item count', async () => {
     let calls = 0;
-    await forEachConcurrent([], 4, async () => void calls++);
-    await forEachConcurrent([1], 8, async () => void calls++);
+    await scanByLanguage([], python, 4, async () => void calls++);
+    await scanByLanguage([1], python, 8, async () => void calls++);
     assert.equal(calls, 1);
   });
 
