@@ -3,16 +3,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { GitIgnore } from '../core/gitignore';
-import type { LanguageId } from '../core/types';
+import { languageOfPath } from '../core/types';
 import { UsageError } from './io';
 
 const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', '.venv', 'venv', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.tox', '.cache']);
-
-export function languageOfPath(path: string): LanguageId | null {
-  if (path.endsWith('.py')) return 'python';
-  if (path.endsWith('.ts') && !path.endsWith('.d.ts')) return 'typescript';
-  return null;
-}
 
 export interface CollectedFiles {
   files: string[];

@@ -3,6 +3,13 @@
 
 export type LanguageId = 'python' | 'typescript';
 
+/** The language of a file by its name (`.d.ts` declaration files are not node code); null for others. */
+export function languageOfPath(path: string): LanguageId | null {
+  if (path.endsWith('.py')) return 'python';
+  if (path.endsWith('.ts') && !path.endsWith('.d.ts')) return 'typescript';
+  return null;
+}
+
 export type RuleId =
   | 'ONEX001' | 'ONEX002' | 'ONEX003' | 'ONEX004' | 'ONEX005' | 'ONEX006'
   | 'ONEX007' | 'ONEX008' | 'ONEX009' | 'ONEX010' | 'ONEX011';

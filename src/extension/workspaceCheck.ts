@@ -6,19 +6,13 @@ import { relative, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { GitIgnore } from '../core/gitignore';
 import { loadProjectConfig } from '../core/projectConfig';
-import type { LanguageId } from '../core/types';
+import { languageOfPath } from '../core/types';
 import { engineConfigFor } from './config';
 import { toDiagnostic } from './diagnostics';
 import type { EngineBridge } from './engineBridge';
 import { scanByLanguage } from './scanPool';
 
 const decoder = new TextDecoder('utf-8');
-
-function languageOfPath(path: string): LanguageId | null {
-  if (path.endsWith('.py')) return 'python';
-  if (path.endsWith('.ts') && !path.endsWith('.d.ts')) return 'typescript';
-  return null;
-}
 
 export class WorkspaceChecker implements vscode.Disposable {
   /** Files whose diagnostics came from a workspace check rather than an open editor. */

@@ -1,8 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { analyzeText, precheck, resolveConfig } from '../../src/core/engine';
 import { getFrontEnd } from '../../src/core/engine';
+import { languageOfPath } from '../../src/core/types';
 
 describe('engine', () => {
+  it('tells a file\'s language by its name: .py and .ts, not .d.ts declarations', () => {
+    assert.deepEqual(['a/node.py', 'b/node.ts', 'types.d.ts', 'node.pyi', 'x.tsx', 'README.md'].map(languageOfPath),
+      ['python', 'typescript', null, null, null, null]);
+  });
+
   it('analyses a Python file and reports syntax errors without throwing', async () => {
     const result = await analyzeText('class A(:\n  pass\n', { language: 'python' });
     assert.equal(result.skipped, undefined);
