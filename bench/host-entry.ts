@@ -4,4 +4,5 @@
 export { resolveConfig } from '../src/core/engine';
 export { GitIgnore } from '../src/core/gitignore';
 export { loadProjectConfig } from '../src/core/projectConfig';
+export { languageOfPath } from '../src/core/types';
 export { ScanPool, scanByLanguage } from '../src/extension/scanPool';

@@ -65,9 +65,8 @@ async function hostedCheck(allFiles) {
   let stoppedAtCap = false;
   let tsDone = 0;
   const rssTimeline = [];
-  const languageOf = (path) => (path.endsWith('.py') ? 'python' : 'typescript');
-  await host.scanByLanguage(files, languageOf, pool.size * 2, async (path) => {
-    const language = languageOf(path);
+  await host.scanByLanguage(files, host.languageOfPath, pool.size * 2, async (path) => {
+    const language = host.languageOfPath(path);
     try {
       const bytes = await readFile(path);
       const s0 = performance.now();
