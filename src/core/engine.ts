@@ -8,6 +8,7 @@ import { getPythonParser } from './python/parser';
 import { PythonFrontEnd, ParseBudgetExceeded } from './python/frontend';
 import type { Tree } from 'web-tree-sitter';
 import type { PyFile } from './python/model';
+import { SyntaxTree } from './python/view';
 
 /** What both front ends offer the engine. The TypeScript one (ts-morph) lives in ./typescript/frontend. */
 export interface FrontEnd {
@@ -50,6 +51,8 @@ interface ParsedText {
 class PythonEngineFrontEnd implements FrontEnd {
   readonly language = 'python' as const;
   private last: ParsedText | undefined;
+  /** The view of each tree handed to a caller who keeps it (see findRawKeepingTree). */
+  private readonly views = new WeakMap<Tree, SyntaxTree>();
 
   constructor(readonly inner: PythonFrontEnd) {}
 
@@ -67,7 +70,11 @@ class PythonEngineFrontEnd implements FrontEnd {
     const t0 = performance.now();
     const tree = this.inner.parse(text, previous, config.timeBudgetMs);
     const t1 = performance.now();
-    const file = this.inner.model(text, tree, config);
+    // The caller keeps the tree for the next edit: keep its view too, so the next view copies what
+    // tree-sitter reused instead of walking the whole tree again.
+    const view = new SyntaxTree(tree, text, { keepIds: true, previous: previous && this.views.get(previous) });
+    this.views.set(tree, view);
+    const file = this.inner.model(text, tree, config, view);
     const { findings, outOfTime } = this.inner.check(file, config, t0 + config.timeBudgetMs);
     const t2 = performance.now();
     return {

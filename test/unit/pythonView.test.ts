@@ -2,10 +2,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Parser, Node as RawNode } from 'web-tree-sitter';
+import type { Edit, Parser, Point, Node as RawNode, Tree } from 'web-tree-sitter';
 import { getPythonParser, parsePython } from '../../src/core/python/parser';
 import { bindTreeSitterModule, SyntaxTree, type SyntaxNode } from '../../src/core/python/view';
-import { corpusSources, makeMutant, pythonFrontEnd } from '../robustness/support';
+import { corpusSources, makeMutant, pythonFrontEnd, Rng } from '../robustness/support';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'python');
 
@@ -136,6 +136,102 @@ describe('python syntax view', () => {
     assert.deepEqual(ret.namedChildren[0].descendantsOfType('return_statement'), [], 'an ancestor is not a descendant');
     assert.ok(ret.contains(ret.namedChildren[0]) && ret.contains(ret) && !ret.namedChildren[0].contains(ret));
     tree.delete();
+  });
+
+  /** Every array of the view, so two views can be compared whole. */
+  const ARRAYS = ['typeIds', 'starts', 'ends', 'fieldIds', 'parents', 'firstChildren', 'nextSiblings', 'lastDescendants', 'flags', 'ids'] as const;
+  function assertSameView(actual: SyntaxTree, expected: SyntaxTree, where: string): void {
+    assert.equal(actual.count, expected.count, `${where}: node count`);
+    for (const name of ARRAYS) {
+      const a = actual[name];
+      const e = expected[name];
+      if (!a || !e) {
+        assert.equal(a, e, `${where}: ${name} kept by one view only`);
+        continue;
+      }
+      const i = a.findIndex((v, k) => v !== e[k]);
+      assert.equal(i, -1, `${where}: ${name}[${i}] is ${a[i]}, a fresh view says ${e[i]} (${expected.at(Math.max(i, 0)).type})`);
+    }
+  }
+
+  const pointAt = (text: string, offset: number): Point => {
+    const before = text.slice(0, offset);
+    return { row: before.split('\n').length - 1, column: offset - (before.lastIndexOf('\n') + 1) };
+  };
+  /** Replaces [start, end) with `insert`, telling the tree, as the extension does for each change. */
+  function edit(tree: Tree, text: string, start: number, end: number, insert: string): string {
+    const after = text.slice(0, start) + insert + text.slice(end);
+    const e: Edit = { startIndex: start, oldEndIndex: end, newEndIndex: start + insert.length,
+      startPosition: pointAt(text, start), oldEndPosition: pointAt(text, end), newEndPosition: pointAt(after, start + insert.length) };
+    tree.edit(e);
+    return after;
+  }
+
+  it('after an incremental re-parse, copies what tree-sitter reused and equals a fresh view, edit after edit', async () => {
+    const parser = await getPythonParser();
+    const rng = new Rng(20261126);
+    const SNIPPETS = ['x', '_', '"', "'", '(', ')', ':', '\n', '    ', '#', ' = 1', 'def f(self):\n    pass\n', 'try:\n', 'self.', '\r\n', '\u{1F600}', ''];
+    let reused = 0;
+    let nodes = 0;
+    for (const { name, source } of sources()) {
+      let text = source;
+      let tree = parsePython(parser, text);
+      let view = new SyntaxTree(tree, text, { keepIds: true });
+      try {
+        for (let step = 0; step < 25; step++) {
+          // One to three changes before the re-parse: insertions, deletions, replacements, and a change
+          // that puts back the very text it replaces (an edit tree-sitter is told of, the text diff never sees).
+          const changes = 1 + rng.int(3);
+          let note = '';
+          for (let c = 0; c < changes; c++) {
+            const start = rng.int(text.length + 1);
+            const end = rng.chance(0.4) ? Math.min(text.length, start + rng.int(12)) : start;
+            const insert = rng.chance(0.15) ? text.slice(start, end) : rng.pick(SNIPPETS);
+            note += ` [${start},${end})=${JSON.stringify(insert)}`;
+            text = edit(tree, text, start, end, insert);
+          }
+          const next = parser.parse(text, tree)!;
+          const incremental = new SyntaxTree(next, text, { keepIds: true, previous: view });
+          assertSameView(incremental, new SyntaxTree(next, text, { keepIds: true }), `${name} step ${step}${note}`);
+          reused += incremental.reused;
+          nodes += incremental.count;
+          tree.delete();
+          tree = next;
+          view = incremental;
+        }
+      } finally {
+        tree.delete();
+      }
+    }
+    // Random changes often break the syntax, and tree-sitter then rebuilds more: a quarter is still copied.
+    assert.ok(reused > nodes / 4, `only ${reused} of ${nodes} nodes were copied`);
+  });
+
+  it('walks only the path to a one-character edit in a long file, copying the rest', async () => {
+    const parser = await getPythonParser();
+    const body = readdirSync(FIXTURES).filter((f) => f.endsWith('.py')).sort().map((f) => readFileSync(join(FIXTURES, f), 'utf8'))
+      .find((source) => {
+        const parsed = parsePython(parser, source);
+        const clean = !parsed.rootNode.hasError;
+        parsed.delete();
+        return clean;
+      })!;
+    const text = Array.from({ length: 20 }, (_, i) => body.replace(/class (\w+)/g, `class $1_${i}`)).join('\n\n');
+    const tree = parsePython(parser, text);
+    const view = new SyntaxTree(tree, text, { keepIds: true });
+    const strings = view.rootNode.descendantsOfType('string_content');
+    const at = strings[strings.length >> 1].startIndex;
+    const after = edit(tree, text, at, at, 'x');
+    const next = parser.parse(after, tree)!;
+    const incremental = new SyntaxTree(next, after, { keepIds: true, previous: view });
+    assertSameView(incremental, new SyntaxTree(next, after, { keepIds: true }), 'one character typed into a string');
+    assert.ok(incremental.reused > incremental.count * 0.9, `${incremental.reused} of ${incremental.count} nodes copied`);
+    // Without ids to match, or from a view of another text, nothing is copied and the view is still right.
+    const noIds = new SyntaxTree(next, after, { previous: new SyntaxTree(tree, text) });
+    assert.equal(noIds.reused, 0);
+    assertSameView(noIds, new SyntaxTree(next, after), 'previous view without ids');
+    tree.delete();
+    next.delete();
   });
 
   it('refuses a deleted tree with a clear error rather than reading freed memory', async () => {

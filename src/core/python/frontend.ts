@@ -6,6 +6,7 @@ import { PYTHON_RULES, PYTHON_RULES_BY_ID } from '../rules/python';
 import type { CommentInfo } from '../suppression';
 import type { EngineConfig, Fix, RawFinding } from '../types';
 import { buildPyFile, type PyFile } from './model';
+import type { SyntaxTree } from './view';
 
 export class ParseBudgetExceeded extends Error {}
 
@@ -29,8 +30,8 @@ export class PythonFrontEnd {
     return tree;
   }
 
-  model(text: string, tree: Tree, config: EngineConfig): PyFile {
-    return buildPyFile(text, tree, config);
+  model(text: string, tree: Tree, config: EngineConfig, view?: SyntaxTree): PyFile {
+    return buildPyFile(text, tree, config, view);
   }
 
   rules(config: EngineConfig): PythonRule[] {

@@ -8,7 +8,8 @@
 // exports directly (five calls a node, eight in a tree with syntax errors; no allocation) and records each node's type, range, field,
 // parent, first child, next sibling and last descendant. A node's descendants are then a contiguous
 // range of indices, a type's nodes one sorted index list, and a SyntaxNode is a small object made
-// the first time a node is reached.
+// the first time a node is reached. After an incremental re-parse, the subtrees tree-sitter reused are
+// copied from the previous view instead of walked again (see the constructor).
 import type { Language, Point, Node as RawNode, Tree } from 'web-tree-sitter';
 
 /** The wasm exports of web-tree-sitter's runtime this view calls (the cursor lives in its transfer buffer). */
@@ -62,11 +63,10 @@ export function bindTreeSitterModule(module: object): void {
 }
 
 /**
- * tree-sitter's own has-error answer for the cursor's node (its error cost, which hidden MISSING tokens
- * raise and a lone ERROR token does not): the node is put in the transfer buffer over the cursor,
- * whose four words are saved and put back.
+ * Asks tree-sitter about the cursor's node through a node query (has-error, descendant count): the node
+ * is put in the transfer buffer over the cursor, whose four words are saved and put back.
  */
-function hasError(w: TreeSitterWasm, t: number): boolean {
+function askAboutCursorNode(w: TreeSitterWasm, t: number, query: (tree: number) => number): number {
   const at = transferWord;
   let heap = w.HEAP32;
   const c0 = heap[at];
@@ -74,7 +74,7 @@ function hasError(w: TreeSitterWasm, t: number): boolean {
   const c2 = heap[at + 2];
   const c3 = heap[at + 3];
   w._ts_tree_cursor_current_node_wasm(t);
-  const result = w._ts_node_has_error_wasm(t) !== 0;
+  const result = query(t);
   heap = w.HEAP32;
   heap[at] = c0;
   heap[at + 1] = c1;
@@ -149,8 +149,21 @@ export class SyntaxTree {
   private lineStarts: number[] | undefined;
   private rawIds: Map<number, number> | undefined;
 
-  /** `source` is the text the tree was parsed from; node text is sliced from it. */
-  constructor(readonly raw: Tree, readonly source: string) {
+  /** Each node's tree-sitter id (the address of its subtree), when the view was asked to keep them. */
+  readonly ids: Int32Array | undefined;
+  /** Nodes copied from the previous view rather than walked (0 without one). */
+  readonly reused: number = 0;
+
+  /**
+   * `source` is the text the tree was parsed from; node text is sliced from it.
+   *
+   * With `previous`, the view of the tree this one was re-parsed from (that tree `edit`ed and still
+   * alive), each subtree tree-sitter reused unchanged is copied from it, positions shifted, instead of
+   * walked: after a one-line edit only the path down to the edit and the children along it are read
+   * from wasm. A subtree counts as reused only when it is the very same one (same id, found at the place
+   * the text diff puts it, same type, length and node count); anything else is walked.
+   */
+  constructor(readonly raw: Tree, readonly source: string, options: ViewOptions = {}) {
     if (!wasm) throw new Error('ONEX Forge: the Python parser is not initialised (getPythonParser binds it)');
     const w = wasm;
     const t = (raw as unknown as { 0: number })[0];
@@ -169,7 +182,11 @@ export class SyntaxTree {
     const next = (this.nextSiblings = new Int32Array(total).fill(-1));
     const last = (this.lastDescendants = new Int32Array(total));
     const flags = (this.flags = new Uint8Array(total));
+    const prev = options.previous?.ids ? options.previous : undefined;
+    const ids = (this.ids = options.keepIds || prev ? new Int32Array(total) : undefined);
+    const diff = prev ? changedSpan(prev.source, source) : undefined;
     let n = 0;
+    let reused = 0;
     const record = (p: number): number => {
       if (n >= total) throw new Error('tree-sitter counted fewer nodes than its cursor visits');
       const i = n++;
@@ -180,16 +197,30 @@ export class SyntaxTree {
       parent[i] = p;
       if (withErrors) {
         if (w._ts_tree_cursor_current_node_is_missing_wasm(t)) flags[i] = MISSING;
-        if (hasError(w, t)) flags[i] |= HAS_ERROR;
+        // tree-sitter's own answer: its error cost, which hidden MISSING tokens raise and a lone ERROR token does not.
+        if (askAboutCursorNode(w, t, w._ts_node_has_error_wasm)) flags[i] |= HAS_ERROR;
       }
+      if (ids) ids[i] = w._ts_tree_cursor_current_node_id_wasm(t);
       return i;
+    };
+    /** Copies the cursor's node's subtree from the previous view when tree-sitter reused it; false to walk it. */
+    const copied = (i: number): boolean => {
+      if (!prev || !diff) return false;
+      const o = prev.reusedAt(i, this, diff);
+      if (o < 0) return false;
+      const size = prev.lastDescendants[o] - o; // 0 for a leaf: nothing below it to copy
+      if (size > 0 && (n + size > total || askAboutCursorNode(w, t, w._ts_node_descendant_count_wasm) !== size + 1)) return false;
+      copySubtree(prev, o, this, i);
+      n += size;
+      reused += size + 1;
+      return true;
     };
     w._ts_tree_root_node_wasm(t);
     w._ts_tree_cursor_new_wasm(t);
     try {
       let cur = record(-1);
       walk: for (;;) {
-        if (w._ts_tree_cursor_goto_first_child_wasm(t)) {
+        if (!copied(cur) && w._ts_tree_cursor_goto_first_child_wasm(t)) {
           first[cur] = record(cur);
           cur = first[cur];
           continue;
@@ -209,8 +240,33 @@ export class SyntaxTree {
       w._ts_tree_cursor_delete_wasm(t);
     }
     if (n !== total) throw new Error(`tree-sitter counted ${total} nodes, its cursor visited ${n}`);
+    this.reused = reused;
     this.objects = new Array(total);
     this.rootNode = this.at(0);
+  }
+
+  /**
+   * The index in this (previous) view of the subtree that node `i` of `next` is, or -1: same tree-sitter
+   * id, at the offset the text diff maps it back to, with the same type and length. Nodes that touch
+   * the changed span are never looked up.
+   */
+  private reusedAt(i: number, next: SyntaxTree, diff: ChangedSpan): number {
+    const s = next.starts[i];
+    const e = next.ends[i];
+    let shift: number;
+    if (e < diff.start) shift = 0;
+    else if (s > diff.newEnd) shift = diff.newEnd - diff.oldEnd;
+    else return -1;
+    const oldStart = s - shift;
+    const starts = this.starts;
+    const id = next.ids![i];
+    // Starts never decrease in document order: the candidates are the nodes starting there.
+    for (let o = lowerBound(starts, oldStart); o < this.count && starts[o] === oldStart; o++) {
+      if (this.ids![o] === id) {
+        return this.ends[o] - oldStart === e - s && this.typeIds[o] === next.typeIds[i] ? o : -1;
+      }
+    }
+    return -1;
   }
 
   /** The node at an index (made on first request). */
@@ -220,6 +276,10 @@ export class SyntaxTree {
 
   /** The view's node for a web-tree-sitter node of the same tree. */
   nodeFor(raw: RawNode): SyntaxNode {
+    if (!this.rawIds && this.ids) {
+      this.rawIds = new Map();
+      for (let i = 0; i < this.count; i++) this.rawIds.set(this.ids[i], i);
+    }
     if (!this.rawIds) {
       // Node ids are only needed to map web-tree-sitter's answers back: a second walk, on demand.
       const w = wasm!;
@@ -294,6 +354,65 @@ function lineStartsOf(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
+}
+
+/** The first position in a sorted list whose value is not below `value`. */
+function lowerBound(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface ViewOptions {
+  /** Record each node's tree-sitter id, so the view of the next re-parse can copy from this one. */
+  keepIds?: boolean;
+  /** The view of the tree the new one was incrementally re-parsed from (see the constructor). */
+  previous?: SyntaxTree;
+}
+
+/** The one span where two texts differ: common prefix and suffix excluded (several edits merge into one). */
+interface ChangedSpan {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+function changedSpan(before: string, after: string): ChangedSpan {
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
+}
+
+/** Copies the descendants of node `o` of `from` after node `i` of `to`, rebasing indices and offsets. */
+function copySubtree(from: SyntaxTree, o: number, to: SyntaxTree, i: number): void {
+  const lastOld = from.lastDescendants[o];
+  const shift = to.starts[i] - from.starts[o];
+  const rebase = i - o;
+  to.typeIds.set(from.typeIds.subarray(o + 1, lastOld + 1), i + 1);
+  to.fieldIds.set(from.fieldIds.subarray(o + 1, lastOld + 1), i + 1);
+  to.flags.set(from.flags.subarray(o + 1, lastOld + 1), i + 1);
+  to.ids!.set(from.ids!.subarray(o + 1, lastOld + 1), i + 1);
+  const fc = from.firstChildren[o];
+  to.firstChildren[i] = fc < 0 ? -1 : fc + rebase;
+  for (let k = o + 1; k <= lastOld; k++) {
+    const d = k + rebase;
+    to.starts[d] = from.starts[k] + shift;
+    to.ends[d] = from.ends[k] + shift;
+    to.parents[d] = from.parents[k] + rebase;
+    const c = from.firstChildren[k];
+    to.firstChildren[d] = c < 0 ? -1 : c + rebase;
+    const s = from.nextSiblings[k];
+    to.nextSiblings[d] = s < 0 ? -1 : s + rebase;
+    to.lastDescendants[d] = from.lastDescendants[k] + rebase;
+  }
 }
 
 export class SyntaxNode {
@@ -434,14 +553,7 @@ export class SyntaxNode {
     const indices: number[] = [];
     for (const type of list) {
       const all = t.indicesOf(type);
-      let lo = 0;
-      let hi = all.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (all[mid] < first) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < all.length && all[i] <= lastIndex; i++) indices.push(all[i]);
+      for (let i = lowerBound(all, first); i < all.length && all[i] <= lastIndex; i++) indices.push(all[i]);
     }
     if (list.length > 1) indices.sort((a, b) => a - b);
     return indices.map((i) => t.at(i));
