@@ -106,6 +106,22 @@ describe('python syntax view', () => {
     }
   });
 
+  it('descendantsOfTypeWithText keeps the nodes of that type and text, like filtering descendantsOfType', async () => {
+    const parser = await getPythonParser();
+    for (const { name, source } of sources()) {
+      const tree = parsePython(parser, source);
+      const view = new SyntaxTree(tree, source);
+      const names = new Set(['self', 'x', 'time', 'EnumCoreErrorCode', 'nowhere_in_the_file', '']);
+      for (const n of [view.rootNode, ...view.rootNode.descendantsOfType(['class_definition', 'function_definition'])]) {
+        for (const [type, texts] of [['identifier', names], ['identifier', new Set(['self'])], ['string', new Set(['""', "''"])]] as const) {
+          const expected = n.descendantsOfType(type).filter((d) => texts.has(d.text));
+          assert.deepEqual(n.descendantsOfTypeWithText(type, texts), expected, `${name}: ${shape(n)} ${type} ${[...texts].join('|')}`);
+        }
+      }
+      tree.delete();
+    }
+  });
+
   it('finds the smallest node spanning a range like web-tree-sitter, and numbers nodes in document order', async () => {
     const parser = await getPythonParser();
     for (const { name, source } of sources()) {

@@ -560,6 +560,26 @@ export class SyntaxNode {
   }
 
   /**
+   * Descendants (this node included) of one type whose text is one of `texts`, in document order; only
+   * nodes of a matching length are read, and no node object is made for the others.
+   */
+  descendantsOfTypeWithText(type: string, texts: ReadonlySet<string>): SyntaxNode[] {
+    const t = this.tree;
+    const lengths = new Set<number>();
+    for (const text of texts) lengths.add(text.length);
+    const all = t.indicesOf(type);
+    const lastIndex = t.lastDescendants[this.id];
+    const out: SyntaxNode[] = [];
+    for (let k = lowerBound(all, this.id); k < all.length && all[k] <= lastIndex; k++) {
+      const i = all[k];
+      const start = t.starts[i];
+      const end = t.ends[i];
+      if (lengths.has(end - start) && texts.has(t.source.slice(start, end))) out.push(t.at(i));
+    }
+    return out;
+  }
+
+  /**
    * The smallest node that spans the range, as tree-sitter answers for the whole tree; this node when
    * that answer lies outside it.
    */

@@ -158,7 +158,7 @@ function millisecondsFix(file: PyFile, group: DurationGroup, swap: SwapEdits, bi
     let nested = false;
     walk(scope, (n) => {
       if (n.id !== scope.id && (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition')) {
-        if (n.descendantsOfType('identifier').some((i) => i.text === name)) nested = true;
+        if (n.descendantsOfTypeWithText('identifier', new Set([name])).length > 0) nested = true;
         return false;
       }
       if (n.type === 'identifier' && n.text === name && isVariableIdentifier(n) && n.id !== left.id) {

@@ -122,8 +122,7 @@ function enumMemberAccesses(file: PyFile): Node[] {
   const out: Node[] = [];
   // Every name for the enum (an import, an alias, a dotted path) spells it out somewhere in the file.
   if (!file.text.includes(ERROR_CODE_ENUM)) return out;
-  for (const id of file.root.descendantsOfType('identifier')) {
-    if ((!file.errorCodeEnumNames.has(id.text) && id.text !== ERROR_CODE_ENUM)) continue;
+  for (const id of file.root.descendantsOfTypeWithText('identifier', new Set([...file.errorCodeEnumNames, ERROR_CODE_ENUM]))) {
     // `EnumCoreErrorCode.X` (the identifier is the object) or `errors.EnumCoreErrorCode.X` (it is the
     // attribute of the object).
     let object: Node = id;

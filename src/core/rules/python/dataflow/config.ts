@@ -301,10 +301,24 @@ function nestedFunctionGuarded(node: Node, depth: number): boolean {
   });
 }
 
+function selfAttributesByName(cls: PyClass): Map<string, Node[]> {
+  const byName = new Map<string, Node[]>();
+  for (const n of cls.body ? cls.body.descendantsOfType('attribute') : []) {
+    const object = field(n, 'object');
+    const attr = field(n, 'attribute');
+    if (!attr || object?.type !== 'identifier' || object.text !== 'self' || inNestedClass(n, cls.node)) continue;
+    const list = byName.get(attr.text);
+    if (list) list.push(n);
+    else byName.set(attr.text, [n]);
+  }
+  return byName;
+}
+
 /** The guard judge for one class: local guards, earlier tests, and helpers whose callers are all guarded. */
 export class ConfigGuards {
   private readonly helperGuarded = new Map<string, boolean>();
-  private attributes: Node[] | undefined;
+  /** `self.<name>` attributes of the class (nested classes left out), by name: read once per class. */
+  private selfAttributes: Map<string, Node[]> | undefined;
 
   constructor(private readonly cls: PyClass) {}
 
@@ -321,10 +335,8 @@ export class ConfigGuards {
     if (cached !== undefined) return cached;
     if (depth > 3) return false;
     this.helperGuarded.set(name, false); // cycles count as unguarded
-    this.attributes ??= this.cls.body
-      ? this.cls.body.descendantsOfType(['attribute']).filter((n) => !inNestedClass(n, this.cls.node))
-      : [];
-    const uses = this.attributes.filter((n) => n.text.endsWith(name) && field(n, 'attribute')?.text === name && field(n, 'object')?.text === 'self');
+    this.selfAttributes ??= selfAttributesByName(this.cls);
+    const uses = this.selfAttributes.get(name) ?? [];
     const guarded = uses.length > 0 && uses.every((use) => {
       if (isLocallyGuarded(use)) return true;
       const caller = memberMethodOf(this.cls, use);

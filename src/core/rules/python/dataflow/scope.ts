@@ -278,7 +278,7 @@ export function allImports(root: Node): Node[] {
 
 /** Variable identifiers named `name` under `root` (nested scopes included). */
 export function identifiersNamed(root: Node, name: string): Node[] {
-  return root.descendantsOfType(['identifier']).filter((n) => n.text === name && isVariableIdentifier(n));
+  return root.descendantsOfTypeWithText('identifier', new Set([name])).filter(isVariableIdentifier);
 }
 
 /**
