@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runCli } from '../../src/cli/cli';
@@ -28,9 +28,16 @@ export async function cli(args: string[], cwd: string, stdin = '', isTTY = false
   return { code, stdout, stderr, quickStart };
 }
 
-/** A temp folder with the given files (paths relative to it). */
+/** The temp folders made by project(), removed when the test process exits. */
+const projects: string[] = [];
+process.once('exit', () => {
+  for (const root of projects) rmSync(root, { recursive: true, force: true });
+});
+
+/** A temp folder with the given files (paths relative to it), removed when the test run ends. */
 export function project(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'onex-cli-'));
+  projects.push(root);
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GitIgnore } from '../../src/core/gitignore';
@@ -7,6 +7,7 @@ import { GitIgnore } from '../../src/core/gitignore';
 describe('gitignore', () => {
   it('applies .gitignore files from the repository root down, also when walking a subfolder', () => {
     const repo = mkdtempSync(join(tmpdir(), 'onex-git-'));
+    after(() => rmSync(repo, { recursive: true, force: true }));
     mkdirSync(join(repo, '.git'));
     mkdirSync(join(repo, 'pkg/gen'), { recursive: true });
     writeFileSync(join(repo, '.gitignore'), 'pkg/.scratch/\n*.generated.py\n');
