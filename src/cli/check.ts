@@ -1,10 +1,10 @@
 // `check` and `fix`: the same engine, configuration and rules as the extension.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
-import ignore from 'ignore';
+import { dirname, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 import { createTwoFilesPatch } from 'diff';
 import { resolveConfig } from '../core/engine';
-import { ConfigError, loadProjectConfig } from '../core/projectConfig';
+import { ConfigError, loadProjectConfig, type ProjectConfig } from '../core/projectConfig';
 import { ALL_RULE_IDS, SEVERITIES, languageOfPath, type EngineConfig, type LanguageId, type RuleId, type Severity } from '../core/types';
 import { oneOf, parseArgs } from './args';
 import { collectFiles } from './files';
@@ -45,14 +45,33 @@ interface Plan {
   excluded: boolean;
 }
 
-function planFor(path: string, override: string | undefined): Plan {
-  const project = loadProjectConfig(path, override);
-  let excluded = false;
-  if (project.root && project.exclude.length > 0) {
-    const rel = relative(project.root, resolve(path)).split(sep).join('/');
-    excluded = !rel.startsWith('..') && ignore().add(project.exclude).ignores(rel);
+/**
+ * Plans files for one run. Files of one folder share their project configuration, so it is looked up
+ * once per folder, and each configuration is resolved and its exclude list compiled once.
+ */
+class Planner {
+  private readonly byFolder = new Map<string, ProjectConfig>();
+  private readonly resolved = new Map<ProjectConfig, { config: EngineConfig; exclude: Ignore | null }>();
+
+  constructor(private readonly override: string | undefined) {}
+
+  planFor(path: string): Plan {
+    const absolute = resolve(path);
+    const folder = dirname(absolute);
+    let project = this.byFolder.get(folder);
+    if (!project) this.byFolder.set(folder, (project = loadProjectConfig(absolute, this.override)));
+    let entry = this.resolved.get(project);
+    if (!entry) {
+      const exclude = project.root && project.exclude.length > 0 ? ignore().add(project.exclude) : null;
+      this.resolved.set(project, (entry = { config: resolveConfig(project.config), exclude }));
+    }
+    let excluded = false;
+    if (entry.exclude && project.root) {
+      const rel = relative(project.root, absolute).split(sep).join('/');
+      excluded = !rel.startsWith('..') && entry.exclude.ignores(rel);
+    }
+    return { config: entry.config, excluded };
   }
-  return { config: resolveConfig(project.config), excluded };
 }
 
 export interface CheckOptions {
@@ -81,45 +100,49 @@ export async function runCheck(args: string[], io: CliIO, options: CheckOptions,
 
   const sources: Source[] = [];
   const reports: FileReport[] = [];
-  if (stdinName) {
-    const language = languageOfPath(stdinName);
-    if (!language) throw new UsageError(`--stdin-filename ${stdinName}: not a .py or .ts file name`);
-    const text = await io.readStdin();
-    sources.push({ path: resolve(io.cwd, stdinName), language, text, bom: false, validUtf8: true, fromStdin: true });
-  } else {
-    const collected = collectFiles(parsed.positional, io.cwd);
-    for (const u of collected.unreadable) io.stderr(`onex-forge: cannot read ${u.path}: ${u.reason}\n`);
-    for (const file of collected.files) {
-      const language = languageOfPath(file);
-      if (!language) {
-        io.stderr(`onex-forge: ${displayPath(file, io.cwd)}: not a Python or TypeScript file, skipped\n`);
-        continue;
-      }
-      try {
-        const decoded = decode(readFileSync(file));
-        sources.push({ path: file, language, ...decoded, fromStdin: false });
-      } catch (error) {
-        io.stderr(`onex-forge: cannot read ${displayPath(file, io.cwd)}: ${(error as Error).message}\n`);
-        reports.push({ path: file, findings: [], notice: `cannot read: ${(error as Error).message}` });
-      }
-    }
-  }
-
-  const plans = new Map<string, Plan>();
-  for (const s of sources) {
-    try {
-      plans.set(s.path, planFor(s.path, override));
-    } catch (error) {
-      if (error instanceof ConfigError) throw new UsageError(`configuration error: ${error.message}`);
-      throw error;
-    }
-  }
-
-  const pool = EnginePool.forFiles(sources.length);
-  const pythonChars = sources.reduce((n, s) => n + (s.language === 'python' ? s.text.length : 0), 0);
-  if (pool.inProcess && pythonChars > 0 && pythonChars <= QUICK_START_MAX_CHARS) io.preferQuickStart?.();
+  const collected = stdinName ? null : collectFiles(parsed.positional, io.cwd);
+  // The worker threads start loading the engine while this thread reads and plans the files.
+  const pool = EnginePool.forFiles(collected ? collected.files.filter((f) => languageOfPath(f)).length : 1);
   const fixedSummary: string[] = [];
   try {
+    if (!collected) {
+      const language = languageOfPath(stdinName!);
+      if (!language) throw new UsageError(`--stdin-filename ${stdinName}: not a .py or .ts file name`);
+      const text = await io.readStdin();
+      sources.push({ path: resolve(io.cwd, stdinName!), language, text, bom: false, validUtf8: true, fromStdin: true });
+    } else {
+      for (const u of collected.unreadable) io.stderr(`onex-forge: cannot read ${u.path}: ${u.reason}\n`);
+      for (const file of collected.files) {
+        const language = languageOfPath(file);
+        if (!language) {
+          io.stderr(`onex-forge: ${displayPath(file, io.cwd)}: not a Python or TypeScript file, skipped\n`);
+          continue;
+        }
+        try {
+          const decoded = decode(readFileSync(file));
+          sources.push({ path: file, language, ...decoded, fromStdin: false });
+        } catch (error) {
+          io.stderr(`onex-forge: cannot read ${displayPath(file, io.cwd)}: ${(error as Error).message}\n`);
+          reports.push({ path: file, findings: [], notice: `cannot read: ${(error as Error).message}` });
+        }
+      }
+    }
+
+    // Every file is planned before any is analysed or fixed: a configuration error stops the run
+    // before anything is written.
+    const planner = new Planner(override);
+    const plans = new Map<string, Plan>();
+    for (const s of sources) {
+      try {
+        plans.set(s.path, planner.planFor(s.path));
+      } catch (error) {
+        if (error instanceof ConfigError) throw new UsageError(`configuration error: ${error.message}`);
+        throw error;
+      }
+    }
+
+    const pythonChars = sources.reduce((n, s) => n + (s.language === 'python' ? s.text.length : 0), 0);
+    if (pool.inProcess && pythonChars > 0 && pythonChars <= QUICK_START_MAX_CHARS) io.preferQuickStart?.();
     const results = await Promise.all(sources.map(async (source): Promise<FileReport | null> => {
       const plan = plans.get(source.path)!;
       if (plan.excluded && !source.fromStdin) return null;

@@ -153,6 +153,14 @@ describe('cli: configuration', () => {
     assert.match((await cli(['check', 'bad.py'], root2)).stderr, /"loud" is not one of off, hint, information, warning, error/);
   });
 
+  it('fix writes nothing when any folder of the run has a bad configuration', async () => {
+    const root = project({ 'bad.py': BAD_PY, 'inner/onex-forge.json': '{"rules": {"ONEX010": "loud"}}', 'inner/bad.py': BAD_PY });
+    const run = await cli(['fix', '.'], root);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /configuration error: .*"loud"/);
+    assert.equal(readFileSync(join(root, 'bad.py'), 'utf8'), BAD_PY, 'bad.py was planned before the error and left alone');
+  });
+
   it('init writes a configuration that loads, and never overwrites', async () => {
     const root = project({ 'pyproject.toml': '[project]\nname = "x"\n' });
     const first = await cli(['init'], root);
