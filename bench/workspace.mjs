@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { BUILD, CORPUS, DIST, errorText, requireFromRoot, writeJson } from './lib/common.mjs';
 import { createRng } from './lib/prng.mjs';
@@ -65,15 +65,23 @@ async function hostedCheck(allFiles) {
   let stoppedAtCap = false;
   let tsDone = 0;
   const rssTimeline = [];
+  const planner = new host.ProjectPlanner();
+  const configs = new Map();
   await host.scanByLanguage(files, host.languageOfPath, pool.size * 2, async (path) => {
     const language = host.languageOfPath(path);
     try {
       const bytes = await readFile(path);
       const s0 = performance.now();
-      // As WorkspaceChecker.checkFile does: the project configuration, looked up once for the
-      // project's exclude list and the engine configuration (engineConfigFor).
-      const project = host.loadProjectConfig(path);
-      const config = host.resolveConfig(project.config);
+      // As WorkspaceChecker.checkFile does in a scan: the project configuration from the scan's
+      // ProjectPlanner (once per folder), its exclude list, and the folder's engine configuration.
+      const project = planner.projectFor(path);
+      if (planner.isExcluded(path, project)) { // (the generated workspace excludes nothing)
+        done++;
+        return;
+      }
+      const folder = dirname(path);
+      let config = configs.get(folder);
+      if (!config) configs.set(folder, (config = host.resolveConfig(project.config)));
       const text = new TextDecoder('utf-8').decode(bytes);
       longestHostStepMs = Math.max(longestHostStepMs, performance.now() - s0);
       const response = await pool.request({ kind: 'analyze', language, text, config, fileName: path }, config.timeBudgetMs * 5 + 10_000);

@@ -1,10 +1,9 @@
 // `check` and `fix`: the same engine, configuration and rules as the extension.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import { resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { resolveConfig } from '../core/engine';
-import { ConfigError, loadProjectConfig, type ProjectConfig } from '../core/projectConfig';
+import { ConfigError, ProjectPlanner, type ProjectConfig } from '../core/projectConfig';
 import { ALL_RULE_IDS, SEVERITIES, languageOfPath, type EngineConfig, type LanguageId, type RuleId, type Severity } from '../core/types';
 import { oneOf, parseArgs } from './args';
 import { collectFiles } from './files';
@@ -45,32 +44,20 @@ interface Plan {
   excluded: boolean;
 }
 
-/**
- * Plans files for one run. Files of one folder share their project configuration, so it is looked up
- * once per folder, and each configuration is resolved and its exclude list compiled once.
- */
+/** Plans the files of one run; each project configuration is resolved once. */
 class Planner {
-  private readonly byFolder = new Map<string, ProjectConfig>();
-  private readonly resolved = new Map<ProjectConfig, { config: EngineConfig; exclude: Ignore | null }>();
+  private readonly projects: ProjectPlanner;
+  private readonly resolved = new Map<ProjectConfig, EngineConfig>();
 
-  constructor(private readonly override: string | undefined) {}
+  constructor(override: string | undefined) {
+    this.projects = new ProjectPlanner(override);
+  }
 
   planFor(path: string): Plan {
-    const absolute = resolve(path);
-    const folder = dirname(absolute);
-    let project = this.byFolder.get(folder);
-    if (!project) this.byFolder.set(folder, (project = loadProjectConfig(absolute, this.override)));
-    let entry = this.resolved.get(project);
-    if (!entry) {
-      const exclude = project.root && project.exclude.length > 0 ? ignore().add(project.exclude) : null;
-      this.resolved.set(project, (entry = { config: resolveConfig(project.config), exclude }));
-    }
-    let excluded = false;
-    if (entry.exclude && project.root) {
-      const rel = relative(project.root, absolute).split(sep).join('/');
-      excluded = !rel.startsWith('..') && entry.exclude.ignores(rel);
-    }
-    return { config: entry.config, excluded };
+    const project = this.projects.projectFor(path);
+    let config = this.resolved.get(project);
+    if (!config) this.resolved.set(project, (config = resolveConfig(project.config)));
+    return { config, excluded: this.projects.isExcluded(path, project) };
   }
 }
 

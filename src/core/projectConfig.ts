@@ -1,7 +1,8 @@
 // The project configuration shared by the CLI and the extension: `[tool.onex-forge]` in pyproject.toml
 // or an onex-forge.json file, found by walking up from each checked file (the nearest one wins).
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 import { parse as parseToml } from 'smol-toml';
 import { ALL_RULE_IDS, SEVERITIES, type EngineConfig, type RuleId, type Severity } from './types';
 
@@ -137,5 +138,36 @@ export function loadProjectConfig(filePath: string, override?: string): ProjectC
     const parent = dirname(dir);
     if (parent === dir) return { config: {}, exclude: [] };
     dir = parent;
+  }
+}
+
+/**
+ * The project configurations of the files of one run (a CLI check, a workspace scan): looked up once
+ * per folder, each exclude list compiled once. A configuration file edited during the run is not seen
+ * again: make one per run.
+ */
+export class ProjectPlanner {
+  private readonly byFolder = new Map<string, ProjectConfig>();
+  private readonly excludes = new Map<ProjectConfig, Ignore | null>();
+
+  /** `override` is the CLI's --config. */
+  constructor(private readonly override?: string) {}
+
+  /** loadProjectConfig's answer for the file (it depends on the file's folder only). */
+  projectFor(filePath: string): ProjectConfig {
+    const absolute = resolve(filePath);
+    const folder = dirname(absolute);
+    let project = this.byFolder.get(folder);
+    if (!project) this.byFolder.set(folder, (project = loadProjectConfig(absolute, this.override)));
+    return project;
+  }
+
+  /** Whether the project's `exclude` patterns (relative to its root) leave the file out. */
+  isExcluded(filePath: string, project: ProjectConfig): boolean {
+    if (!project.root || project.exclude.length === 0) return false;
+    let matcher = this.excludes.get(project);
+    if (matcher === undefined) this.excludes.set(project, (matcher = ignore().add(project.exclude)));
+    const rel = relative(project.root, resolve(filePath)).split(sep).join('/');
+    return !rel.startsWith('..') && matcher!.ignores(rel);
   }
 }

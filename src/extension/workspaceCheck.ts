@@ -2,17 +2,22 @@
 // and .gitignore, analysed on the scan's worker threads (one per core) with a cancellable progress
 // notification. Findings stay in the Problems panel until the file changes (a watcher re-checks
 // changed files).
-import { relative, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { GitIgnore } from '../core/gitignore';
-import { loadProjectConfig } from '../core/projectConfig';
-import { languageOfPath } from '../core/types';
+import { ProjectPlanner } from '../core/projectConfig';
+import { languageOfPath, type EngineConfig } from '../core/types';
 import { engineConfigFor } from './config';
 import { toDiagnostic } from './diagnostics';
 import type { EngineBridge } from './engineBridge';
 import { scanByLanguage } from './scanPool';
 
 const decoder = new TextDecoder('utf-8');
+
+/** What the files of one Check Workspace share: project configurations and each folder's engine configuration. */
+interface ScanPlan {
+  projects: ProjectPlanner;
+  configs: Map<string, EngineConfig>;
+}
 
 export class WorkspaceChecker implements vscode.Disposable {
   /** Files whose diagnostics came from a workspace check rather than an open editor. */
@@ -62,12 +67,13 @@ export class WorkspaceChecker implements vscode.Disposable {
         let findings = 0;
         let done = 0;
         const started = performance.now();
+        const scan: ScanPlan = { projects: new ProjectPlanner(), configs: new Map() };
         // Two files in flight per scan worker: each has its next file while the host reads and converts.
         // TypeScript files gather on the workers that have loaded TypeScript while Python files remain.
         try {
           await scanByLanguage(files, (uri) => languageOfPath(uri.path)!, this.bridge.scanWorkers * 2, async (uri) => {
             try {
-              const found = await this.checkFile(uri, 'scan'); // (not `findings += await`: lanes interleave)
+              const found = await this.checkFile(uri, 'scan', scan); // (not `findings += await`: lanes interleave)
               findings += found;
             } catch (error) {
               this.output.warn(`${vscode.workspace.asRelativePath(uri)}: ${(error as Error).message}`);
@@ -86,19 +92,25 @@ export class WorkspaceChecker implements vscode.Disposable {
     );
   }
 
-  /** Checks one file from disk (open documents are left to the live analysis). */
-  async checkFile(uri: vscode.Uri, where: 'worker' | 'scan' = 'worker'): Promise<number> {
+  /**
+   * Checks one file from disk (open documents are left to the live analysis). `scan` is what the
+   * files of one Check Workspace share.
+   */
+  async checkFile(uri: vscode.Uri, where: 'worker' | 'scan' = 'worker', scan?: ScanPlan): Promise<number> {
     const language = languageOfPath(uri.path);
     if (!language) return 0;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'onex').length;
-    const project = uri.scheme === 'file' ? loadProjectConfig(uri.fsPath) : null;
-    if (project?.root && project.exclude.length > 0) {
-      const { default: ignore } = await import('ignore');
-      const rel = relative(project.root, uri.fsPath).split(sep).join('/');
-      if (!rel.startsWith('..') && ignore().add(project.exclude).ignores(rel)) return 0;
+    const projects = scan?.projects ?? new ProjectPlanner();
+    const project = uri.scheme === 'file' ? projects.projectFor(uri.fsPath) : null;
+    if (project && projects.isExcluded(uri.fsPath, project)) return 0;
+    // Settings and project configuration are the same for every file of a folder.
+    const folder = uri.toString().slice(0, uri.toString().lastIndexOf('/'));
+    let config = scan?.configs.get(folder);
+    if (!config) {
+      config = engineConfigFor(uri, project);
+      scan?.configs.set(folder, config);
     }
-    const config = engineConfigFor(uri, project);
     const bytes = await vscode.workspace.fs.readFile(uri);
     const text = decoder.decode(bytes);
     const result = await this.bridge.analyze(language, text, config, uri.fsPath, where);
