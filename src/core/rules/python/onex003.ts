@@ -6,18 +6,19 @@ import type { PyFile } from '../../python/model';
 import type { Fix, RawFinding } from '../../types';
 import { RULE_META } from '../meta';
 import type { PythonRule } from '../rule';
-import { callLabel, insideError, judgedScope, nodesInNodeClasses } from './statements/common';
-import { isEnvelopePublish, isProtected, isRawPublish } from './statements/publishing';
+import { callLabel, insideError, judgedScope, callsNamedInNodeClasses } from './statements/common';
+import { ENVELOPE_METHOD, RAW_PUBLISH_METHODS, isEnvelopePublish, isProtected, isRawPublish } from './statements/publishing';
 import { envelopeFixes, type Onex003Data } from './statements/envelopeFix';
 
-const CALL = new Set(['call']);
+/** The callee names ONEX003 judges: the raw publishing methods and publish_with_envelope. */
+const PUBLISH_NAMES: ReadonlySet<string> = new Set([...RAW_PUBLISH_METHODS, ENVELOPE_METHOD]);
 
 export const onex003: PythonRule = {
   meta: RULE_META.ONEX003,
 
   check(file: PyFile): RawFinding[] {
     const findings: RawFinding[] = [];
-    for (const { cls, node: call } of nodesInNodeClasses(file, CALL)) {
+    for (const { cls, node: call } of callsNamedInNodeClasses(file, PUBLISH_NAMES)) {
       if (isRawPublish(call)) {
         if (call.hasError || insideError(call, cls.node)) continue;
         const data: Onex003Data = { kind: 'raw', className: cls.name };

@@ -6,18 +6,18 @@ import type { PyFile } from '../../python/model';
 import type { Fix, RawFinding } from '../../types';
 import { RULE_META } from '../meta';
 import type { PythonRule } from '../rule';
-import { callLabel, insideError, nodesInNodeClasses } from './statements/common';
-import { isEnvelopePublish } from './statements/publishing';
+import { callLabel, insideError, callsNamedInNodeClasses } from './statements/common';
+import { ENVELOPE_METHOD, isEnvelopePublish } from './statements/publishing';
 import { METADATA_KEYS, metadataFixes, readMetadata, type Onex008Data } from './statements/metadata';
 
-const CALL = new Set(['call']);
+const ENVELOPE_NAMES: ReadonlySet<string> = new Set([ENVELOPE_METHOD]);
 
 export const onex008: PythonRule = {
   meta: RULE_META.ONEX008,
 
   check(file: PyFile): RawFinding[] {
     const findings: RawFinding[] = [];
-    for (const { cls, node: call } of nodesInNodeClasses(file, CALL)) {
+    for (const { cls, node: call } of callsNamedInNodeClasses(file, ENVELOPE_NAMES)) {
       if (!isEnvelopePublish(call) || call.hasError || insideError(call, cls.node)) continue;
       const metadata = readMetadata(call);
       const label = callLabel(call);

@@ -163,9 +163,11 @@ function insideResolutionTry(node: Node, onexErrorNames: ReadonlySet<string>): b
   return false;
 }
 
+const GETATTR: ReadonlySet<string> = new Set(['getattr']);
+
 export class AbsenceTests {
   private readonly attrCache = new Map<string, boolean>();
-  private readonly attributes = new Map<string, Node[]>();
+  private readonly attributes = new Map<string, Map<string, Node[]>>();
   private readonly getattrs = new Map<string, Node[]>();
   private readonly classes: PyClass[];
   private readonly onexErrorNames: ReadonlySet<string>;
@@ -175,19 +177,29 @@ export class AbsenceTests {
     this.onexErrorNames = file.onexErrorNames;
   }
 
-  private attributesOf(c: PyClass): Node[] {
-    let list = this.attributes.get(c.name);
-    if (!list) {
-      list = selfAttributes(c.node);
-      this.attributes.set(c.name, list);
+  /** The class's `self.<attr>` references, by attribute name. */
+  private attributesOf(c: PyClass): Map<string, Node[]> {
+    let byName = this.attributes.get(c.name);
+    if (!byName) {
+      byName = new Map();
+      for (const ref of selfAttributes(c.node)) {
+        const attr = field(ref, 'attribute')?.text;
+        if (attr === undefined) continue;
+        const list = byName.get(attr);
+        if (list) list.push(ref);
+        else byName.set(attr, [ref]);
+      }
+      this.attributes.set(c.name, byName);
     }
-    return list;
+    return byName;
   }
 
   private getattrCalls(c: PyClass): Node[] {
     let list = this.getattrs.get(c.name);
     if (!list) {
-      list = c.node.descendantsOfType(['call']).filter((n) => field(n, 'function')?.text === 'getattr');
+      // Calls whose function is the name `getattr`, found from the name.
+      list = c.node.descendantsOfTypeWithText('identifier', GETATTR)
+        .filter((name) => name.parent?.type === 'call' && field(name.parent, 'function')?.id === name.id).map((name) => name.parent!);
       this.getattrs.set(c.name, list);
     }
     return list;
@@ -198,8 +210,7 @@ export class AbsenceTests {
     const cached = this.attrCache.get(attr);
     if (cached !== undefined) return cached;
     const tested = this.classes.some((c) => {
-      for (const ref of this.attributesOf(c)) {
-        if (!ref.text.endsWith(attr) || field(ref, 'attribute')?.text !== attr) continue;
+      for (const ref of this.attributesOf(c).get(attr) ?? []) {
         if (isAbsenceTest(ref)) return true;
         // `y = self.<attr>` then `y` tested in the same function.
         const { parent, child } = parentSkippingParens(ref);

@@ -259,19 +259,6 @@ export function isLocallyGuarded(node: Node): boolean {
   return false;
 }
 
-/** Whether a configuration test of the same configuration object precedes the read in its function. */
-export function followsConfigTest(read: ConfigRead): boolean {
-  const fn = enclosingFunctionNode(read.node);
-  const body = fn ? field(fn, 'body') : null;
-  if (!body) return false;
-  const target = normalizeConfigText(read.config.text);
-  return body.descendantsOfType(['call']).some((n) => {
-    if (!n || n.startIndex >= read.node.startIndex) return false;
-    const test = asConfigTest(n);
-    return !!test && normalizeConfigText(test.config.text) === target;
-  });
-}
-
 /** The method of the class (a direct member) that contains the node, if any. */
 export function memberMethodOf(cls: PyClass, node: Node): { name: string; node: Node } | null {
   for (const [name, m] of cls.methods) {
@@ -317,16 +304,36 @@ function selfAttributesByName(cls: PyClass): Map<string, Node[]> {
 /** The guard judge for one class: local guards, earlier tests, and helpers whose callers are all guarded. */
 export class ConfigGuards {
   private readonly helperGuarded = new Map<string, boolean>();
+  /** The configuration tests of each function body (by the body's node id): where, and of what. */
+  private readonly testsByBody = new Map<number, { start: number; target: string }[]>();
   /** `self.<name>` attributes of the class (nested classes left out), by name: read once per class. */
   private selfAttributes: Map<string, Node[]> | undefined;
 
   constructor(private readonly cls: PyClass) {}
 
   isGuarded(read: ConfigRead): boolean {
-    if (isLocallyGuarded(read.node) || followsConfigTest(read)) return true;
+    if (isLocallyGuarded(read.node) || this.followsConfigTest(read)) return true;
     if (nestedFunctionGuarded(read.node, 0)) return true;
     const method = memberMethodOf(this.cls, read.node);
     return !!method && method.name !== '__init__' && this.allCallsGuarded(method.name, 0);
+  }
+
+  /** Whether a configuration test of the same configuration object precedes the read in its function. */
+  private followsConfigTest(read: ConfigRead): boolean {
+    const fn = enclosingFunctionNode(read.node);
+    const body = fn ? field(fn, 'body') : null;
+    if (!body) return false;
+    let tests = this.testsByBody.get(body.id);
+    if (!tests) {
+      tests = [];
+      for (const call of body.descendantsOfType('call')) {
+        const test = asConfigTest(call);
+        if (test) tests.push({ start: call.startIndex, target: normalizeConfigText(test.config.text) });
+      }
+      this.testsByBody.set(body.id, tests);
+    }
+    const target = normalizeConfigText(read.config.text);
+    return tests.some((t) => t.start < read.node.startIndex && t.target === target);
   }
 
   /** Every `self.<name>(...)` (or `self.<name>` passed along) in the class is guarded; at least one exists. */

@@ -238,9 +238,13 @@ export function durationGroups(file: PyFile): { groups: DurationGroup[]; names: 
   // Driven by the time calls: a duration needs one in its own scope (an operand, or a local's value),
   // so only the scopes holding a call are searched for subtractions.
   const scopes = new Map<number, Node>();
-  for (const call of file.root.descendantsOfType(['call'])) {
+  // A time call's function is a name of `time.time` or an attribute of a name of the module: the
+  // calls are found from those names rather than by looking at every call of the file.
+  for (const name of file.root.descendantsOfTypeWithText('identifier', new Set([...names.modules, ...names.timeFunctions]))) {
+    const up = name.parent;
+    const call = up?.type === 'attribute' ? up.parent : up;
     // `name()` or `name.time()` in the node's own text is a cheap first filter; the tree decides.
-    if (!CALL_SHAPE.test(call.text) || !matcher.isTimeCall(call)) continue;
+    if (call?.type !== 'call' || !CALL_SHAPE.test(call.text) || !matcher.isTimeCall(call)) continue;
     const scope = scopeOf(call);
     scopes.set(scope.id, scope);
   }

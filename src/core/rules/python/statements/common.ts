@@ -5,23 +5,42 @@ import type { PyClass, PyFile } from '../../../python/model';
 import { ONEX_ERROR_NAMES } from '../../../python/model';
 import { type Node, children, dottedName, field, lastName } from '../../../python/syntax';
 
-/** Every node of the given types inside the file's node classes (nested functions and classes included). */
-export function nodesInNodeClasses(file: PyFile, types: ReadonlySet<string>): { cls: PyClass; node: Node }[] {
-  const key = [...types].sort().join(',');
+type InNodeClass = { cls: PyClass; node: Node };
+
+/** ONEX003, ONEX004 and ONEX008 read the same nodes of the node classes: each query once per file. */
+const cache = new WeakMap<PyFile, Map<string, InNodeClass[]>>();
+
+function memoised(file: PyFile, key: string, compute: () => InNodeClass[]): InNodeClass[] {
   let perFile = cache.get(file);
-  if (!perFile) cache.set(file, perFile = new Map());
-  const cached = perFile.get(key);
-  if (cached) return cached;
-  const out: { cls: PyClass; node: Node }[] = [];
-  for (const cls of file.nodeClasses) {
-    for (const node of cls.node.descendantsOfType([...types])) out.push({ cls, node });
-  }
-  perFile.set(key, out);
-  return out;
+  if (!perFile) cache.set(file, (perFile = new Map()));
+  let found = perFile.get(key);
+  if (!found) perFile.set(key, (found = compute()));
+  return found;
 }
 
-/** ONEX003 and ONEX008 both read the calls of the node classes: one query per file. */
-const cache = new WeakMap<PyFile, Map<string, { cls: PyClass; node: Node }[]>>();
+/** Every node of the given types inside the file's node classes (nested functions and classes included). */
+export function nodesInNodeClasses(file: PyFile, types: ReadonlySet<string>): InNodeClass[] {
+  return memoised(file, [...types].sort().join(','), () =>
+    file.nodeClasses.flatMap((cls) => cls.node.descendantsOfType([...types]).map((node) => ({ cls, node }))));
+}
+
+/**
+ * The calls in node classes whose callee is named one of `names` (`name(...)` or `<x>.name(...)`),
+ * in document order: found from the names rather than by reading every call.
+ */
+export function callsNamedInNodeClasses(file: PyFile, names: ReadonlySet<string>): InNodeClass[] {
+  return memoised(file, `named:${[...names].sort().join(',')}`, () => file.nodeClasses.flatMap((cls) => {
+    const calls: Node[] = [];
+    for (const name of cls.node.descendantsOfTypeWithText('identifier', names)) {
+      const up = name.parent;
+      if (up?.type === 'call' && field(up, 'function')?.id === name.id) calls.push(up);
+      else if (up?.type === 'attribute' && field(up, 'attribute')?.id === name.id && up.parent?.type === 'call' &&
+        field(up.parent, 'function')?.id === up.id) calls.push(up.parent);
+    }
+    // A call's callee name comes after the calls nested in its receiver: back to document order.
+    return calls.sort((a, b) => a.id - b.id).map((node) => ({ cls, node }));
+  }));
+}
 
 /** Descendants of the given types that belong to `scope`'s own function (not to nested functions, lambdas or classes). */
 export function descendantsInSameScope(scope: Node, types: readonly string[]): Node[] {
