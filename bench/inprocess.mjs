@@ -24,10 +24,11 @@ const DEFAULT_CONFIG = engine.resolveConfig({});
 
 /**
  * Measures several cases on the same input, interleaved in rounds so that a change of machine load
- * affects them alike. Each case: { id, prepare(k) → input (untimed), run(input) → any }.
+ * affects them alike: ten rounds of a few consecutive runs per case (run-by-run turns would let one
+ * case's garbage be collected in another case's timed run). Each case: { id, prepare(k) → input (untimed), run(input) → any }.
  * The first run of each case is reported as `coldMs`; warm-up runs are discarded.
  */
-function measureCases(cases, { budgetMs, maxRuns, minRuns = 3, maxWarmup = 10, rounds = 3 }) {
+function measureCases(cases, { budgetMs, maxRuns, minRuns = 3, maxWarmup = 10, rounds = 10 }) {
   let k = 0;
   const state = cases.map((c) => ({ c, samples: [], cpu: [], results: [], coldMs: 0, estimate: 0 }));
   const once = (s, keep) => {

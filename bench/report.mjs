@@ -182,7 +182,7 @@ export function renderReport(results) {
 
   // Per-file analysis.
   section(L, 'Per-file analysis, in one process, warm');
-  L.push('Median and 95th percentile wall time per analysis, after discarded warm-up runs; every run analyses a fresh copy of the text (a different trailing comment), so no cache answers. The floor is the bare parse of the same text by the same parser. Cases of one file are interleaved in rounds. Our analysis runs without the per-file time budget here (the corpus table below says whether the default 2 s budget would have stopped it).');
+  L.push('Median and 95th percentile wall time per analysis, after discarded warm-up runs; every run analyses a fresh copy of the text (a different trailing comment), so no cache answers. The floor is the bare parse of the same text by the same parser. Cases of one file are interleaved in ten rounds of a few runs each. Our analysis runs without the per-file time budget here (the corpus table below says whether the default 2 s budget would have stopped it).');
   L.push('');
   L.push('**Python** (tree-sitter). Peers: ruff\'s WebAssembly build (`@astral-sh/ruff-wasm-nodejs` ' + (results.inprocess?.peers?.ruff?.version ?? '') + ') with ruff\'s default rule set E4, E7, E9, F, and with the wasm package\'s own default settings (the playground selection, about 400 rules).');
   L.push('');
