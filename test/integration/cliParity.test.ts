@@ -30,21 +30,56 @@ describe('extension and CLI agree', () => {
     await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
   });
 
+  const label = (d: vscode.Diagnostic) => `${ruleIdOf(d)} ${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${SEVERITY[d.severity]}`;
+
+  /** The CLI's findings for a file, or for `text` given as that file on standard input. */
+  function cliFindings(file: string, text?: string): string[] {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const cli = path.join(extension.extensionPath, 'dist', 'cli.js');
+    const args = text === undefined ? [cli, 'check', '--format', 'json', file] : [cli, 'check', '--format', 'json', '--stdin-filename', file];
+    let stdout = '';
+    try {
+      stdout = execFileSync(process.execPath, args, { encoding: 'utf8', input: text, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    } catch (error) {
+      stdout = (error as { stdout: string }).stdout; // exit status 1: findings
+    }
+    return (JSON.parse(stdout) as JsonFinding[]).map((f) => `${f.rule} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity}`).sort();
+  }
+
+  it('after edits typed into the open file, the editor reports what the CLI finds in the edited text', async () => {
+    // The editor re-analyses incrementally (the kept tree is edited, the syntax view copies what the
+    // re-parse reused); the CLI analyses the same text from scratch.
+    const uri = vscode.Uri.joinPath(folder, 'node.py');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await waitForDiagnostics(uri, (all) => onexDiagnostics(all).some((d) => ruleIdOf(d) === 'ONEX011'), 60_000);
+    const document = editor.document;
+    const code = document.getText().indexOf('CONNECTION_ERROR');
+    assert.ok(code > 0, 'the template node names CONNECTION_ERROR');
+    const edits: [number, number, string][] = [
+      [document.getText().length, document.getText().length, '\n\ndef _elapsed():\n    began = time.time()\n    return time.time() - began\n'],
+      [code, code + 'CONNECTION_ERROR'.length, 'NETWORK_ERROR'],
+      [document.getText().indexOf('"receipt"') + 1, document.getText().indexOf('"receipt"') + 1, 'x'],
+    ];
+    // One change event per edit, last in the file first, so the offsets hold.
+    for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) {
+      assert.ok(await editor.edit((b) => b.replace(new vscode.Range(document.positionAt(start), document.positionAt(end)), text)));
+    }
+    const added = document.getText().indexOf('began = time.time()');
+    const addedLine = document.positionAt(added).line;
+    const diagnostics = onexDiagnostics(await waitForDiagnostics(uri, (all) => {
+      const ours = onexDiagnostics(all);
+      return !ours.some((d) => ruleIdOf(d) === 'ONEX011') && ours.some((d) => ruleIdOf(d) === 'ONEX010' && d.range.start.line === addedLine);
+    }, 60_000));
+    assert.deepEqual(diagnostics.map(label).sort(), cliFindings(uri.fsPath, document.getText()));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('reports the same rules, ranges and severities under the project configuration', async () => {
     const uri = vscode.Uri.joinPath(folder, 'node.py');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const diagnostics = onexDiagnostics(await waitForDiagnostics(uri, (all) => onexDiagnostics(all).some((d) => ruleIdOf(d) === 'ONEX011'), 60_000));
-    const fromEditor = diagnostics.map((d) => `${ruleIdOf(d)} ${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${SEVERITY[d.severity]}`).sort();
-
-    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const cli = path.join(extension.extensionPath, 'dist', 'cli.js');
-    let stdout = '';
-    try {
-      stdout = execFileSync(process.execPath, [cli, 'check', '--format', 'json', uri.fsPath], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
-    } catch (error) {
-      stdout = (error as { stdout: string }).stdout; // exit status 1: findings
-    }
-    const fromCli = (JSON.parse(stdout) as JsonFinding[]).map((f) => `${f.rule} ${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity}`).sort();
+    const fromEditor = diagnostics.map(label).sort();
+    const fromCli = cliFindings(uri.fsPath);
 
     assert.deepEqual(fromEditor, fromCli);
     assert.ok(!fromCli.some((f) => f.startsWith('ONEX002')), 'ONEX002 is off in pyproject.toml');
