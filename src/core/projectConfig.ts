@@ -148,7 +148,7 @@ export function loadProjectConfig(filePath: string, override?: string): ProjectC
  */
 export class ProjectPlanner {
   private readonly byFolder = new Map<string, ProjectConfig>();
-  private readonly excludes = new Map<ProjectConfig, Ignore | null>();
+  private readonly excludes = new Map<ProjectConfig, Ignore>();
 
   /** `override` is the CLI's --config. */
   constructor(private readonly override?: string) {}
@@ -166,8 +166,8 @@ export class ProjectPlanner {
   isExcluded(filePath: string, project: ProjectConfig): boolean {
     if (!project.root || project.exclude.length === 0) return false;
     let matcher = this.excludes.get(project);
-    if (matcher === undefined) this.excludes.set(project, (matcher = ignore().add(project.exclude)));
+    if (!matcher) this.excludes.set(project, (matcher = ignore().add(project.exclude)));
     const rel = relative(project.root, resolve(filePath)).split(sep).join('/');
-    return !rel.startsWith('..') && matcher!.ignores(rel);
+    return !rel.startsWith('..') && matcher.ignores(rel);
   }
 }

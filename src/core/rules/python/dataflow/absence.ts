@@ -9,7 +9,7 @@
 // KeyError/LookupError) is handled: today's container raises instead of returning None.
 import type { PyClass, PyFile } from '../../../python/model';
 import { type Node, callInfo, children, exceptTypes, field, stringValue } from '../../../python/syntax';
-import { enclosingFunctionNode, identifiersNamed, inNestedClass, parentSkippingParens, unparen } from './scope';
+import { enclosingFunctionNode, identifiersNamed, inNestedClass, parentSkippingParens, selfAttributesByName, unparen } from './scope';
 
 export interface ServiceResolution {
   /** The assignment (`x = ...get_service(...)`, annotated or not). */
@@ -50,7 +50,7 @@ export function serviceResolutionsIn(cls: PyClass): ServiceResolution[] {
   if (!cls.body) return out;
   for (const n of cls.body.descendantsOfType(['assignment'])) {
     // The node's own text is a cheap first filter; the tree decides (getServiceCall).
-    if (!n || !n.text.includes('get_service') || inNestedClass(n, cls.node)) continue;
+    if (!n.text.includes('get_service') || inNestedClass(n, cls.node)) continue;
     const call = getServiceCall(field(n, 'right'));
     const left = field(n, 'left');
     if (!call || !left) continue;
@@ -116,12 +116,6 @@ export function isAbsenceTest(ref: Node): boolean {
   }
 }
 
-/** `self.<attr>` expressions under a class (nested classes have their own `self`). */
-function selfAttributes(cls: Node): Node[] {
-  return cls.descendantsOfType(['attribute']).filter((n) => n.text.startsWith('self') &&
-    field(n, 'object')?.text === 'self' && !inNestedClass(n, cls));
-}
-
 /** The classes whose methods share `self` with `cls`: itself, its in-file bases and in-file subclasses. */
 function relatedClasses(file: PyFile, cls: PyClass): PyClass[] {
   const related = new Map<string, PyClass>();
@@ -167,7 +161,6 @@ const GETATTR: ReadonlySet<string> = new Set(['getattr']);
 
 export class AbsenceTests {
   private readonly attrCache = new Map<string, boolean>();
-  private readonly attributes = new Map<string, Map<string, Node[]>>();
   private readonly getattrs = new Map<string, Node[]>();
   private readonly classes: PyClass[];
   private readonly onexErrorNames: ReadonlySet<string>;
@@ -175,23 +168,6 @@ export class AbsenceTests {
   constructor(file: PyFile, cls: PyClass) {
     this.classes = relatedClasses(file, cls);
     this.onexErrorNames = file.onexErrorNames;
-  }
-
-  /** The class's `self.<attr>` references, by attribute name. */
-  private attributesOf(c: PyClass): Map<string, Node[]> {
-    let byName = this.attributes.get(c.name);
-    if (!byName) {
-      byName = new Map();
-      for (const ref of selfAttributes(c.node)) {
-        const attr = field(ref, 'attribute')?.text;
-        if (attr === undefined) continue;
-        const list = byName.get(attr);
-        if (list) list.push(ref);
-        else byName.set(attr, [ref]);
-      }
-      this.attributes.set(c.name, byName);
-    }
-    return byName;
   }
 
   private getattrCalls(c: PyClass): Node[] {
@@ -210,7 +186,7 @@ export class AbsenceTests {
     const cached = this.attrCache.get(attr);
     if (cached !== undefined) return cached;
     const tested = this.classes.some((c) => {
-      for (const ref of this.attributesOf(c).get(attr) ?? []) {
+      for (const ref of selfAttributesByName(c.node).get(attr) ?? []) {
         if (isAbsenceTest(ref)) return true;
         // `y = self.<attr>` then `y` tested in the same function.
         const { parent, child } = parentSkippingParens(ref);

@@ -15,7 +15,7 @@
 //  - a helper method of the class whose every call (`self.helper(...)`) is itself guarded.
 import type { PyClass } from '../../../python/model';
 import { type Node, children, dottedName, exceptTypes, field, lastName, stringValue, walk } from '../../../python/syntax';
-import { enclosingFunctionNode, identifiersNamed, inNestedClass, unparen } from './scope';
+import { enclosingFunctionNode, identifiersNamed, inNestedClass, selfAttributesByName, unparen } from './scope';
 
 export { enclosingFunctionNode };
 
@@ -88,7 +88,7 @@ export function configReadsIn(cls: PyClass): ConfigRead[] {
   // Every read contains a `<C>.config` attribute: find those from the type index, then look at their parents.
   for (const config of cls.body.descendantsOfType(['attribute'])) {
     // The node's own text is a cheap first filter; the tree decides (containerOfConfig).
-    if (!config || !config.text.endsWith('config') || !containerOfConfig(config) || inNestedClass(config, cls.node)) continue;
+    if (!config.text.endsWith('config') || !containerOfConfig(config) || inNestedClass(config, cls.node)) continue;
     const parent = config.parent;
     if (!parent) continue;
     const candidate = parent.type === 'attribute' && field(parent, 'attribute')?.text === 'get' ? parent.parent : parent;
@@ -288,26 +288,11 @@ function nestedFunctionGuarded(node: Node, depth: number): boolean {
   });
 }
 
-function selfAttributesByName(cls: PyClass): Map<string, Node[]> {
-  const byName = new Map<string, Node[]>();
-  for (const n of cls.body ? cls.body.descendantsOfType('attribute') : []) {
-    const object = field(n, 'object');
-    const attr = field(n, 'attribute');
-    if (!attr || object?.type !== 'identifier' || object.text !== 'self' || inNestedClass(n, cls.node)) continue;
-    const list = byName.get(attr.text);
-    if (list) list.push(n);
-    else byName.set(attr.text, [n]);
-  }
-  return byName;
-}
-
 /** The guard judge for one class: local guards, earlier tests, and helpers whose callers are all guarded. */
 export class ConfigGuards {
   private readonly helperGuarded = new Map<string, boolean>();
   /** The configuration tests of each function body (by the body's node id): where, and of what. */
   private readonly testsByBody = new Map<number, { start: number; target: string }[]>();
-  /** `self.<name>` attributes of the class (nested classes left out), by name: read once per class. */
-  private selfAttributes: Map<string, Node[]> | undefined;
 
   constructor(private readonly cls: PyClass) {}
 
@@ -342,8 +327,8 @@ export class ConfigGuards {
     if (cached !== undefined) return cached;
     if (depth > 3) return false;
     this.helperGuarded.set(name, false); // cycles count as unguarded
-    this.selfAttributes ??= selfAttributesByName(this.cls);
-    const uses = this.selfAttributes.get(name) ?? [];
+    const body = this.cls.body;
+    const uses = body ? (selfAttributesByName(this.cls.node).get(name) ?? []).filter((n) => body.contains(n)) : [];
     const guarded = uses.length > 0 && uses.every((use) => {
       if (isLocallyGuarded(use)) return true;
       const caller = memberMethodOf(this.cls, use);

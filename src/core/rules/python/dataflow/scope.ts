@@ -76,6 +76,27 @@ export function inNestedClass(node: Node, cls: Node): boolean {
   return index.containing(index.scopes, node).some((e) => e.node.type === 'class_definition' && e.start > cls.startIndex && e.end <= cls.endIndex);
 }
 
+const selfAttributeIndex = new WeakMap<Node, Map<string, Node[]>>();
+
+/**
+ * The `self.<attr>` references under a class node (those in nested classes, which have their own
+ * `self`, left out), by attribute name: read once per class, for every rule that asks.
+ */
+export function selfAttributesByName(cls: Node): Map<string, Node[]> {
+  let byName = selfAttributeIndex.get(cls);
+  if (byName) return byName;
+  byName = new Map();
+  for (const n of cls.descendantsOfType('attribute')) {
+    const attr = field(n, 'attribute');
+    if (!attr || field(n, 'object')?.text !== 'self' || inNestedClass(n, cls)) continue;
+    const list = byName.get(attr.text);
+    if (list) list.push(n);
+    else byName.set(attr.text, [n]);
+  }
+  selfAttributeIndex.set(cls, byName);
+  return byName;
+}
+
 /** Whether an ERROR node strictly inside `stop` contains node. */
 export function insideErrorNode(node: Node, stop: Node): boolean {
   const index = rangeIndex(node);

@@ -65,7 +65,7 @@ export function isProtected(cls: PyClass, node: Node, visiting: Set<string> = ne
   const sites: Node[] = [];
   let escapes = false;
   for (const n of cls.node.descendantsOfType('attribute')) {
-    if (!n || field(n, 'attribute')?.text !== method.name || field(n, 'object')?.text !== self) continue;
+    if (field(n, 'attribute')?.text !== method.name || field(n, 'object')?.text !== self) continue;
     if (n.startIndex >= fn.startIndex && n.endIndex <= fn.endIndex) continue; // recursion
     const parent = n.parent;
     if (parent?.type === 'call' && field(parent, 'function')?.id === n.id) sites.push(parent);
