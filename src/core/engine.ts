@@ -8,7 +8,9 @@ import { getPythonParser } from './python/parser';
 import { PythonFrontEnd, ParseBudgetExceeded } from './python/frontend';
 import type { Tree } from 'web-tree-sitter';
 import type { PyFile } from './python/model';
-import { SyntaxTree } from './python/view';
+import { type Observations, SyntaxTree } from './python/view';
+import { type RecordedAnalysis, configKey, moveFindings, offsetsAfterUnreadEdit } from './python/reuse';
+import { PYTHON_RULES_BY_ID } from './rules/python';
 
 /** What both front ends offer the engine. The TypeScript one (ts-morph) lives in ./typescript/frontend. */
 export interface FrontEnd {
@@ -26,6 +28,13 @@ export interface FrontEndAnalysis {
   parseMs: number;
   rulesMs: number;
   outOfTime: boolean;
+}
+
+/** An analysis whose tree the caller keeps for the next edit (PythonEngineFrontEnd.findRawKeepingTree). */
+export interface KeptAnalysis extends FrontEndAnalysis {
+  tree: Tree;
+  /** Whether the findings were carried over from the previous tree's analysis, the edit being unable to change them. */
+  carriedOver: boolean;
 }
 
 /** Fills in defaults; a key present with the value `undefined` does not override its default. */
@@ -53,11 +62,13 @@ class PythonEngineFrontEnd implements FrontEnd {
   private last: ParsedText | undefined;
   /** The view of each tree handed to a caller who keeps it (see findRawKeepingTree). */
   private readonly views = new WeakMap<Tree, SyntaxTree>();
+  /** The complete analysis of each such tree, with what it read, for the next edit. */
+  private readonly analyses = new WeakMap<Tree, RecordedAnalysis>();
 
   constructor(readonly inner: PythonFrontEnd) {}
 
   findRaw(text: string, config: EngineConfig): FrontEndAnalysis {
-    const analysis = this.findRawKeepingTree(text, config);
+    const analysis = this.analyse(text, config, undefined, false);
     this.remember({ text, tree: analysis.tree, syntaxErrors: analysis.syntaxErrors });
     return analysis;
   }
@@ -66,22 +77,52 @@ class PythonEngineFrontEnd implements FrontEnd {
    * Like findRaw, but re-parses incrementally from `previous` (already `edit`ed to match text) and
    * hands the new tree to the caller, who keeps it for the next edit and deletes it when done.
    */
-  findRawKeepingTree(text: string, config: EngineConfig, previous?: Tree): FrontEndAnalysis & { tree: Tree } {
+  findRawKeepingTree(text: string, config: EngineConfig, previous?: Tree): KeptAnalysis {
+    return this.analyse(text, config, previous, true);
+  }
+
+  /** `keep`: the caller keeps the tree for its next edit, so what the analysis read is recorded for it. */
+  private analyse(text: string, config: EngineConfig, previous: Tree | undefined, keep: boolean): KeptAnalysis {
     const t0 = performance.now();
     const tree = this.inner.parse(text, previous, config.timeBudgetMs);
     const t1 = performance.now();
-    // The caller keeps the tree for the next edit: keep its view too, so the next view copies what
-    // tree-sitter reused instead of walking the whole tree again.
-    const view = new SyntaxTree(tree, text, { keepIds: true, previous: previous && this.views.get(previous) });
-    this.views.set(tree, view);
-    const file = this.inner.model(text, tree, config, view);
-    const { findings, outOfTime } = this.inner.check(file, config, t0 + config.timeBudgetMs);
+    // A caller who keeps the tree for the next edit gets its view kept too, so the next view copies
+    // what tree-sitter reused instead of walking the whole tree again.
+    const before = previous && this.views.get(previous);
+    const view = new SyntaxTree(tree, text, { keepIds: keep, previous: before });
+    if (keep) this.views.set(tree, view);
+    const key = configKey(config);
+    const recorded = previous && this.analyses.get(previous);
+    // Findings the edit cannot have changed are carried over (./python/reuse.ts); else the rules run.
+    let raw = before && recorded?.configKey === key ? this.carriedOver(before, view, recorded) : null;
+    const carriedOver = raw !== null;
+    let outOfTime = false;
+    if (raw) {
+      view.adoptTypeIndex(before!);
+      this.analyses.set(tree, { configKey: key, raw, observed: recorded!.observed });
+    } else {
+      const observed: Observations | undefined = keep ? { texts: new Uint8Array(view.count), sets: [], tests: new Map(), positions: [], searches: [], untracked: false } : undefined;
+      view.observer = observed;
+      try {
+        const file = this.inner.model(text, tree, config, view);
+        ({ findings: raw, outOfTime } = this.inner.check(file, config, t0 + config.timeBudgetMs));
+      } finally {
+        view.observer = undefined;
+      }
+      if (observed && !outOfTime) this.analyses.set(tree, { configKey: key, raw, observed });
+    }
     const t2 = performance.now();
     return {
       // Suppression comments only matter when there is something to suppress.
-      raw: findings, comments: findings.length > 0 ? this.inner.comments(file) : [], syntaxErrors: this.inner.syntaxErrorCount(tree),
-      parseMs: t1 - t0, rulesMs: t2 - t1, outOfTime, tree,
+      raw: raw.slice(), comments: raw.length > 0 ? this.inner.commentsIn(view.rootNode) : [], syntaxErrors: this.inner.syntaxErrorCount(tree),
+      parseMs: t1 - t0, rulesMs: t2 - t1, outOfTime, tree, carriedOver,
     };
+  }
+
+  /** The previous findings, moved, when the edit from `before` to `after` cannot change them. */
+  private carriedOver(before: SyntaxTree, after: SyntaxTree, recorded: RecordedAnalysis): RawFinding[] | null {
+    const map = offsetsAfterUnreadEdit(before, after, recorded.observed);
+    return map && moveFindings(recorded.raw, map, (ruleId) => PYTHON_RULES_BY_ID.get(ruleId)?.shiftData);
   }
 
   private remember(parsed: ParsedText): ParsedText {

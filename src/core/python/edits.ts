@@ -222,7 +222,7 @@ export function nodeIdExpression(cls: PyClass): string {
 }
 
 /** A string literal in the file's preferred quote style. */
-export function quoted(file: PyFile, value: string): string {
+export function quoted(file: Pick<PyFile, 'quote'>, value: string): string {
   const q = file.quote;
   return q + value.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), `\\${q}`) + q;
 }

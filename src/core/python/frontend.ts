@@ -6,7 +6,7 @@ import { PYTHON_RULES, PYTHON_RULES_BY_ID } from '../rules/python';
 import type { CommentInfo } from '../suppression';
 import type { EngineConfig, Fix, RawFinding } from '../types';
 import { buildPyFile, type PyFile } from './model';
-import type { SyntaxTree } from './view';
+import type { SyntaxNode, SyntaxTree } from './view';
 
 export class ParseBudgetExceeded extends Error {}
 
@@ -52,8 +52,8 @@ export class PythonFrontEnd {
     return PYTHON_RULES_BY_ID.get(finding.ruleId)?.fixes?.(file, finding) ?? [];
   }
 
-  comments(file: PyFile): CommentInfo[] {
-    return file.root.descendantsOfType('comment').map((c) => ({ body: c.text.slice(1), line: c.startPosition.row }));
+  commentsIn(root: SyntaxNode): CommentInfo[] {
+    return root.descendantsOfType('comment').map((c) => ({ body: c.text.slice(1), line: c.startPosition.row }));
   }
 
   /** Number of ERROR and MISSING nodes: the measure of "parses no worse". */

@@ -43,8 +43,8 @@ export interface PyClass {
 }
 
 export interface PyFile {
-  text: string;
-  tree: Tree;
+  readonly text: string;
+  readonly tree: Tree;
   root: Node;
   /** Module-level name bindings: local name → the name it stands for (last component). */
   aliases: Map<string, string>;
@@ -56,6 +56,8 @@ export interface PyFile {
   classes: PyClass[];
   classesByName: Map<string, PyClass>;
   nodeClasses: PyClass[];
+  /** Whether the text contains `needle` (recorded, unlike a read of `text`, while an analysis is: see view.observer). */
+  textIncludes(needle: string): boolean;
   eol: '\n' | '\r\n';
   indentUnit: string;
   quote: '"' | "'";
@@ -241,16 +243,36 @@ export function buildPyFile(text: string, tree: Tree, config: EngineConfig, view
   let indentUnit: string | undefined;
   let quote: '"' | "'" | undefined;
   let eol: '\n' | '\r\n' | undefined;
+  // The text and the raw tree bypass the view's record of what an analysis read (view.observer): a
+  // read through them while one is recorded makes its results not reusable after an edit.
+  const untracked = () => {
+    if (view.observer) view.observer.untracked = true;
+  };
   return {
-    text, tree, root, aliases,
+    get text() {
+      untracked();
+      return text;
+    },
+    get tree() {
+      untracked();
+      return tree;
+    },
+    root, aliases,
     onexErrorNames: namesMeaning(aliases, ONEX_ERROR_NAMES),
     errorCodeEnumNames: namesMeaning(aliases, [ERROR_CODE_ENUM]),
     classes, classesByName,
     nodeClasses: classes.filter((c) => c.isNode),
+    textIncludes(needle: string) {
+      const found = text.includes(needle);
+      view.observer?.searches.push({ needle, found });
+      return found;
+    },
     get eol() {
+      untracked();
       return (eol ??= detectEol(text));
     },
     get indentUnit() {
+      untracked();
       return (indentUnit ??= detectIndentUnit(text, root));
     },
     get quote() {

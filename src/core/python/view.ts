@@ -126,6 +126,7 @@ class Grammar {
 }
 
 const EMPTY: readonly SyntaxNode[] = Object.freeze([]);
+let nextSerial = 0;
 
 export class SyntaxTree {
   readonly rootNode: SyntaxNode;
@@ -153,6 +154,23 @@ export class SyntaxTree {
   readonly ids: Int32Array | undefined;
   /** Nodes copied from the previous view rather than walked (0 without one). */
   readonly reused: number = 0;
+  /** Where this view's text differs from the previous view's (undefined without one). */
+  readonly changed: ChangedSpan | undefined;
+  /**
+   * With a previous view: the nodes read from the tree rather than copied, in document order. The others
+   * are copies of subtrees wholly before or after the changed span, so their text is unchanged.
+   */
+  readonly walked: readonly number[];
+  /** Whether a subtree was copied from another index than its own (nodes were added or removed before it). */
+  readonly copiesMoved: boolean;
+  /** This view's serial number, and that of the previous view it copied from (-1 for none). */
+  readonly serial = nextSerial++;
+  readonly builtFrom: number;
+  /**
+   * While set, every read of a node's content through this view is recorded in it (see Observations):
+   * what an analysis read is what its results depend on.
+   */
+  observer: Observations | undefined;
 
   /**
    * `source` is the text the tree was parsed from; node text is sliced from it.
@@ -187,9 +205,12 @@ export class SyntaxTree {
     const diff = prev ? changedSpan(prev.source, source) : undefined;
     let n = 0;
     let reused = 0;
+    let moved = false;
+    const walked: number[] = [];
     const record = (p: number): number => {
       if (n >= total) throw new Error('tree-sitter counted fewer nodes than its cursor visits');
       const i = n++;
+      if (prev) walked.push(i);
       type[i] = w._ts_tree_cursor_current_node_type_id_wasm(t);
       start[i] = w._ts_tree_cursor_start_index_wasm(t);
       end[i] = w._ts_tree_cursor_end_index_wasm(t);
@@ -211,6 +232,7 @@ export class SyntaxTree {
       const size = prev.lastDescendants[o] - o; // 0 for a leaf: nothing below it to copy
       if (size > 0 && (n + size > total || askAboutCursorNode(w, t, w._ts_node_descendant_count_wasm) !== size + 1)) return false;
       copySubtree(prev, o, this, i);
+      if (o !== i) moved = true;
       n += size;
       reused += size + 1;
       return true;
@@ -241,6 +263,10 @@ export class SyntaxTree {
     }
     if (n !== total) throw new Error(`tree-sitter counted ${total} nodes, its cursor visited ${n}`);
     this.reused = reused;
+    this.changed = diff;
+    this.walked = walked;
+    this.copiesMoved = moved;
+    this.builtFrom = prev ? prev.serial : -1;
     this.objects = new Array(total);
     this.rootNode = this.at(0);
   }
@@ -267,6 +293,33 @@ export class SyntaxTree {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether this view has the same nodes as `other`, node for node: same count, types, fields, error
+   * flags, parents and extents in document order (so the same children and siblings too). Offsets are
+   * not compared. Against the view this one was built from, only the walked nodes are compared: the
+   * others are copies of the same index's subtree.
+   */
+  sameShapeAs(other: SyntaxTree): boolean {
+    if (other.count !== this.count || other.grammar !== this.grammar) return false;
+    if (this.builtFrom === other.serial && !this.copiesMoved) {
+      for (const i of this.walked) {
+        if (this.typeIds[i] !== other.typeIds[i] || this.fieldIds[i] !== other.fieldIds[i] || this.flags[i] !== other.flags[i] ||
+          this.parents[i] !== other.parents[i] || this.lastDescendants[i] !== other.lastDescendants[i]) return false;
+      }
+      return true;
+    }
+    return sameArray(this.typeIds, other.typeIds) && sameArray(this.fieldIds, other.fieldIds) &&
+      sameArray(this.flags, other.flags) && sameArray(this.parents, other.parents) &&
+      sameArray(this.lastDescendants, other.lastDescendants);
+  }
+
+  /** Shares the type index of a view of the same shape (sameShapeAs), instead of building it again. */
+  adoptTypeIndex(other: SyntaxTree): void {
+    if (this.byTypeId || !other.byTypeId) return;
+    this.byTypeId = other.byTypeId;
+    for (const [type, list] of other.byType) this.byType.set(type, list);
   }
 
   /** The node at an index (made on first request). */
@@ -338,6 +391,12 @@ export class SyntaxTree {
 
   /** Row and column (UTF-16 code units) of an offset, as tree-sitter counts them: rows end at "\n". */
   point(index: number): Point {
+    if (this.observer) this.observer.untracked = true;
+    return this.pointOf(index);
+  }
+
+  /** point() without recording: for callers that record what they read themselves. */
+  pointOf(index: number): Point {
     const starts = (this.lineStarts ??= lineStartsOf(this.source));
     let lo = 0;
     let hi = starts.length - 1;
@@ -348,6 +407,12 @@ export class SyntaxTree {
     }
     return { row: lo, column: index - starts[lo] };
   }
+}
+
+function sameArray(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function lineStartsOf(text: string): number[] {
@@ -368,6 +433,29 @@ function lowerBound(sorted: ArrayLike<number>, value: number): number {
   return lo;
 }
 
+/**
+ * What an analysis read of the file's content, recorded while it runs (SyntaxTree.observer). Structure
+ * (types, fields, parents, children, error flags) and the order of offsets are not recorded: they are
+ * compared whole when results are reused (see ../rules/python/reuse.ts).
+ */
+export interface Observations {
+  /**
+   * Per node: 1 when its text was read; 2 when it was only looked up in one of `sets`
+   * (descendantsOfTypeWithText), so that only its membership of each matters.
+   */
+  readonly texts: Uint8Array;
+  /** The sets of texts nodes were looked up in. */
+  readonly sets: ReadonlySet<string>[];
+  /** The nodes whose row or column was read. */
+  readonly positions: number[];
+  /** Searches of the whole text (PyFile.textIncludes) and their answers. */
+  readonly searches: { needle: string; found: boolean }[];
+  /** Tests of a node's text whose answer alone was used (SyntaxNode.textMatches), by node. */
+  readonly tests: Map<number, { test: (text: string) => boolean; answer: boolean }[]>;
+  /** Set when the content was read some other way (the raw tree, an arbitrary offset's position). */
+  untracked: boolean;
+}
+
 export interface ViewOptions {
   /** Record each node's tree-sitter id, so the view of the next re-parse can copy from this one. */
   keepIds?: boolean;
@@ -376,7 +464,7 @@ export interface ViewOptions {
 }
 
 /** The one span where two texts differ: common prefix and suffix excluded (several edits merge into one). */
-interface ChangedSpan {
+export interface ChangedSpan {
   start: number;
   oldEnd: number;
   newEnd: number;
@@ -384,10 +472,16 @@ interface ChangedSpan {
 
 function changedSpan(before: string, after: string): ChangedSpan {
   const max = Math.min(before.length, after.length);
+  // Whole chunks first (a string comparison is far cheaper than as many character reads), then characters.
+  const CHUNK = 256;
   let start = 0;
+  while (start + CHUNK <= max && before.slice(start, start + CHUNK) === after.slice(start, start + CHUNK)) start += CHUNK;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let tail = 0;
-  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  const room = max - start;
+  while (tail + CHUNK <= room &&
+    before.slice(before.length - tail - CHUNK, before.length - tail) === after.slice(after.length - tail - CHUNK, after.length - tail)) tail += CHUNK;
+  while (tail < room && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
   return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
 }
 
@@ -402,6 +496,27 @@ function copySubtree(from: SyntaxTree, o: number, to: SyntaxTree, i: number): vo
   to.ids!.set(from.ids!.subarray(o + 1, lastOld + 1), i + 1);
   const fc = from.firstChildren[o];
   to.firstChildren[i] = fc < 0 ? -1 : fc + rebase;
+  if (rebase === 0) {
+    // The subtree keeps its indices (everything before the edit, and after it when the edit adds or
+    // removes no node): the links are copied as they are, and only offsets after the edit move.
+    for (const key of ['parents', 'firstChildren', 'nextSiblings', 'lastDescendants'] as const) {
+      to[key].set(from[key].subarray(o + 1, lastOld + 1), i + 1);
+    }
+    if (shift === 0) {
+      to.starts.set(from.starts.subarray(o + 1, lastOld + 1), i + 1);
+      to.ends.set(from.ends.subarray(o + 1, lastOld + 1), i + 1);
+    } else {
+      const fromStarts = from.starts;
+      const fromEnds = from.ends;
+      const toStarts = to.starts;
+      const toEnds = to.ends;
+      for (let k = o + 1; k <= lastOld; k++) {
+        toStarts[k] = fromStarts[k] + shift;
+        toEnds[k] = fromEnds[k] + shift;
+      }
+    }
+    return;
+  }
   for (let k = o + 1; k <= lastOld; k++) {
     const d = k + rebase;
     to.starts[d] = from.starts[k] + shift;
@@ -436,15 +551,35 @@ export class SyntaxNode {
   }
 
   get startPosition(): Point {
-    return this.tree.point(this.startIndex);
+    this.tree.observer?.positions.push(this.id);
+    return this.tree.pointOf(this.startIndex);
   }
 
   get endPosition(): Point {
-    return this.tree.point(this.endIndex);
+    this.tree.observer?.positions.push(this.id);
+    return this.tree.pointOf(this.endIndex);
   }
 
   get text(): string {
+    const o = this.tree.observer;
+    if (o) o.texts[this.id] = 1;
     return (this.textMemo ??= this.tree.source.slice(this.startIndex, this.endIndex));
+  }
+
+  /**
+   * `test` applied to the node's text, when only the answer matters (a cheap first filter): an analysis
+   * that reads the answer this way depends on the answer, not on the whole text (see Observations).
+   */
+  textMatches(test: (text: string) => boolean): boolean {
+    const o = this.tree.observer;
+    const text = (this.textMemo ??= this.tree.source.slice(this.startIndex, this.endIndex));
+    const answer = test(text);
+    if (o && o.texts[this.id] !== 1) {
+      const list = o.tests.get(this.id);
+      if (list) list.push({ test, answer });
+      else o.tests.set(this.id, [{ test, answer }]);
+    }
+    return answer;
   }
 
   get isNamed(): boolean {
@@ -570,8 +705,12 @@ export class SyntaxNode {
     const all = t.indicesOf(type);
     const lastIndex = t.lastDescendants[this.id];
     const out: SyntaxNode[] = [];
+    const o = t.observer;
+    const seen = o?.texts;
+    if (o && !o.sets.includes(texts)) o.sets.push(texts);
     for (let k = lowerBound(all, this.id); k < all.length && all[k] <= lastIndex; k++) {
       const i = all[k];
+      if (seen && seen[i] === 0) seen[i] = 2; // looked up in `texts` (its text is read only by whoever reads it)
       const start = t.starts[i];
       const end = t.ends[i];
       if (lengths.has(end - start) && texts.has(t.source.slice(start, end))) out.push(t.at(i));
@@ -584,6 +723,7 @@ export class SyntaxNode {
    * that answer lies outside it.
    */
   descendantForIndex(start: number, end?: number): SyntaxNode | null {
+    if (this.tree.observer) this.tree.observer.untracked = true;
     const raw = this.tree.raw.rootNode.descendantForIndex(start, end ?? start);
     if (!raw) return null;
     const found = this.tree.nodeFor(raw);

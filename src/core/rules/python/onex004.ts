@@ -79,6 +79,11 @@ function findLostCauses(file: PyFile, findings: RawFinding[]): void {
 export const onex004: PythonRule = {
   meta: RULE_META.ONEX004,
 
+  shiftData(data, map) {
+    const d = data as Onex004Data;
+    return { ...d, handlerStart: map(d.handlerStart) };
+  },
+
   check(file: PyFile): RawFinding[] {
     const findings: RawFinding[] = [];
     findRewraps(file, findings);

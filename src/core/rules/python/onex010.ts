@@ -21,6 +21,11 @@ export interface Onex010Data {
 export const onex010: PythonRule = {
   meta: RULE_META.ONEX010,
 
+  shiftData(data, map) {
+    const d = data as Onex010Data;
+    return { ...d, group: d.group.map((c) => ({ start: map(c.start), end: map(c.end) })) };
+  },
+
   check(file: PyFile): RawFinding[] {
     const findings: RawFinding[] = [];
     for (const group of durationGroups(file).groups) {

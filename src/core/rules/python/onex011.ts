@@ -121,7 +121,7 @@ function guardedByHasattr(file: PyFile, attribute: Node, member: string): boolea
 function enumMemberAccesses(file: PyFile): Node[] {
   const out: Node[] = [];
   // Every name for the enum (an import, an alias, a dotted path) spells it out somewhere in the file.
-  if (!file.text.includes(ERROR_CODE_ENUM)) return out;
+  if (!file.textIncludes(ERROR_CODE_ENUM)) return out;
   for (const id of file.root.descendantsOfTypeWithText('identifier', new Set([...file.errorCodeEnumNames, ERROR_CODE_ENUM]))) {
     // `EnumCoreErrorCode.X` (the identifier is the object) or `errors.EnumCoreErrorCode.X` (it is the
     // attribute of the object).

@@ -230,7 +230,7 @@ export function mentionsHealthCheckMode(text: string): boolean {
 export function readsHealthCheckMode(node: Node): boolean {
   // A name or string can only mention the flag when the function's text does: a cheap necessary
   // condition before the tree is searched (which is what decides; comments do not count).
-  if (!mentionsHealthCheckMode(node.text)) return false;
+  if (!node.textMatches(mentionsHealthCheckMode)) return false;
   return nodesSkippingClasses(node, ['identifier', 'string_content']).some((n) => mentionsHealthCheckMode(n.text));
 }
 

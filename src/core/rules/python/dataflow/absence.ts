@@ -44,13 +44,24 @@ function selfAttributeName(node: Node): string | null {
   return object?.type === 'identifier' && object.text === 'self' ? field(n, 'attribute')?.text ?? null : null;
 }
 
+/**
+ * The assignments under `root` that hold an identifier `name`, in document order: found from the name,
+ * so that no assignment's whole text is read (an edit elsewhere in it then cannot matter).
+ */
+function assignmentsAroundName(root: Node, name: string): Node[] {
+  const found = new Map<number, Node>();
+  for (const id of root.descendantsOfTypeWithText('identifier', new Set([name]))) {
+    for (let p = id.parent; p && p.id !== root.id; p = p.parent) if (p.type === 'assignment') found.set(p.id, p);
+  }
+  return [...found.values()].sort((a, b) => a.id - b.id);
+}
+
 /** Every `target = ...get_service(...)` in the class (nested functions included, nested classes excluded). */
 export function serviceResolutionsIn(cls: PyClass): ServiceResolution[] {
   const out: ServiceResolution[] = [];
   if (!cls.body) return out;
-  for (const n of cls.body.descendantsOfType(['assignment'])) {
-    // The node's own text is a cheap first filter; the tree decides (getServiceCall).
-    if (!n.text.includes('get_service') || inNestedClass(n, cls.node)) continue;
+  for (const n of assignmentsAroundName(cls.body, 'get_service')) {
+    if (inNestedClass(n, cls.node)) continue;
     const call = getServiceCall(field(n, 'right'));
     const left = field(n, 'left');
     if (!call || !left) continue;

@@ -62,8 +62,7 @@ export class TimeCallMatcher {
   constructor(readonly names: TimeNames, readonly bindings: BindingIndex) {}
 
   isTimeCall(node: Node): boolean {
-    // An empty argument list at the end of the node's own text is a cheap first filter; the tree decides.
-    if (node.type !== 'call' || !/\(\s*\)$/.test(node.text) || !hasNoArguments(node)) return false;
+    if (node.type !== 'call' || !hasNoArguments(node)) return false;
     const func = field(node, 'function');
     if (!func) return false;
     if (func.type === 'identifier') {
@@ -250,7 +249,7 @@ export function durationGroups(file: PyFile): { groups: DurationGroup[]; names: 
   }
   const byScope = new Map<number, { scope: Node; subs: Node[] }>();
   for (const scope of scopes.values()) {
-    const subs = nodesInScope(scope, SUBTRACTION_TYPES).filter((op) => op.text.includes('-') && field(op, 'operator')?.type === '-');
+    const subs = nodesInScope(scope, SUBTRACTION_TYPES).filter((op) => field(op, 'operator')?.type === '-');
     if (subs.length > 0) byScope.set(scope.id, { scope, subs });
   }
   const groups: DurationGroup[] = [];

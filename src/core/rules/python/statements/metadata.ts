@@ -53,7 +53,7 @@ function namespaceAttribute(cls: PyClass): string | null {
 /** Key and value text of each metadata entry a fix writes for a publish call in this class. */
 export function metadataEntries(file: PyFile, cls: PyClass, call: Node, keys: readonly string[] = METADATA_KEYS,
   quote: '"' | "'" = file.quote): [string, string][] {
-  const q = (value: string) => quoted({ ...file, quote }, value);
+  const q = (value: string) => quoted({ quote }, value);
   const self = selfName(cls, call);
   const values: Record<string, string> = {
     event_category: q(eventCategory(cls)),
