@@ -221,42 +221,57 @@ async function main() {
   }
 
   // ---------------------------------------------------------------- one-line edit, incremental re-parse
-  for (const f of manifest.files.filter((x) => x.language === 'python' && x.size === 2000 && (!only || x.path.includes(only)))) {
-    try {
-      results.incremental.push(incremental(f, python, ruff));
-    } catch (error) {
-      results.incremental.push({ path: f.path, error: errorText(error) });
-      log(`incremental ${f.path}: failed: ${errorText(error)}`);
+  // Two edits: in a string literal (what the target is held to) and in a name the rules read.
+  for (const edit of ['string', 'name']) {
+    for (const f of manifest.files.filter((x) => x.language === 'python' && x.size === 2000 && (!only || x.path.includes(only)))) {
+      try {
+        results.incremental.push(incremental(f, python, ruff, edit));
+      } catch (error) {
+        results.incremental.push({ path: f.path, edit, error: errorText(error) });
+        log(`incremental ${f.path} (${edit}): failed: ${errorText(error)}`);
+      }
     }
   }
 
   writeJson(outPath, results);
 }
 
-/** The line nearest the middle of the file holding a string literal: we type inside that string. */
-function editPoint(text) {
+/**
+ * Where to type, on the line nearest the middle of the file that has one: inside a string literal
+ * ('string'), or after the first letter of a local variable's name where it is assigned ('name').
+ */
+function editPoint(text, edit) {
   const lines = text.split('\n');
   const mid = Math.floor(lines.length / 2);
+  const columnIn = (line) => {
+    if (line.trimStart().startsWith('#')) return -1;
+    if (edit === 'string') {
+      const q = line.indexOf('"');
+      return q > 0 && line.indexOf('"', q + 1) > q + 1 ? q + 1 : -1;
+    }
+    const m = /^(\s+)([a-z_][a-z0-9_]{2,}) = /.exec(line);
+    return m && m[2] !== 'self' ? m[1].length + 1 : -1;
+  };
   for (let d = 0; d < lines.length; d++) {
     for (const i of [mid + d, mid - d]) {
       const line = lines[i];
       if (line === undefined) continue;
-      const q = line.indexOf('"');
-      if (q > 0 && line.indexOf('"', q + 1) > q + 1 && !line.trimStart().startsWith('#')) {
+      const column = columnIn(line);
+      if (column > 0) {
         let offset = 0;
         for (let j = 0; j < i; j++) offset += lines[j].length + 1;
-        return { row: i, column: q + 1, offset: offset + q + 1 };
+        return { row: i, column, offset: offset + column };
       }
     }
   }
-  throw new Error('no string literal to edit');
+  throw new Error(`no ${edit} to edit`);
 }
 
-function incremental(f, python, ruff) {
+function incremental(f, python, ruff, edit) {
   const path = join(CORPUS, f.path);
   const base = readFileSync(path, 'utf8');
-  const at = editPoint(base);
-  // Alternately type one character into the string and delete it again: a one-line edit each time.
+  const at = editPoint(base, edit);
+  // Alternately type one character there and delete it again: a one-line edit each time.
   const texts = [base, base.slice(0, at.offset) + 'x' + base.slice(at.offset)];
   const editFor = (k) => {
     const inserting = k % 2 === 0;
@@ -281,7 +296,7 @@ function incremental(f, python, ruff) {
     const c = process.cpuUsage(c0);
     lastFindings = { text, findings };
     k++;
-    return { dt, cpuMs: (c.user + c.system) / 1000, parseMs: analysis.parseMs, rulesMs: analysis.rulesMs };
+    return { dt, cpuMs: (c.user + c.system) / 1000, parseMs: analysis.parseMs, rulesMs: analysis.rulesMs, carriedOver: analysis.carriedOver };
   };
   const warm = quick ? 5 : 15;
   const runs = quick ? 20 : 60;
@@ -292,8 +307,10 @@ function incremental(f, python, ruff) {
   const cpu = [];
   const budget = quick ? 3000 : 8000;
   let spent = 0;
+  let carried = 0;
   while (samples.length < runs && (samples.length < 6 || spent < budget)) {
     const r = reanalyse();
+    if (r.carriedOver) carried++;
     samples.push(r.dt);
     parse.push(r.parseMs);
     rules.push(r.rulesMs);
@@ -319,13 +336,13 @@ function incremental(f, python, ruff) {
   const key = (xs) => JSON.stringify(xs.map((x) => [x.ruleId, x.span.start, x.span.end, x.message]));
   tree.delete();
   const row = {
-    path: f.path, style: f.style, lines: f.lines, editLine: at.row + 1,
-    incremental: { ...summarize(samples), cpuMedianMs: median(cpu), parseMs: median(parse), rulesMs: median(rules) },
+    path: f.path, style: f.style, lines: f.lines, edit, editLine: at.row + 1, editedText: base.split('\n')[at.row].trim(),
+    incremental: { ...summarize(samples), cpuMedianMs: median(cpu), parseMs: median(parse), rulesMs: median(rules), carriedOver: carried },
     fullReanalysis: summarize(full),
     ruff: ruffSamples.length ? summarize(ruffSamples) : null,
     matchesFullAnalysis: key(lastFindings.findings) === key(reference),
   };
-  log(`incremental ${f.path} (line ${row.editLine}): ${row.incremental.medianMs} ms (parse ${row.incremental.parseMs}, rules ${row.incremental.rulesMs}); full ${row.fullReanalysis.medianMs} ms; ruff ${row.ruff?.medianMs ?? 'n/a'} ms; same findings as a full analysis: ${row.matchesFullAnalysis}`);
+  log(`incremental ${f.path} (${edit}, line ${row.editLine}): ${row.incremental.medianMs} ms (parse ${row.incremental.parseMs}, rules ${row.incremental.rulesMs}; findings carried over ${carried} of ${samples.length} times); full ${row.fullReanalysis.medianMs} ms; ruff ${row.ruff?.medianMs ?? 'n/a'} ms; same findings as a full analysis: ${row.matchesFullAnalysis}`);
   return row;
 }
 

@@ -56,10 +56,16 @@ export function evaluateTargets(results) {
   }
 
   // Re-analysis after a one-line edit.
-  const inc = (results.inprocess?.incremental ?? []).filter((r) => r.incremental);
+  // Held to the edit in a string literal (the benchmark's one-line edit); the edit in a name the rules
+  // read is reported next to it, never counted as the target's.
+  const incAll = (results.inprocess?.incremental ?? []).filter((r) => r.incremental);
+  const inc = incAll.filter((r) => (r.edit ?? 'string') === 'string');
+  const names = incAll.filter((r) => r.edit === 'name');
+  const carried = (r) => (r.incremental.carriedOver === undefined ? '' : `; findings carried over in ${r.incremental.carriedOver} of ${r.incremental.runs}`);
   add('incremental', 'Re-analysis after a one-line edit < 5 ms (2,000-line Python file, incremental parse)',
-    allOk(inc, (r) => r.incremental.medianMs < 5 && r.matchesFullAnalysis),
-    inc.length ? inc.map((r) => `${r.style}: ${ms(r.incremental.medianMs)} median, p95 ${ms(r.incremental.p95Ms)} (parse ${ms(r.incremental.parseMs)}, rules ${ms(r.incremental.rulesMs)}; CPU ${ms(r.incremental.cpuMedianMs)})${r.matchesFullAnalysis ? '' : ', findings DIFFER from a full analysis'}`).join('; ') : 'not measured in this run');
+    allOk(inc, (r) => r.incremental.medianMs < 5 && r.matchesFullAnalysis) && names.every((r) => r.matchesFullAnalysis),
+    inc.length ? inc.map((r) => `${r.style}: ${ms(r.incremental.medianMs)} median, p95 ${ms(r.incremental.p95Ms)} (parse ${ms(r.incremental.parseMs)}, rules ${ms(r.incremental.rulesMs)}; CPU ${ms(r.incremental.cpuMedianMs)}${carried(r)})${r.matchesFullAnalysis ? '' : ', findings DIFFER from a full analysis'}`).join('; ') +
+      (names.length ? `. Typing in a name the rules read instead (they run again): ${names.map((r) => `${r.style} ${ms(r.incremental.medianMs)}${r.matchesFullAnalysis ? '' : ', findings DIFFER from a full analysis'}`).join(', ')}` : '') : 'not measured in this run');
 
   // Activation.
   const a = results.activation;
@@ -100,9 +106,9 @@ function analysis(results) {
     const inTreeSitter = py.modules.filter((m) => /tree-sitter/.test(m.name)).reduce((n, m) => n + m.share, 0);
     const parseFn = py.functions.find((f) => f.name.startsWith('ts_parser_parse_wasm'))?.share ?? 0;
     const heavy = (py.steps ?? []).filter((s) => /^ONEX/.test(s.step)).slice(0, 4).map((s) => `${s.step} ${ms(s.medianMs)}`).join(', ');
-    const inc = (results.inprocess?.incremental ?? []).filter((r) => r.incremental);
+    const inc = (results.inprocess?.incremental ?? []).filter((r) => r.incremental && (r.edit ?? 'string') === 'string');
     const incText = inc.length
-      ? ` After a one-line edit the incremental re-parse takes ${inc.map((r) => ms(r.incremental.parseMs)).join(' and ')}; the syntax view, model and rules then take ${inc.map((r) => ms(r.incremental.rulesMs)).join(' and ')}. The view copies the subtrees tree-sitter reused from the previous view and walks only the rest (about 2 ms instead of about 10 ms on this file); the model and the rules run over the whole file, as on a fresh file: their findings depend on facts across the class and the module (reachability of helpers, guards elsewhere in the function, base classes and imports, and file-wide passes for ONEX004, ONEX010 and ONEX011), so reusing them per class would need those dependencies tracked exactly, or findings would go stale while the user types.`
+      ? ` After a one-line edit in a string the incremental re-parse takes ${inc.map((r) => ms(r.incremental.parseMs)).join(' and ')}; the syntax view and the carrying over (or the rules, when they must run) then take ${inc.map((r) => ms(r.incremental.rulesMs)).join(' and ')}.`
       : '';
     const view = py.steps?.find((s) => s.step.startsWith('syntax view'));
     const rows2000 = perFile(results, 'python', 2000).filter((r) => r.ruff && r.floor);
@@ -202,11 +208,14 @@ export function renderReport(results) {
 
   // Incremental.
   section(L, 'Re-analysis after a one-line edit (Python, incremental parsing)');
-  L.push('One character typed into (then deleted from) a string literal near the middle of the file, as the extension does it: `tree.edit(...)`, then `findRawKeepingTree(text, config, previousTree)` and the findings finalised. Compared with a full analysis of the same text and with ruff, which re-checks the whole file.');
+  L.push('One character typed into (then deleted from) the file near its middle, as the extension does it: `tree.edit(...)`, then `findRawKeepingTree(text, config, previousTree)` and the findings finalised. Two places: inside a string literal (the target is held to this one), and inside the name of a local variable where it is assigned. Compared with a full analysis of the same text and with ruff, which re-checks the whole file.');
   L.push('');
-  table(L, ['File', 'Lines', 'Edited line', 'Incremental re-analysis', 'parse / rules (median)', 'CPU', 'Full analysis', 'ruff (whole file)', 'Same findings as a full analysis'],
-    (results.inprocess?.incremental ?? []).map((r) => r.error ? [r.path, '', '', `failed: ${r.error}`, '', '', '', '', ''] : [
-      fileLabel({ style: r.style, size: 2000 }), num(r.lines), String(r.editLine), cell(r.incremental), `${ms(r.incremental.parseMs)} / ${ms(r.incremental.rulesMs)}`, ms(r.incremental.cpuMedianMs),
+  L.push('While the rules run, the syntax view records what they read of the text: which nodes\' text, which tests of a text (a first filter) and their answers, which rows and columns, which whole-text searches. After an edit inside one token, when the new tree has the same nodes and none of that changed (the token and its ancestors were not read, the tests answer the same), the previous findings are carried over with their offsets moved; otherwise the rules run again (src/core/python/reuse.ts). The rules read most names but few strings and comments, so typing in a string is usually carried over and typing in a name usually runs the rules. Either way the findings equal a full analysis (last column; the unit tests compare them after 1,100 seeded edits).');
+  L.push('');
+  table(L, ['File', 'Lines', 'Edit', 'Edited line', 'Incremental re-analysis', 'parse / rest (median)', 'Findings carried over', 'CPU', 'Full analysis', 'ruff (whole file)', 'Same findings as a full analysis'],
+    (results.inprocess?.incremental ?? []).map((r) => r.error ? [r.path, '', r.edit ?? '', '', `failed: ${r.error}`, '', '', '', '', '', ''] : [
+      fileLabel({ style: r.style, size: 2000 }), num(r.lines), r.edit === 'name' ? 'in a name' : 'in a string', `${r.editLine}: \`${(r.editedText ?? '').replace(/`/g, "'")}\``, cell(r.incremental),
+      `${ms(r.incremental.parseMs)} / ${ms(r.incremental.rulesMs)}`, r.incremental.carriedOver === undefined ? 'n/a' : `${r.incremental.carriedOver} of ${r.incremental.runs}`, ms(r.incremental.cpuMedianMs),
       cell(r.fullReanalysis), cell(r.ruff), r.matchesFullAnalysis ? 'yes' : '**no**',
     ]));
   L.push('', 'TypeScript has no incremental re-parse: its re-analysis after an edit is a full analysis (table above).');
