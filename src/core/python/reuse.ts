@@ -12,8 +12,8 @@
 // - the new tree has the same nodes as the old one, node for node (SyntaxTree.sameShapeAs), and
 //   neither has a syntax error;
 // - the edit is inside one token: the nodes whose text changed are that token and its ancestors, the
-//   analysis read the text of none of them, and its tests of their texts (and look-ups in sets of
-//   names) answer the same;
+//   analysis read the text of none of them, its tests of their texts answer the same, and the token
+//   was in none of the sets of names it was looked up in, before or after;
 // - no line break was typed or removed, and no row or column read lies after the edit on its line;
 // - each search of the whole text has the same answer in the new text;
 // - the configuration is the same.
@@ -48,7 +48,7 @@ export type DataShifter = (data: unknown, map: OffsetMap) => unknown;
  */
 export function offsetsAfterUnreadEdit(before: SyntaxTree, after: SyntaxTree, observed: Observations): OffsetMap | null {
   const diff = after.changed;
-  if (!diff || observed.untracked) return null;
+  if (!diff || after.builtFrom !== before.serial || observed.untracked) return null;
   if (before.rootNode.hasError || after.rootNode.hasError) return null;
   const { start, oldEnd, newEnd } = diff;
   if (hasLineBreak(before.source, start, oldEnd) || hasLineBreak(after.source, start, newEnd)) return null;
@@ -73,10 +73,10 @@ export function offsetsAfterUnreadEdit(before: SyntaxTree, after: SyntaxTree, ob
     const read = observed.texts[i];
     if (read === 1) return null;
     if (read === 2) {
-      // Looked up in sets of names only: it must be in the same ones.
+      // Only looked up in sets of names: every look-up found it neither before nor after.
       const was = before.source.slice(os[i], oe[i]);
       const now = after.source.slice(ns[i], ne[i]);
-      if (observed.sets.some((set) => set.has(was) !== set.has(now))) return null;
+      if (observed.sets.some((set) => set.has(was) || set.has(now))) return null;
     }
     // A test of its text must give the same answer for the new text.
     const tests = observed.tests.get(i);
