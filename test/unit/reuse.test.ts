@@ -173,6 +173,52 @@ describe('engine: findings carried across edits that cannot change them', () => 
     }
   });
 
+  it('carries findings over a name no rule asked about, and runs the rules again for one they did (a timer local)', async () => {
+    const text = [
+      'import time',
+      'from omnibase_core.nodes.node_effect import NodeEffect',
+      '',
+      'class NodeDemoEffect(NodeEffect):',
+      '    async def execute_effect(self, contract):',
+      '        start = time.time()',
+      '        rows = await self.fetch(contract)',
+      '        elapsed = time.time() - start',
+      '        return rows, elapsed',
+      '',
+    ].join('\n');
+    const doc = new Document(text, config);
+    try {
+      const first = await doc.analyse();
+      assert.equal(first.findings.filter((f) => f.ruleId === 'ONEX010').length, 2, 'both calls of the duration');
+      // ONEX010 looked up the bindings of `start` (and of `time`) in the method, never of `rows`.
+      const rows = doc.text.indexOf('rows =') + 2;
+      const renamed = await doc.edit(rows, rows, 'x');
+      assert.equal(renamed.carriedOver, true);
+      assert.deepEqual(renamed.findings, await doc.fresh());
+      const start = doc.text.indexOf('start =') + 'start'.length;
+      const unbound = await doc.edit(start, start, 'x');
+      assert.equal(unbound.carriedOver, false);
+      assert.deepEqual(unbound.findings, await doc.fresh());
+      assert.equal(unbound.findings.filter((f) => f.ruleId === 'ONEX010').length, 0, '`start` is no timer local any more');
+    } finally {
+      doc.close();
+    }
+    // A name asked about only through the method's bindings: is `int` rebound there (then int(...) is no
+    // numeric wrapper around the timer)? Typing `intx` into `int` makes it so.
+    const wrapped = new Document(text.replace('start = time.time()', 'start = int(time.time())\n        intx = 3')
+      .replace('time.time() - start', 'int(time.time()) - start'), config);
+    try {
+      assert.equal((await wrapped.analyse()).findings.filter((f) => f.ruleId === 'ONEX010').length, 2);
+      const x = wrapped.text.indexOf('intx') + 3;
+      const shadowing = await wrapped.edit(x, x + 1, '');
+      assert.equal(shadowing.carriedOver, false);
+      assert.deepEqual(shadowing.findings, await wrapped.fresh());
+      assert.equal(shadowing.findings.filter((f) => f.ruleId === 'ONEX010').length, 0, 'a local `int` is no numeric wrapper');
+    } finally {
+      wrapped.close();
+    }
+  });
+
   it('runs the rules again when a test of a text it used answers otherwise (health-check mode in __init__)', async () => {
     const doc = new Document(readFileSync(join(FIXTURES, 'classlevel_template_effect.py'), 'utf8'), config);
     try {

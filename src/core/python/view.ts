@@ -441,7 +441,7 @@ function lowerBound(sorted: ArrayLike<number>, value: number): number {
 export interface Observations {
   /**
    * Per node: 1 when its text was read; 2 when it was only looked up in one of `sets`
-   * (descendantsOfTypeWithText), so that only its membership of each matters.
+   * (descendantsOfTypeWithText, keyText), so that only its membership of each matters.
    */
   readonly texts: Uint8Array;
   /** The sets of texts nodes were looked up in. */
@@ -563,6 +563,20 @@ export class SyntaxNode {
   get text(): string {
     const o = this.tree.observer;
     if (o) o.texts[this.id] = 1;
+    return (this.textMemo ??= this.tree.source.slice(this.startIndex, this.endIndex));
+  }
+
+  /**
+   * The node's text, used only as a key looked up in `keys` (a set that may still grow while the
+   * analysis runs): an analysis that reads it this way depends on whether the text is one of the keys,
+   * not on the text (see Observations).
+   */
+  keyText(keys: ReadonlySet<string>): string {
+    const o = this.tree.observer;
+    if (o) {
+      if (o.texts[this.id] === 0) o.texts[this.id] = 2;
+      if (!o.sets.includes(keys)) o.sets.push(keys);
+    }
     return (this.textMemo ??= this.tree.source.slice(this.startIndex, this.endIndex));
   }
 

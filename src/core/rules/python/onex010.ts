@@ -154,7 +154,7 @@ function millisecondsFix(file: PyFile, group: DurationGroup, swap: SwapEdits, bi
   if (left?.type !== 'identifier') return null;
   // An already scaled value (`(time.time() - start) * 1000`) is not a bare subtraction: never here.
   const name = left.text;
-  const nameBindings = bindings.of(scope).get(name) ?? [];
+  const nameBindings = bindings.get(scope, name) ?? [];
   if (nameBindings.length !== 1 || nameBindings[0].site.id !== assignment.id) return null;
   const newName = /_ms$/.test(name) ? name : `${name.replace(/_(s|sec|secs|seconds)$/, '')}_ms`;
   const renames: TextEdit[] = [];

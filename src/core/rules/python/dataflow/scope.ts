@@ -152,17 +152,22 @@ export function targetNames(target: Node | null): Node[] {
 
 /** Names a function or lambda binds through its parameters. */
 export function parameterNames(fn: Node): string[] {
+  return parameterNameNodes(fn).map((n) => n.text);
+}
+
+/** The identifiers of a function's or lambda's parameters. */
+function parameterNameNodes(fn: Node): Node[] {
   const params = field(fn, 'parameters');
   if (!params) return [];
-  const out: string[] = [];
+  const out: Node[] = [];
   for (const p of children(params)) {
-    if (p.type === 'identifier') out.push(p.text);
+    if (p.type === 'identifier') out.push(p);
     else if (['default_parameter', 'typed_default_parameter'].includes(p.type)) {
       const name = field(p, 'name');
-      if (name) out.push(name.text);
+      if (name) out.push(name);
     } else if (p.type === 'typed_parameter' || p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') {
       const id = children(p).find((c) => c.type === 'identifier');
-      if (id) out.push(id.text);
+      if (id) out.push(id);
     }
   }
   return out;
@@ -201,52 +206,53 @@ function bindingSites(scope: Node): Node[] {
 
 /**
  * Every binding made in one scope (nested scopes excluded, but a nested definition's own name is a
- * binding of the outer scope). Imports bind the local name they introduce.
+ * binding of the outer scope). Imports bind the local name they introduce. `nameOf` reads a bound
+ * identifier's name (BindingIndex reads it as a key only).
  */
-export function bindingsInScope(scope: Node): Binding[] {
+export function bindingsInScope(scope: Node, nameOf: (id: Node) => string = (id) => id.text): Binding[] {
   const out: Binding[] = [];
   if (scope.type === 'function_definition' || scope.type === 'lambda') {
-    for (const name of parameterNames(scope)) out.push({ name, site: scope, kind: 'parameter' });
+    for (const id of parameterNameNodes(scope)) out.push({ name: nameOf(id), site: scope, kind: 'parameter' });
   }
   for (const n of bindingSites(scope)) {
     switch (n.type) {
       case 'function_definition':
       case 'class_definition': {
         const name = field(n, 'name');
-        if (name) out.push({ name: name.text, site: n, kind: 'definition' });
+        if (name) out.push({ name: nameOf(name), site: n, kind: 'definition' });
         break;
       }
       case 'assignment':
-        for (const id of targetNames(field(n, 'left'))) out.push({ name: id.text, site: n, kind: 'assignment' });
+        for (const id of targetNames(field(n, 'left'))) out.push({ name: nameOf(id), site: n, kind: 'assignment' });
         break;
       case 'augmented_assignment':
-        for (const id of targetNames(field(n, 'left'))) out.push({ name: id.text, site: n, kind: 'augmented' });
+        for (const id of targetNames(field(n, 'left'))) out.push({ name: nameOf(id), site: n, kind: 'augmented' });
         break;
       case 'for_statement':
       case 'for_in_clause':
-        for (const id of targetNames(field(n, 'left'))) out.push({ name: id.text, site: n, kind: 'loop' });
+        for (const id of targetNames(field(n, 'left'))) out.push({ name: nameOf(id), site: n, kind: 'loop' });
         break;
       case 'as_pattern': {
         const alias = field(n, 'alias');
         const kind = n.parent?.type === 'except_clause' || n.parent?.type === 'except_group_clause' ? 'except' : 'with';
-        for (const id of targetNames(alias)) out.push({ name: id.text, site: n, kind });
+        for (const id of targetNames(alias)) out.push({ name: nameOf(id), site: n, kind });
         break;
       }
       case 'named_expression': {
         const name = field(n, 'name');
-        if (name) out.push({ name: name.text, site: n, kind: 'walrus' });
+        if (name) out.push({ name: nameOf(name), site: n, kind: 'walrus' });
         break;
       }
       case 'global_statement':
       case 'nonlocal_statement':
-        for (const id of children(n)) if (id.type === 'identifier') out.push({ name: id.text, site: n, kind: 'declaration' });
+        for (const id of children(n)) if (id.type === 'identifier') out.push({ name: nameOf(id), site: n, kind: 'declaration' });
         break;
       case 'import_statement':
       case 'import_from_statement':
         for (const imported of importedNames(n)) out.push({ name: imported.local, site: n, kind: 'import' });
         break;
       case 'delete_statement':
-        for (const id of children(n).flatMap((c) => targetNames(c))) out.push({ name: id.text, site: n, kind: 'delete' });
+        for (const id of children(n).flatMap((c) => targetNames(c))) out.push({ name: nameOf(id), site: n, kind: 'delete' });
         break;
     }
   }
@@ -307,12 +313,25 @@ export function identifiersNamed(root: Node, name: string): Node[] {
  */
 export class BindingIndex {
   private readonly byScope = new Map<number, Map<string, Binding[]>>();
+  /**
+   * Every name asked for. The bound identifiers are read as keys looked up in this set (it grows as
+   * names are asked): an edit of a name that was never asked for, and does not become one, changes
+   * no answer (see SyntaxNode.keyText).
+   */
+  private readonly asked = new Set<string>();
+  private readonly nameOf = (id: Node) => id.keyText(this.asked);
 
-  of(scope: Node): Map<string, Binding[]> {
+  /** The bindings of `name` in `scope` (none: undefined). */
+  get(scope: Node, name: string): readonly Binding[] | undefined {
+    this.asked.add(name);
+    return this.of(scope).get(name);
+  }
+
+  private of(scope: Node): Map<string, Binding[]> {
     let cached = this.byScope.get(scope.id);
     if (!cached) {
       cached = new Map();
-      for (const b of bindingsInScope(scope)) {
+      for (const b of bindingsInScope(scope, this.nameOf)) {
         const list = cached.get(b.name) ?? [];
         list.push(b);
         cached.set(b.name, list);
@@ -325,7 +344,7 @@ export class BindingIndex {
   /** True when a function or lambda around `node` binds `name` itself (other than by an import). */
   shadowedAt(name: string, node: Node): boolean {
     for (const fn of enclosingFunctionScopes(node)) {
-      const bindings = this.of(fn).get(name);
+      const bindings = this.get(fn, name);
       if (bindings?.some((b) => b.kind !== 'import')) return true;
       if (bindings) return false;
     }

@@ -121,7 +121,7 @@ type Operand = { kind: 'call'; call: Node } | { kind: 'local'; id: Node; name: s
 
 /** `name` as a local of `scope` bound only by `name = time.time()` (possibly wrapped) or `(name := time.time())`. */
 function timeLocal(scope: Node, name: string, matcher: TimeCallMatcher, bindings: BindingIndex): TimeLocal | null {
-  const list = bindings.of(scope).get(name) ?? [];
+  const list = bindings.get(scope, name) ?? [];
   if (list.length === 0) return null;
   const local: TimeLocal = { name, targets: [], calls: [] };
   for (const b of list) {
