@@ -50,6 +50,14 @@ class Document {
     return { findings: finalizeFindings(this.text, analysis, this.config), carriedOver: analysis.carriedOver };
   }
 
+  /** Edits, checks whether the findings were carried over, and that they equal a fresh analysis; returns them. */
+  async expectEdit(start: number, end: number, insert: string, carriedOver: boolean) {
+    const result = await this.edit(start, end, insert);
+    assert.equal(result.carriedOver, carriedOver, `carried over after ${JSON.stringify(insert)} at ${start}`);
+    assert.deepEqual(result.findings, await this.fresh());
+    return result.findings;
+  }
+
   async fresh() {
     return (await this.freshResult()).findings;
   }
@@ -151,23 +159,17 @@ describe('engine: findings carried across edits that cannot change them', () => 
 
       // The label is read by no rule: the findings are carried over, moved by one character.
       const label = doc.text.indexOf('demo') + 2;
-      const typed = await doc.edit(label, label, 'x');
-      assert.equal(typed.carriedOver, true);
-      assert.deepEqual(typed.findings, await doc.fresh());
-      assert.equal(typed.findings.find((f) => f.ruleId === 'ONEX007')!.span.start, onex007.span.start + 1);
+      const typed = await doc.expectEdit(label, label, 'x', true);
+      assert.equal(typed.find((f) => f.ruleId === 'ONEX007')!.span.start, onex007.span.start + 1);
 
       // The service name is in the finding's data: the rules run again and the data says the new name.
       const service = doc.text.indexOf('kafka_client') + 'kafka_client'.length;
-      const renamed = await doc.edit(service, service, '_v2');
-      assert.equal(renamed.carriedOver, false);
-      assert.deepEqual(renamed.findings, await doc.fresh());
-      assert.equal((renamed.findings.find((f) => f.ruleId === 'ONEX007')!.data as { service: string }).service, 'kafka_client_v2');
+      const renamed = await doc.expectEdit(service, service, '_v2', false);
+      assert.equal((renamed.find((f) => f.ruleId === 'ONEX007')!.data as { service: string }).service, 'kafka_client_v2');
 
       // A line break moves rows: never carried over.
       const newline = doc.text.indexOf('self.label');
-      const moved = await doc.edit(newline, newline, '\n        ');
-      assert.equal(moved.carriedOver, false);
-      assert.deepEqual(moved.findings, await doc.fresh());
+      await doc.expectEdit(newline, newline, '\n        ', false);
     } finally {
       doc.close();
     }
@@ -192,14 +194,10 @@ describe('engine: findings carried across edits that cannot change them', () => 
       assert.equal(first.findings.filter((f) => f.ruleId === 'ONEX010').length, 2, 'both calls of the duration');
       // ONEX010 looked up the bindings of `start` (and of `time`) in the method, never of `rows`.
       const rows = doc.text.indexOf('rows =') + 2;
-      const renamed = await doc.edit(rows, rows, 'x');
-      assert.equal(renamed.carriedOver, true);
-      assert.deepEqual(renamed.findings, await doc.fresh());
+      await doc.expectEdit(rows, rows, 'x', true);
       const start = doc.text.indexOf('start =') + 'start'.length;
-      const unbound = await doc.edit(start, start, 'x');
-      assert.equal(unbound.carriedOver, false);
-      assert.deepEqual(unbound.findings, await doc.fresh());
-      assert.equal(unbound.findings.filter((f) => f.ruleId === 'ONEX010').length, 0, '`start` is no timer local any more');
+      const unbound = await doc.expectEdit(start, start, 'x', false);
+      assert.equal(unbound.filter((f) => f.ruleId === 'ONEX010').length, 0, '`start` is no timer local any more');
     } finally {
       doc.close();
     }
@@ -210,10 +208,8 @@ describe('engine: findings carried across edits that cannot change them', () => 
     try {
       assert.equal((await wrapped.analyse()).findings.filter((f) => f.ruleId === 'ONEX010').length, 2);
       const x = wrapped.text.indexOf('intx') + 3;
-      const shadowing = await wrapped.edit(x, x + 1, '');
-      assert.equal(shadowing.carriedOver, false);
-      assert.deepEqual(shadowing.findings, await wrapped.fresh());
-      assert.equal(shadowing.findings.filter((f) => f.ruleId === 'ONEX010').length, 0, 'a local `int` is no numeric wrapper');
+      const shadowing = await wrapped.expectEdit(x, x + 1, '', false);
+      assert.equal(shadowing.filter((f) => f.ruleId === 'ONEX010').length, 0, 'a local `int` is no numeric wrapper');
     } finally {
       wrapped.close();
     }
@@ -227,14 +223,10 @@ describe('engine: findings carried across edits that cannot change them', () => 
       // __init__'s text was tested for the mode (a first filter): a comment that does not name it keeps the
       // answer and the findings are carried over; a string naming the mode changes both.
       const comment = doc.text.indexOf('# Get services') + 2;
-      const commented = await doc.edit(comment, comment, 'all ');
-      assert.equal(commented.carriedOver, true);
-      assert.deepEqual(commented.findings, await doc.fresh());
+      await doc.expectEdit(comment, comment, 'all ', true);
       const base = doc.text.indexOf('base_url="') + 'base_url="'.length;
-      const named = await doc.edit(base, base, 'health_check_mode');
-      assert.equal(named.carriedOver, false);
-      assert.deepEqual(named.findings, await doc.fresh());
-      assert.ok(!named.findings.some((f) => f.ruleId === 'ONEX001'), 'the string reads the mode: no finding');
+      const named = await doc.expectEdit(base, base, 'health_check_mode', false);
+      assert.ok(!named.some((f) => f.ruleId === 'ONEX001'), 'the string reads the mode: no finding');
     } finally {
       doc.close();
     }
