@@ -221,8 +221,9 @@ async function main() {
   }
 
   // ---------------------------------------------------------------- one-line edit, incremental re-parse
-  // Two edits: in a string literal (what the target is held to) and in a name the rules read.
-  for (const edit of ['string', 'name']) {
+  // Three edits: in a string literal (what the target is held to), in a local variable's name, and in
+  // a method's name (which the rules read: they run again).
+  for (const edit of ['string', 'name', 'method']) {
     for (const f of manifest.files.filter((x) => x.language === 'python' && x.size === 2000 && (!only || x.path.includes(only)))) {
       try {
         results.incremental.push(incremental(f, python, ruff, edit));
@@ -238,7 +239,8 @@ async function main() {
 
 /**
  * Where to type, on the line nearest the middle of the file that has one: inside a string literal
- * ('string'), or after the first letter of a local variable's name where it is assigned ('name').
+ * ('string'), or after the first letter of a local variable's name where it is assigned ('name'), or
+ * of a method's name where it is defined ('method').
  */
 function editPoint(text, edit) {
   const lines = text.split('\n');
@@ -248,6 +250,10 @@ function editPoint(text, edit) {
     if (edit === 'string') {
       const q = line.indexOf('"');
       return q > 0 && line.indexOf('"', q + 1) > q + 1 ? q + 1 : -1;
+    }
+    if (edit === 'method') {
+      const d = /^(\s+(?:async )?def )[a-z_][a-z0-9_]{2,}\(/.exec(line);
+      return d ? d[1].length + 1 : -1;
     }
     const m = /^(\s+)([a-z_][a-z0-9_]{2,}) = /.exec(line);
     return m && m[2] !== 'self' ? m[1].length + 1 : -1;
