@@ -252,7 +252,8 @@ function editPoint(text, edit) {
       return q > 0 && line.indexOf('"', q + 1) > q + 1 ? q + 1 : -1;
     }
     if (edit === 'method') {
-      const d = /^(\s+(?:async )?def )[a-z_][a-z0-9_]{2,}\(/.exec(line);
+      // A method of a class at module level: one indentation unit (nested functions are locals).
+      const d = /^( {4}(?:async )?def )[a-z_][a-z0-9_]{2,}\(/.exec(line);
       return d ? d[1].length + 1 : -1;
     }
     const m = /^(\s+)([a-z_][a-z0-9_]{2,}) = /.exec(line);
