@@ -48,7 +48,7 @@ export type DataShifter = (data: unknown, map: OffsetMap) => unknown;
  */
 export function offsetsAfterUnreadEdit(before: SyntaxTree, after: SyntaxTree, observed: Observations): OffsetMap | null {
   const diff = after.changed;
-  if (!diff || after.builtFrom !== before.serial || observed.untracked) return null;
+  if (!diff || observed.untracked) return null;
   if (before.rootNode.hasError || after.rootNode.hasError) return null;
   const { start, oldEnd, newEnd } = diff;
   if (hasLineBreak(before.source, start, oldEnd) || hasLineBreak(after.source, start, newEnd)) return null;
@@ -57,8 +57,8 @@ export function offsetsAfterUnreadEdit(before: SyntaxTree, after: SyntaxTree, ob
   const delta = newEnd - oldEnd;
 
   // Every node keeps its text, except a chain of ancestors down to one token holding the edit. Copied
-  // nodes lie wholly before or after the changed span (SyntaxTree.walked): only the walked ones are read.
-  if (after.copiesMoved) return null;
+  // nodes lie wholly before or after the changed span, at their own index (sameShapeAs): only the
+  // walked ones are read.
   const os = before.starts;
   const oe = before.ends;
   const ns = after.starts;

@@ -296,23 +296,19 @@ export class SyntaxTree {
   }
 
   /**
-   * Whether this view has the same nodes as `other`, node for node: same count, types, fields, error
-   * flags, parents and extents in document order (so the same children and siblings too). Offsets are
-   * not compared. Against the view this one was built from, only the walked nodes are compared: the
-   * others are copies of the same index's subtree.
+   * Whether this view has the same nodes as `previous`, the view it was built from, node for node: same
+   * count, types, fields, error flags, parents and extents in document order (so the same children and
+   * siblings too). Offsets are not compared. Only the walked nodes are compared: the others are copies
+   * of the same index's subtree. False against any other view, or when a subtree was copied to
+   * another index.
    */
-  sameShapeAs(other: SyntaxTree): boolean {
-    if (other.count !== this.count || other.grammar !== this.grammar) return false;
-    if (this.builtFrom === other.serial && !this.copiesMoved) {
-      for (const i of this.walked) {
-        if (this.typeIds[i] !== other.typeIds[i] || this.fieldIds[i] !== other.fieldIds[i] || this.flags[i] !== other.flags[i] ||
-          this.parents[i] !== other.parents[i] || this.lastDescendants[i] !== other.lastDescendants[i]) return false;
-      }
-      return true;
+  sameShapeAs(previous: SyntaxTree): boolean {
+    if (this.builtFrom !== previous.serial || this.copiesMoved || previous.count !== this.count) return false;
+    for (const i of this.walked) {
+      if (this.typeIds[i] !== previous.typeIds[i] || this.fieldIds[i] !== previous.fieldIds[i] || this.flags[i] !== previous.flags[i] ||
+        this.parents[i] !== previous.parents[i] || this.lastDescendants[i] !== previous.lastDescendants[i]) return false;
     }
-    return sameArray(this.typeIds, other.typeIds) && sameArray(this.fieldIds, other.fieldIds) &&
-      sameArray(this.flags, other.flags) && sameArray(this.parents, other.parents) &&
-      sameArray(this.lastDescendants, other.lastDescendants);
+    return true;
   }
 
   /** Shares the type index of a view of the same shape (sameShapeAs), instead of building it again. */
@@ -409,12 +405,6 @@ export class SyntaxTree {
   }
 }
 
-function sameArray(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 function lineStartsOf(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -436,7 +426,7 @@ function lowerBound(sorted: ArrayLike<number>, value: number): number {
 /**
  * What an analysis read of the file's content, recorded while it runs (SyntaxTree.observer). Structure
  * (types, fields, parents, children, error flags) and the order of offsets are not recorded: they are
- * compared whole when results are reused (see ../rules/python/reuse.ts).
+ * compared when results are reused (see ./reuse.ts).
  */
 export interface Observations {
   /**
@@ -454,6 +444,11 @@ export interface Observations {
   readonly tests: Map<number, { test: (text: string) => boolean; answer: boolean }[]>;
   /** Set when the content was read some other way (the raw tree, an arbitrary offset's position). */
   untracked: boolean;
+}
+
+/** Records that nodes' texts are looked up in `set` (their marks say which nodes). */
+function lookedUpIn(o: Observations, set: ReadonlySet<string>): void {
+  if (!o.sets.includes(set)) o.sets.push(set);
 }
 
 export interface ViewOptions {
@@ -563,6 +558,11 @@ export class SyntaxNode {
   get text(): string {
     const o = this.tree.observer;
     if (o) o.texts[this.id] = 1;
+    return this.sourceText();
+  }
+
+  /** The text, sliced once, without recording the read. */
+  private sourceText(): string {
     return (this.textMemo ??= this.tree.source.slice(this.startIndex, this.endIndex));
   }
 
@@ -574,10 +574,10 @@ export class SyntaxNode {
   keyText(keys: ReadonlySet<string>): string {
     const o = this.tree.observer;
     if (o) {
+      lookedUpIn(o, keys);
       if (o.texts[this.id] === 0) o.texts[this.id] = 2;
-      if (!o.sets.includes(keys)) o.sets.push(keys);
     }
-    return (this.textMemo ??= this.tree.source.slice(this.startIndex, this.endIndex));
+    return this.sourceText();
   }
 
   /**
@@ -586,7 +586,7 @@ export class SyntaxNode {
    */
   textMatches(test: (text: string) => boolean): boolean {
     const o = this.tree.observer;
-    const text = (this.textMemo ??= this.tree.source.slice(this.startIndex, this.endIndex));
+    const text = this.sourceText();
     const answer = test(text);
     if (o && o.texts[this.id] !== 1) {
       const list = o.tests.get(this.id);
@@ -721,7 +721,7 @@ export class SyntaxNode {
     const out: SyntaxNode[] = [];
     const o = t.observer;
     const seen = o?.texts;
-    if (o && !o.sets.includes(texts)) o.sets.push(texts);
+    if (o) lookedUpIn(o, texts);
     for (let k = lowerBound(all, this.id); k < all.length && all[k] <= lastIndex; k++) {
       const i = all[k];
       if (seen && seen[i] === 0) seen[i] = 2; // looked up in `texts` (its text is read only by whoever reads it)
