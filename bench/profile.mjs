@@ -126,7 +126,7 @@ function stepTimes(language, frontEnd, f, config, runs) {
         add(rule.meta.id, performance.now() - t0);
       }
       t0 = performance.now();
-      inner.comments(file);
+      inner.commentsIn(view.rootNode);
       inner.syntaxErrorCount(tree);
       add('comments + syntax errors', performance.now() - t0);
       tree.delete();

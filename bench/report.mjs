@@ -178,7 +178,7 @@ export function renderReport(results) {
   if (results.build && !results.build.skipped && !results.build.ok) {
     L.push('', `> **\`npm run build\` failed** in this run: ${results.build.errors.join('; ')}. The dist/ bundles measured below are from an earlier build (${(results.sizes?.dist ?? []).map((d) => d.modified).sort().pop() ?? 'unknown date'}).`);
   }
-  for (const n of [...(results.notes ?? []), ...(results.inprocess?.notes ?? []), ...(results.processes?.notes ?? [])]) L.push('', `> ${n}`);
+  for (const n of [...(results.notes ?? []), ...(results.inprocess?.notes ?? []), ...(results.processes?.notes ?? []), ...(results.profile?.notes ?? []).map((n) => `Profile: ${n}`)]) L.push('', `> ${n}`);
 
   // Targets.
   section(L, 'Targets (issue 7)');
