@@ -3,6 +3,6 @@
 export { analyzeWith, finalizeFindings, getFrontEnd, resolveConfig } from '../src/core/engine';
 export { getPythonParser, isPythonParserLoaded } from '../src/core/python/parser';
 export { buildPyFile } from '../src/core/python/model';
-export { SyntaxTree } from '../src/core/python/view';
+export { SyntaxTree, usesMemoryWalk } from '../src/core/python/view';
 export { loadProjectConfig } from '../src/core/projectConfig';
 export { ts } from 'ts-morph';

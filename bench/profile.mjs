@@ -113,10 +113,10 @@ function stepTimes(language, frontEnd, f, config, runs) {
       let t0 = performance.now();
       const tree = inner.parse(t);
       add('parse (tree-sitter)', performance.now() - t0);
-      // The syntax view: one cursor walk copies the tree into flat arrays (src/core/python/view.ts).
+      // The syntax view: one walk copies the tree into flat arrays (src/core/python/view.ts).
       t0 = performance.now();
       const view = new engine.SyntaxTree(tree, t);
-      add('syntax view (one cursor walk)', performance.now() - t0);
+      add('syntax view (one walk)', performance.now() - t0);
       t0 = performance.now();
       const file = engine.buildPyFile(t, tree, config, view);
       add('model (PyFile)', performance.now() - t0);
@@ -169,7 +169,9 @@ for (const language of ['python', 'typescript']) {
     } catch (error) {
       out.notes.push(`${language} step timing: ${errorText(error)}`);
     }
-    out.profiles.push({ language, steps, ...(await profileOne(frontEnd, f, config)) });
+    // Whether the view read trees from the runtime's memory (src/core/python/memoryWalk.ts) or with the cursor.
+    const walk = language === 'python' ? { viewWalk: engine.usesMemoryWalk() ? 'memory' : 'cursor' } : {};
+    out.profiles.push({ language, steps, ...walk, ...(await profileOne(frontEnd, f, config)) });
     process.stderr.write(`  profiled ${f.path}\n`);
   } catch (error) {
     out.notes.push(`${language}: ${errorText(error)}`);

@@ -4,7 +4,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Edit, Parser, Point, Node as RawNode, Tree } from 'web-tree-sitter';
 import { getPythonParser, parsePython } from '../../src/core/python/parser';
-import { bindTreeSitterModule, SyntaxTree, type SyntaxNode } from '../../src/core/python/view';
+import { walkTreeMemory } from '../../src/core/python/memoryWalk';
+import { bindTreeSitterModule, SyntaxTree, usesMemoryWalk, verifyMemoryWalk, type SyntaxNode } from '../../src/core/python/view';
 import { corpusSources, makeMutant, pythonFrontEnd, Rng } from '../robustness/support';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'python');
@@ -20,6 +21,24 @@ function rawNodes(root: RawNode): RawNode[] {
   return out;
 }
 
+const WALKS = ['cursor', 'memory'] as const;
+const VIEW_ARRAYS = ['typeIds', 'starts', 'ends', 'fieldIds', 'parents', 'firstChildren', 'nextSiblings', 'lastDescendants', 'flags', 'ids'] as const;
+
+/** The first array entry where the two views differ, or undefined. */
+function firstDifference(a: SyntaxTree, b: SyntaxTree): string | undefined {
+  for (const key of VIEW_ARRAYS) {
+    const x = a[key];
+    const y = b[key];
+    if (!x || !y) {
+      if (x !== y) return `${key}: kept by one view only`;
+      continue;
+    }
+    if (x.length !== y.length) return `${key}: ${x.length} entries against ${y.length}`;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return `${key}[${i}] (${a.grammar.name(a.typeIds[i])}): ${x[i]} against ${y[i]}`;
+  }
+  return undefined;
+}
+
 const shape = (n: { type: string; startIndex: number; endIndex: number } | null) => (n ? `${n.type}@${n.startIndex}-${n.endIndex}` : 'null');
 
 describe('python syntax view', () => {
@@ -32,13 +51,13 @@ describe('python syntax view', () => {
     { name: 'broken', source: BROKEN }, { name: 'odd', source: ODD }, { name: 'missing', source: MISSING_TOKENS }];
 
   /** Compares the view with web-tree-sitter node by node over one source. */
-  function assertMirrors(parser: Parser, name: string, source: string): void {
+  function assertMirrors(parser: Parser, name: string, source: string, walk: 'cursor' | 'memory'): void {
     const tree = parsePython(parser, source);
     try {
-      const view = new SyntaxTree(tree, source);
+      const view = new SyntaxTree(tree, source, { walk });
       for (const raw of rawNodes(tree.rootNode)) {
         const n = view.nodeFor(raw);
-        const where = `${name}: ${shape(raw)}`;
+        const where = `${name} (${walk} walk): ${shape(raw)}`;
         assert.equal(n.type, raw.type, where);
         assert.equal(n.startIndex, raw.startIndex, where);
         assert.equal(n.endIndex, raw.endIndex, where);
@@ -65,12 +84,12 @@ describe('python syntax view', () => {
     }
   }
 
-  it('mirrors every node: type, range, text, flags, children, fields and parent', async () => {
+  it('mirrors every node: type, range, text, flags, children, fields and parent (both walks)', async () => {
     const parser = await getPythonParser();
-    for (const { name, source } of sources()) assertMirrors(parser, name, source);
+    for (const walk of WALKS) for (const { name, source } of sources()) assertMirrors(parser, name, source, walk);
   });
 
-  it('mirrors every node of broken code: 40 seeded mutants of the fuzz corpus', async () => {
+  it('mirrors every node of broken code: 40 seeded mutants of the fuzz corpus (both walks)', async () => {
     const parser = await getPythonParser();
     const fe = await pythonFrontEnd();
     const corpus = corpusSources();
@@ -78,7 +97,7 @@ describe('python syntax view', () => {
     for (let i = 0; i < 40; i++) {
       const mutant = makeMutant(fe, corpus, 20261126, i);
       if (parsePython(parser, mutant.text).rootNode.hasError) broken++;
-      assertMirrors(parser, `mutant ${i}`, mutant.text);
+      for (const walk of WALKS) assertMirrors(parser, `mutant ${i}`, mutant.text, walk);
     }
     assert.ok(broken >= 10, `only ${broken} of the mutants have syntax errors`);
   });
@@ -248,6 +267,56 @@ describe('python syntax view', () => {
     assertSameView(noIds, new SyntaxTree(next, after), 'previous view without ids');
     tree.delete();
     next.delete();
+  });
+
+  it("reads trees from the runtime's memory, with the cursor's answers in every array (fixtures, corpus, 150 broken mutants)", async () => {
+    const parser = await getPythonParser();
+    // Pinned web-tree-sitter: the memory walk must have passed its check, or every analysis pays for the cursor.
+    assert.equal(usesMemoryWalk(), true);
+    const fe = await pythonFrontEnd();
+    const corpus = corpusSources();
+    const texts = [...sources().map((s) => ({ name: s.name, text: s.source })), ...corpus.map((c, i) => ({ name: `corpus ${i}`, text: c.text }))];
+    for (let i = 0; i < 150; i++) texts.push({ name: `mutant ${i}`, text: makeMutant(fe, corpus, 20261127, i).text });
+    // Deeper than the walk's first stack (it grows), a file of one token, an empty one.
+    texts.push({ name: 'deep', text: `x = ${'('.repeat(2000)}1${')'.repeat(2000)}\nif a:\n${'    '.repeat(1)}y = [${'['.repeat(500)}${']'.repeat(500)}]\n` },
+      { name: 'one token', text: 'x' }, { name: 'empty', text: '' });
+    let broken = 0;
+    let nodes = 0;
+    for (const { name, text } of texts) {
+      const tree = parsePython(parser, text);
+      try {
+        if (tree.rootNode.hasError) broken++;
+        const byCursor = new SyntaxTree(tree, text, { keepIds: true, walk: 'cursor' });
+        const byMemory = new SyntaxTree(tree, text, { keepIds: true });
+        nodes += byMemory.count;
+        assert.equal(firstDifference(byCursor, byMemory), undefined, name);
+      } finally {
+        tree.delete();
+      }
+    }
+    assert.ok(broken >= 40 && nodes > 10_000, `${broken} broken trees, ${nodes} nodes`);
+  });
+
+  it('keeps the cursor walk when the memory walk disagrees with it on the samples', async () => {
+    const parser = await getPythonParser();
+    const source = readFileSync(join(FIXTURES, files[0]), 'utf8');
+    const tree = parsePython(parser, source);
+    try {
+      const reference = new SyntaxTree(tree, source, { walk: 'cursor' });
+      // A memory layout read wrongly: every field id off by one.
+      const skewed: typeof walkTreeMemory = (memory, at, out, capacity, withErrors) => {
+        const n = walkTreeMemory(memory, at, out, capacity, withErrors);
+        for (let i = 0; i < n; i++) if (out.field[i]) out.field[i]++;
+        return n;
+      };
+      assert.notEqual(firstDifference(reference, new SyntaxTree(tree, source, { walk: skewed })), undefined);
+      assert.equal(verifyMemoryWalk(parser, skewed), false);
+      assert.equal(usesMemoryWalk(), false);
+      assert.equal(firstDifference(reference, new SyntaxTree(tree, source)), undefined);
+    } finally {
+      assert.equal(verifyMemoryWalk(parser), true);
+      tree.delete();
+    }
   });
 
   it('refuses a deleted tree with a clear error rather than reading freed memory', async () => {

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
-import { bindTreeSitterModule } from './view';
+import { bindTreeSitterModule, verifyMemoryWalk } from './view';
 
 let loading: Promise<Parser> | undefined;
 
@@ -31,6 +31,8 @@ export function getPythonParser(): Promise<Parser> {
     const language = await Language.load(findWasm('tree-sitter-python.wasm', 'tree-sitter-python'));
     const parser = new Parser();
     parser.setLanguage(language);
+    // The view reads trees straight from the runtime's memory once that gives the cursor's answers on samples.
+    verifyMemoryWalk(parser);
     return parser;
   })();
   loading.catch(() => {

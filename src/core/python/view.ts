@@ -4,13 +4,16 @@
 // web-tree-sitter's own Node API crosses into wasm for every property (type, end offset, children,
 // fields, parent), marshals the node through a shared buffer each time and allocates a Node object for
 // every node it returns; with eleven rules reading the same classes and methods, that glue, not
-// tree-sitter itself, was most of the analysis time. Here one cursor walk calls the parser's wasm
-// exports directly (five calls a node, eight in a tree with syntax errors; no allocation) and records each node's type, range, field,
-// parent, first child, next sibling and last descendant. A node's descendants are then a contiguous
+// tree-sitter itself, was most of the analysis time. Here one walk records each node's type, range,
+// field, parent, first child, next sibling and last descendant: it reads the tree straight from the
+// runtime's memory (memoryWalk.ts, once verifyMemoryWalk has seen it give the cursor's answers), or
+// else moves tree-sitter's cursor through the parser's wasm exports (five calls a node, eight in a
+// tree with syntax errors; no allocation). A node's descendants are then a contiguous
 // range of indices, a type's nodes one sorted index list, and a SyntaxNode is a small object made
 // the first time a node is reached. After an incremental re-parse, the subtrees tree-sitter reused are
 // copied from the previous view instead of walked again (see the constructor).
-import type { Language, Point, Node as RawNode, Tree } from 'web-tree-sitter';
+import type { Language, Parser, Point, Node as RawNode, Tree } from 'web-tree-sitter';
+import { walkTreeMemory } from './memoryWalk';
 
 /** The wasm exports of web-tree-sitter's runtime this view calls (the cursor lives in its transfer buffer). */
 interface TreeSitterWasm {
@@ -43,6 +46,8 @@ const WASM_EXPORTS: (keyof TreeSitterWasm)[] = [
 ];
 
 let wasm: TreeSitterWasm | undefined;
+/** Whether the memory walk gave the cursor's answers on the samples (verifyMemoryWalk). */
+let memoryWalkVerified = false;
 /** Index in HEAP32 of the runtime's transfer buffer, where the cursor lives between calls. */
 let transferWord = 0;
 
@@ -60,6 +65,122 @@ export function bindTreeSitterModule(module: object): void {
   // ts_init returns the transfer buffer's address (it only rewrites the two version words Parser.init read).
   transferWord = w._ts_init() >> 2;
   wasm = w;
+}
+
+/**
+ * Python that exercises what the memory walk must get right: hidden rules whose children are hoisted,
+ * aliases, fields given through hidden parents, extras (comments) between children, tokens the
+ * grammar's external scanner makes (strings, indentation), non-ASCII text. Then a broken one: ERROR
+ * and MISSING nodes.
+ */
+const MEMORY_WALK_SAMPLES = [
+  `# -*- coding: utf-8 -*-
+"""Module docstring: café, 東京, 🚀."""
+from __future__ import annotations
+import asyncio, os.path as osp
+from typing import Any, Callable  # trailing comment
+
+GLOBAL: dict[str, list[int]] = {"a": [1, 2], **{}}
+
+
+@decorator(arg=1)
+class NodeExample(NodeEffect, metaclass=Meta):
+    """Doc."""
+    x: int = 0
+
+    def __init__(self, container: Any, *args: Any, key: str = "k", **kwargs: Any) -> None:
+        super().__init__(container)  # comment
+        self._x = lambda a, /, b=2, *, c: a if b else c
+        self.items = [i * 2 for i in range(10) if i % 2 == 0]
+        self.table = {k: v for k, v in kwargs.items()}
+
+    async def run(self, data: bytes) -> int | None:
+        global GLOBAL
+        try:
+            async with asyncio.timeout(1.0) as t, open(osp.join("a", "b")) as f:
+                result = await self._call(f"value {data!r:>10} and {t}", *data[1:-1:2])
+        except (ValueError, KeyError) as e:
+            raise RuntimeError("failed") from e
+        except* OSError:
+            pass
+        else:
+            return (yield from range(3)) if False else None
+        finally:
+            del self._x
+        match data:
+            case [1, 2, *rest] if rest:
+                return len(rest)
+            case {"k": v, **others}:
+                return v
+            case Point(x=0) | None:
+                return 0
+        while (n := len(data)) > 10:
+            data = data[:-1]; continue
+        for i, (a, b) in enumerate(zip(data, data), start=1):
+            print(i, a, b, sep="", end="\n")
+        assert n is not None, "message"
+        return not n and ~n or -n ** 2 // 3 @ 4
+
+
+def outer() -> Callable[..., Any]:
+    value = 0
+    def inner() -> None:
+        nonlocal value
+        value += 1
+    return inner
+
+
+type Alias[T] = list[T]
+x = 1 if True else \
+    2
+print(*[x], 'concatenated' "strings", b"bytes", r"raw\d", sep=None)
+`,
+  `class Broken(NodeCompute:
+    def run(self, x) ->:
+        return [1, 2,
+    def ok(self):
+        if x
+            pass
+        y = (1 +
+`,
+  '',
+  'x',
+];
+
+/**
+ * Builds views of the samples with both walks and turns the memory walk on only when every array of
+ * every sample is the same. A web-tree-sitter whose memory layout differs keeps the cursor walk.
+ */
+export function verifyMemoryWalk(parser: Parser, memoryWalk: typeof walkTreeMemory = walkTreeMemory): boolean {
+  memoryWalkVerified = false;
+  const keys = ['typeIds', 'starts', 'ends', 'fieldIds', 'parents', 'firstChildren', 'nextSiblings', 'lastDescendants', 'flags', 'ids'] as const;
+  let agree = true;
+  for (const text of MEMORY_WALK_SAMPLES) {
+    const tree = parser.parse(text);
+    if (!tree) return false;
+    try {
+      const byCursor = new SyntaxTree(tree, text, { keepIds: true, walk: 'cursor' });
+      const byMemory = new SyntaxTree(tree, text, { keepIds: true, walk: memoryWalk });
+      agree &&= keys.every((key) => sameArrays(byCursor[key]!, byMemory[key]!));
+    } catch {
+      agree = false;
+    } finally {
+      tree.delete();
+    }
+  }
+  memoryWalkVerified = agree;
+  return agree;
+}
+
+/** Whether views are read by the memory walk (verifyMemoryWalk found it agrees with the cursor). */
+export function usesMemoryWalk(): boolean {
+  return memoryWalkVerified;
+}
+
+function sameArrays(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -237,31 +358,36 @@ export class SyntaxTree {
       reused += size + 1;
       return true;
     };
-    w._ts_tree_root_node_wasm(t);
-    w._ts_tree_cursor_new_wasm(t);
-    try {
-      let cur = record(-1);
-      walk: for (;;) {
-        if (!copied(cur) && w._ts_tree_cursor_goto_first_child_wasm(t)) {
-          first[cur] = record(cur);
-          cur = first[cur];
-          continue;
-        }
-        for (;;) {
-          last[cur] = n - 1;
-          if (w._ts_tree_cursor_goto_next_sibling_wasm(t)) {
-            next[cur] = record(parent[cur]);
-            cur = next[cur];
-            break;
+    const walk = options.walk ?? (memoryWalkVerified ? 'memory' : 'cursor');
+    if (!prev && walk !== 'cursor') {
+      n = (walk === 'memory' ? walkTreeMemory : walk)(w.HEAP32.buffer as ArrayBuffer, t, { type, start, end, field, parent, first, next, last, flags, ids }, total, withErrors);
+    } else {
+      w._ts_tree_root_node_wasm(t);
+      w._ts_tree_cursor_new_wasm(t);
+      try {
+        let cur = record(-1);
+        walk: for (;;) {
+          if (!copied(cur) && w._ts_tree_cursor_goto_first_child_wasm(t)) {
+            first[cur] = record(cur);
+            cur = first[cur];
+            continue;
           }
-          if (!w._ts_tree_cursor_goto_parent_wasm(t)) break walk;
-          cur = parent[cur];
+          for (;;) {
+            last[cur] = n - 1;
+            if (w._ts_tree_cursor_goto_next_sibling_wasm(t)) {
+              next[cur] = record(parent[cur]);
+              cur = next[cur];
+              break;
+            }
+            if (!w._ts_tree_cursor_goto_parent_wasm(t)) break walk;
+            cur = parent[cur];
+          }
         }
+      } finally {
+        w._ts_tree_cursor_delete_wasm(t);
       }
-    } finally {
-      w._ts_tree_cursor_delete_wasm(t);
     }
-    if (n !== total) throw new Error(`tree-sitter counted ${total} nodes, its cursor visited ${n}`);
+    if (n !== total) throw new Error(`tree-sitter counted ${total} nodes, the walk visited ${n}`);
     this.reused = reused;
     this.changed = diff;
     this.walked = walked;
@@ -456,6 +582,12 @@ export interface ViewOptions {
   keepIds?: boolean;
   /** The view of the tree the new one was incrementally re-parsed from (see the constructor). */
   previous?: SyntaxTree;
+  /**
+   * How to read a tree without a previous view: tree-sitter's cursor, or its memory directly
+   * (memoryWalk.ts). By default the memory, once verifyMemoryWalk has found both walks agree. (Tests
+   * may pass a walk function of their own.)
+   */
+  walk?: 'cursor' | 'memory' | typeof walkTreeMemory;
 }
 
 /** The one span where two texts differ: common prefix and suffix excluded (several edits merge into one). */
