@@ -1,6 +1,6 @@
 // Loads web-tree-sitter and the tree-sitter-python grammar on first use (never at activation).
 // Both .wasm files ship next to the bundles in dist/; in tests they are read from node_modules.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { bindTreeSitterModule, verifyMemoryWalk } from './view';
@@ -28,7 +28,9 @@ export function getPythonParser(): Promise<Parser> {
     const module = { locateFile: () => runtime };
     await Parser.init(module);
     bindTreeSitterModule(module);
-    const language = await Language.load(findWasm('tree-sitter-python.wasm', 'tree-sitter-python'));
+    // The bytes, not the path: given a path, web-tree-sitter reads it through `import('fs/promises')`, which
+    // starts Node's ES module loader (about 10 ms of a short CLI run).
+    const language = await Language.load(readFileSync(findWasm('tree-sitter-python.wasm', 'tree-sitter-python')));
     const parser = new Parser();
     parser.setLanguage(language);
     // The view reads trees straight from the runtime's memory once that gives the cursor's answers on samples.
