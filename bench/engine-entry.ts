@@ -4,5 +4,4 @@ export { analyzeWith, finalizeFindings, getFrontEnd, resolveConfig } from '../sr
 export { getPythonParser, isPythonParserLoaded } from '../src/core/python/parser';
 export { buildPyFile } from '../src/core/python/model';
 export { SyntaxTree, usesMemoryWalk } from '../src/core/python/view';
-export { loadProjectConfig } from '../src/core/projectConfig';
 export { ts } from 'ts-morph';
