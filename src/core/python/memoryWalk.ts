@@ -235,6 +235,7 @@ interface FieldTable {
   lengths: Uint16Array;
   table: Uint16Array;
 }
+/** By the language's address: a grammar, once loaded, stays loaded (and unchanged) for the life of the runtime. */
 const fieldTables = new Map<number, FieldTable>();
 
 function fieldTable(u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, language: number): FieldTable {
