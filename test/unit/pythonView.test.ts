@@ -279,7 +279,10 @@ describe('python syntax view', () => {
     for (let i = 0; i < 150; i++) texts.push({ name: `mutant ${i}`, text: makeMutant(fe, corpus, 20261127, i).text });
     // Deeper than the walk's first stack (it grows), a file of one token, an empty one.
     texts.push({ name: 'deep', text: `x = ${'('.repeat(2000)}1${')'.repeat(2000)}\nif a:\n${'    '.repeat(1)}y = [${'['.repeat(500)}${']'.repeat(500)}]\n` },
-      { name: 'one token', text: 'x' }, { name: 'empty', text: '' });
+      { name: 'one token', text: 'x' }, { name: 'empty', text: '' },
+      // Comments (extras) between children that have fields; a MISSING token held outside the inline form.
+      { name: 'comments between fields', text: 'total = f(  # a\n    x,  # b\n    k=1,  # c\n)[  # d\n    0  # e\n] + (a  # f\n    *  # g\n    b)\n' },
+      { name: 'missing token, long lookahead', text: 'if ready not a_rather_long_name_here:\n    pass\n' });
     let broken = 0;
     let nodes = 0;
     for (const { name, text } of texts) {

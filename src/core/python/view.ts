@@ -117,7 +117,7 @@ class NodeExample(NodeEffect, metaclass=Meta):
         while (n := len(data)) > 10:
             data = data[:-1]; continue
         for i, (a, b) in enumerate(zip(data, data), start=1):
-            print(i, a, b, sep="", end="\n")
+            print(i, a, b, sep="", end="\\n")
         assert n is not None, "message"
         return not n and ~n or -n ** 2 // 3 @ 4
 
@@ -131,12 +131,25 @@ def outer() -> Callable[..., Any]:
 
 
 type Alias[T] = list[T]
-x = 1 if True else \
+x = 1 if True else \\
     2
-print(*[x], 'concatenated' "strings", b"bytes", r"raw\d", sep=None)
+print(*[x], 'concatenated' "strings", b"bytes", r"raw\\d", sep=None)
+total = compute(  # comments between children that have fields
+    left,  # one
+    key=value,  # two
+)[  # three
+    0  # four
+] + (  # five
+    first  # six
+    *  # seven
+    second
+)
 `,
   `class Broken(NodeCompute:
     def run(self, x) ->:
+        y = self.
+        if ready not a_rather_long_name_here:  # a MISSING "in" that lexing looked far past: not inline
+            pass
         return [1, 2,
     def ok(self):
         if x
