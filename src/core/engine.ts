@@ -11,6 +11,9 @@ import type { PyFile } from './python/model';
 import { type Observations, SyntaxTree } from './python/view';
 import { type RecordedAnalysis, configKey, moveFindings, offsetsAfterUnreadEdit } from './python/reuse';
 import { PYTHON_RULES_BY_ID } from './rules/python';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultCacheDir, requireWithCodeCache } from './codeCache';
 
 /** What both front ends offer the engine. The TypeScript one (ts-morph) lives in ./typescript/frontend. */
 export interface FrontEnd {
@@ -164,11 +167,28 @@ export function getFrontEnd(language: LanguageId): Promise<FrontEnd> {
   // Loaded on first TypeScript analysis only: ts-morph brings its own TypeScript compiler.
   // The build maps this require to dist/typescript-frontend.js, a bundle of its own.
   typescript ??= Promise.resolve().then(() => {
+    type TypeScriptModule = { createTypeScriptFrontEnd(): FrontEnd };
+    // From a bundle, the front end's own bundle sits beside it: compiled through a V8 code cache (codeCache.ts).
+    const bundled = join(__dirname, 'typescript-frontend.js');
+    if (existsSync(bundled)) {
+      const mod = requireWithCodeCache(bundled, defaultCacheDir(), warmTypeScript) as TypeScriptModule;
+      return mod.createTypeScriptFrontEnd();
+    }
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require('./typescript/frontend') as { createTypeScriptFrontEnd(): FrontEnd };
+    const mod = require('./typescript/frontend') as TypeScriptModule;
     return mod.createTypeScriptFrontEnd();
   });
   return typescript;
+}
+
+/** Before its code cache is written: one small analysis, so that the parser's and the rules' functions are compiled into it. */
+function warmTypeScript(mod: unknown): void {
+  try {
+    (mod as { createTypeScriptFrontEnd(): FrontEnd }).createTypeScriptFrontEnd()
+      .findRaw('export class NodeExampleEffect extends NodeEffect {\n  async execute(input: unknown): Promise<unknown> {\n    try {\n      return await this.run(input);\n    } catch (error) {\n      throw error;\n    }\n  }\n}\n', resolveConfig({}), 'node.ts');
+  } catch {
+    // (The cache is then only smaller.)
+  }
 }
 
 /** Whether the TypeScript front end (and so ts-morph) has been loaded in this process. */
