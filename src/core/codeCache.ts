@@ -66,8 +66,10 @@ export function requireWithCodeCache(file: string, cacheDir: string | undefined,
       cachedData = undefined;
     }
   }
-  // The wrapper stays on the first line, so that line numbers in stack traces match the file's.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  // The wrapper stays on the first line, so that line numbers in stack traces match the file's; a
+  // shebang line, which require skips, becomes a comment.
+  const body = source.startsWith('#!') ? `//${source}` : source;
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${body}\n})`, { filename: file, cachedData });
   const module = { exports: {} as unknown, filename: file, id: file, loaded: false };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   module.loaded = true;

@@ -52,6 +52,11 @@ describe('code cache for bundles', () => {
     assert.deepEqual(mod.where(), ['bundle.js', dir.split(/[\\/]/).pop(), true]);
     assert.throws(() => mod.fail(), (error: Error) => error.stack!.includes(`${file}:6:`));
     assert.deepEqual(lastCodeCacheOutcome(), { file: undefined, used: false, written: false });
+    // A shebang line, as in an executable bundle, is skipped the way require skips it.
+    writeFileSync(file, `#!/usr/bin/env node\n${readFileSync(file, 'utf8')}`);
+    const withShebang = requireWithCodeCache(file, undefined) as typeof mod;
+    assert.equal(withShebang.version, '1');
+    assert.throws(() => withShebang.fail(), (error: Error) => error.stack!.includes(`${file}:7:`));
   });
 
   it('writes the cache after warming once; the next process compiles from it', () => {
