@@ -8,7 +8,7 @@ import { getPythonParser } from './python/parser';
 import { PythonFrontEnd, ParseBudgetExceeded } from './python/frontend';
 import type { Tree } from 'web-tree-sitter';
 import type { PyFile } from './python/model';
-import { type Observations, SyntaxTree } from './python/view';
+import { SyntaxTree, emptyObservations } from './python/view';
 import { type RecordedAnalysis, configKey, moveFindings, offsetsAfterUnreadEdit } from './python/reuse';
 import { PYTHON_RULES_BY_ID } from './rules/python';
 import { existsSync } from 'node:fs';
@@ -104,7 +104,7 @@ class PythonEngineFrontEnd implements FrontEnd {
       view.adoptTypeIndex(before!);
       this.analyses.set(tree, { configKey: key, raw, observed: recorded!.observed });
     } else {
-      const observed: Observations | undefined = keep ? { texts: new Uint8Array(view.count), sets: [], tests: new Map(), positions: [], searches: [], untracked: false } : undefined;
+      const observed = keep ? emptyObservations(view.count) : undefined;
       view.observer = observed;
       try {
         const file = this.inner.model(text, tree, config, view);
@@ -167,7 +167,6 @@ export function getFrontEnd(language: LanguageId): Promise<FrontEnd> {
   // Loaded on first TypeScript analysis only: ts-morph brings its own TypeScript compiler.
   // The build maps this require to dist/typescript-frontend.js, a bundle of its own.
   typescript ??= Promise.resolve().then(() => {
-    type TypeScriptModule = { createTypeScriptFrontEnd(): FrontEnd };
     // From a bundle, the front end's own bundle sits beside it: compiled through a V8 code cache (codeCache.ts).
     const bundled = join(__dirname, 'typescript-frontend.js');
     if (existsSync(bundled)) {
@@ -181,10 +180,15 @@ export function getFrontEnd(language: LanguageId): Promise<FrontEnd> {
   return typescript;
 }
 
+/** What ./typescript/frontend exports. */
+interface TypeScriptModule {
+  createTypeScriptFrontEnd(): FrontEnd;
+}
+
 /** Before its code cache is written: one small analysis, so that the parser's and the rules' functions are compiled into it. */
 function warmTypeScript(mod: unknown): void {
   try {
-    (mod as { createTypeScriptFrontEnd(): FrontEnd }).createTypeScriptFrontEnd()
+    (mod as TypeScriptModule).createTypeScriptFrontEnd()
       .findRaw('export class NodeExampleEffect extends NodeEffect {\n  async execute(input: unknown): Promise<unknown> {\n    try {\n      return await this.run(input);\n    } catch (error) {\n      throw error;\n    }\n  }\n}\n', resolveConfig({}), 'node.ts');
   } catch {
     // (The cache is then only smaller.)

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Edit, Parser, Point, Node as RawNode, Tree } from 'web-tree-sitter';
 import { getPythonParser, parsePython } from '../../src/core/python/parser';
 import { walkTreeMemory } from '../../src/core/python/memoryWalk';
-import { bindTreeSitterModule, SyntaxTree, usesMemoryWalk, verifyMemoryWalk, type SyntaxNode } from '../../src/core/python/view';
+import { bindTreeSitterModule, SyntaxTree, usesMemoryWalk, verifyMemoryWalk, viewDifference, type SyntaxNode } from '../../src/core/python/view';
 import { corpusSources, makeMutant, pythonFrontEnd, Rng } from '../robustness/support';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'python');
@@ -22,23 +22,6 @@ function rawNodes(root: RawNode): RawNode[] {
 }
 
 const WALKS = ['cursor', 'memory'] as const;
-const VIEW_ARRAYS = ['typeIds', 'starts', 'ends', 'fieldIds', 'parents', 'firstChildren', 'nextSiblings', 'lastDescendants', 'flags', 'ids'] as const;
-
-/** The first array entry where the two views differ, or undefined. */
-function firstDifference(a: SyntaxTree, b: SyntaxTree): string | undefined {
-  for (const key of VIEW_ARRAYS) {
-    const x = a[key];
-    const y = b[key];
-    if (!x || !y) {
-      if (x !== y) return `${key}: kept by one view only`;
-      continue;
-    }
-    if (x.length !== y.length) return `${key}: ${x.length} entries against ${y.length}`;
-    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return `${key}[${i}] (${a.grammar.name(a.typeIds[i])}): ${x[i]} against ${y[i]}`;
-  }
-  return undefined;
-}
-
 const shape = (n: { type: string; startIndex: number; endIndex: number } | null) => (n ? `${n.type}@${n.startIndex}-${n.endIndex}` : 'null');
 
 describe('python syntax view', () => {
@@ -292,7 +275,7 @@ describe('python syntax view', () => {
         const byCursor = new SyntaxTree(tree, text, { keepIds: true, walk: 'cursor' });
         const byMemory = new SyntaxTree(tree, text, { keepIds: true });
         nodes += byMemory.count;
-        assert.equal(firstDifference(byCursor, byMemory), undefined, name);
+        assert.equal(viewDifference(byCursor, byMemory), undefined, name);
       } finally {
         tree.delete();
       }
@@ -312,10 +295,10 @@ describe('python syntax view', () => {
         for (let i = 0; i < n; i++) if (out.field[i]) out.field[i]++;
         return n;
       };
-      assert.notEqual(firstDifference(reference, new SyntaxTree(tree, source, { walk: skewed })), undefined);
+      assert.notEqual(viewDifference(reference, new SyntaxTree(tree, source, { walk: skewed })), undefined);
       assert.equal(verifyMemoryWalk(parser, skewed), false);
       assert.equal(usesMemoryWalk(), false);
-      assert.equal(firstDifference(reference, new SyntaxTree(tree, source)), undefined);
+      assert.equal(viewDifference(reference, new SyntaxTree(tree, source)), undefined);
     } finally {
       assert.equal(verifyMemoryWalk(parser), true);
       tree.delete();

@@ -8,7 +8,7 @@ import type { Point, Tree } from 'web-tree-sitter';
 import { analyzeWith, finalizeFindings, getFrontEnd, resolveConfig } from '../../src/core/engine';
 import type { EngineConfig } from '../../src/core/types';
 import { getPythonParser } from '../../src/core/python/parser';
-import { type Observations, SyntaxTree } from '../../src/core/python/view';
+import { SyntaxTree, emptyObservations } from '../../src/core/python/view';
 import { offsetsAfterUnreadEdit } from '../../src/core/python/reuse';
 import { Rng } from '../robustness/support';
 
@@ -244,7 +244,7 @@ describe('engine: findings carried across edits that cannot change them', () => 
     const next = parser.parse(after, tree)!;
     try {
       const view = new SyntaxTree(next, after, { keepIds: true, previous: before });
-      const observed = (): Observations => ({ texts: new Uint8Array(before.count), sets: [], tests: new Map(), positions: [], searches: [], untracked: false });
+      const observed = () => emptyObservations(before.count);
       const clean = observed();
       const map = offsetsAfterUnreadEdit(before, view, clean);
       assert.ok(map, 'nothing read: carried over');

@@ -166,7 +166,6 @@ total = compute(  # comments between children that have fields
  */
 export function verifyMemoryWalk(parser: Parser, memoryWalk: typeof walkTreeMemory = walkTreeMemory): boolean {
   memoryWalkVerified = false;
-  const keys = ['typeIds', 'starts', 'ends', 'fieldIds', 'parents', 'firstChildren', 'nextSiblings', 'lastDescendants', 'flags', 'ids'] as const;
   let agree = true;
   for (const text of MEMORY_WALK_SAMPLES) {
     const tree = parser.parse(text);
@@ -174,7 +173,7 @@ export function verifyMemoryWalk(parser: Parser, memoryWalk: typeof walkTreeMemo
     try {
       const byCursor = new SyntaxTree(tree, text, { keepIds: true, walk: 'cursor' });
       const byMemory = new SyntaxTree(tree, text, { keepIds: true, walk: memoryWalk });
-      agree &&= keys.every((key) => sameArrays(byCursor[key]!, byMemory[key]!));
+      agree &&= viewDifference(byCursor, byMemory) === undefined;
     } catch {
       agree = false;
     } finally {
@@ -190,10 +189,22 @@ export function usesMemoryWalk(): boolean {
   return memoryWalkVerified;
 }
 
-function sameArrays(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** Every array a view records of its tree (ids only when kept). */
+const VIEW_ARRAYS = ['typeIds', 'starts', 'ends', 'fieldIds', 'parents', 'firstChildren', 'nextSiblings', 'lastDescendants', 'flags', 'ids'] as const;
+
+/** Where two views of the same text differ: the first differing entry of their arrays, or undefined when none does. */
+export function viewDifference(a: SyntaxTree, b: SyntaxTree): string | undefined {
+  for (const key of VIEW_ARRAYS) {
+    const x = a[key];
+    const y = b[key];
+    if (!x || !y) {
+      if (x !== y) return `${key}: kept by one view only`;
+      continue;
+    }
+    if (x.length !== y.length) return `${key}: ${x.length} entries against ${y.length}`;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return `${key}[${i}] (${a.grammar.name(a.typeIds[i])}): ${x[i]} against ${y[i]}`;
+  }
+  return undefined;
 }
 
 /**
@@ -583,6 +594,11 @@ export interface Observations {
   readonly tests: Map<number, { test: (text: string) => boolean; answer: boolean }[]>;
   /** Set when the content was read some other way (the raw tree, an arbitrary offset's position). */
   untracked: boolean;
+}
+
+/** Nothing read yet, for an analysis of a view of `count` nodes. */
+export function emptyObservations(count: number): Observations {
+  return { texts: new Uint8Array(count), sets: [], tests: new Map(), positions: [], searches: [], untracked: false };
 }
 
 /** Records that nodes' texts are looked up in `set` (their marks say which nodes). */
