@@ -53,11 +53,13 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform: 
  * (after `warm` has run, so that the functions it compiled are in it) when there was none to accept.
  */
 export function requireWithCodeCache(file: string, cacheDir: string | undefined, warm?: (exports: unknown) => void): unknown {
-  const source = readFileSync(file, 'utf8');
+  const bytes = readFileSync(file);
+  const source = bytes.toString('utf8');
   // A cache belongs to one V8 and architecture (VS Code's Electron and the CLI's Node.js each keep
-  // theirs) and to this exact text; V8 also checks its own flags and rejects a mismatch.
+  // theirs) and to this exact text, hashed as read (hashing the decoded string would encode it again,
+  // three times the cost); V8 also checks its own flags and rejects a mismatch.
   const runtime = `${basename(file).replace(/\.[cm]?js$/, '')}-v8-${process.versions.v8.replace(/[^\w.]/g, '_')}-${process.arch}-`;
-  const cacheFile = cacheDir ? join(cacheDir, `${runtime}${createHash('sha256').update(source).digest('hex').slice(0, 16)}${CACHE_SUFFIX}`) : undefined;
+  const cacheFile = cacheDir ? join(cacheDir, `${runtime}${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${CACHE_SUFFIX}`) : undefined;
   let cachedData: Buffer | undefined;
   if (cacheFile) {
     try {
