@@ -18,6 +18,8 @@ function sources(): { name: string; text: string }[] {
   out.push({ name: 'broken', text: 'export class A extends B {\n  m( {\n    try { x(); } catch (e) { throw new E(e); \n' });
   out.push({ name: 'jsx', text: 'export const V = () => <div a="1">{[1, 2].map((x) => <span key={x}>{x}</span>)}</div>;\n' });
   out.push({ name: 'jsdoc', text: '/** @param x the x */\nexport function f(x: number): number { /** inner */ return x; }\n' });
+  // Nested deeper than the index's recursion limit, and with three times more nodes than the index
+  // guesses from the text's length, so its arrays grow twice.
   out.push({ name: 'deep', text: `const y = ${Array.from({ length: 800 }, () => 'a').join(' + ')};\nconst z = this${'.a'.repeat(600)};\n` });
   return out;
 }

@@ -29,22 +29,41 @@ export class SyntaxIndex {
 
   constructor(readonly sf: ts.SourceFile) {
     const nodes: Node[] = [sf];
-    const kinds: number[] = [sf.kind];
-    const starts: number[] = [sf.pos];
-    const ends: number[] = [0];
+    // Typed arrays sized from the text (about five characters per node in real code), doubled when
+    // short: growing plain arrays of numbers and then copying them cost as much garbage as the tree.
+    let capacity = Math.max(64, (sf.text.length >> 2) + 16);
+    let kinds = new Uint16Array(capacity);
+    let starts = new Int32Array(capacity);
+    let ends = new Int32Array(capacity);
+    kinds[0] = sf.kind;
+    starts[0] = sf.pos;
+    let count = 1;
     let parent: Node = sf;
     let depth = 0;
     let sorted = true;
     let lastPos = sf.pos;
+    const grow = () => {
+      capacity *= 2;
+      const k = new Uint16Array(capacity);
+      k.set(kinds);
+      kinds = k;
+      const s = new Int32Array(capacity);
+      s.set(starts);
+      starts = s;
+      const e = new Int32Array(capacity);
+      e.set(ends);
+      ends = e;
+    };
     /** Appends a node (its parent already set); returns its index. */
     const add = (node: Node): number => {
       const pos = node.pos;
       if (pos < lastPos) sorted = false;
       lastPos = pos;
-      kinds.push(node.kind);
-      starts.push(pos);
-      ends.push(0);
-      return nodes.push(node) - 1;
+      if (count === capacity) grow();
+      kinds[count] = node.kind;
+      starts[count] = pos;
+      nodes.push(node);
+      return count++;
     };
     // Subtrees nested deeper than the recursion limit: an explicit stack (generated code can nest
     // thousands of levels). A number on the stack marks the end of that node's subtree.
@@ -59,7 +78,7 @@ export class SyntaxIndex {
       while (stack.length) {
         const top = stack.pop()!;
         if (typeof top === 'number') {
-          ends[top] = nodes.length;
+          ends[top] = count;
           continue;
         }
         stack.push(add(top));
@@ -84,17 +103,17 @@ export class SyntaxIndex {
         depth++;
         forEachChild(child, visit);
         depth--;
-        ends[i] = nodes.length;
+        ends[i] = count;
       }
       parent = saved;
       return undefined;
     };
     forEachChild(sf, visit);
-    ends[0] = nodes.length;
+    ends[0] = count;
     this.nodes = nodes;
-    this.kinds = Uint16Array.from(kinds);
-    this.starts = Int32Array.from(starts);
-    this.ends = Int32Array.from(ends);
+    this.kinds = kinds.subarray(0, count);
+    this.starts = starts.subarray(0, count);
+    this.ends = ends.subarray(0, count);
     if (!sorted) this.positions = this.positionMap();
   }
 
