@@ -18,6 +18,9 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(ROOT, '.cache/test-results');
 const BIN = join(ROOT, 'node_modules/.bin');
+// The code cache of the TypeScript front end, which the built CLI and extension keep, goes under
+// .cache/ here rather than into the cache folder of the user who runs the tests.
+const TEST_ENV = { ONEX_FORGE_CACHE_DIR: process.env.ONEX_FORGE_CACHE_DIR || join(ROOT, '.cache/onex-forge') };
 
 const stages = [];
 
@@ -27,7 +30,7 @@ function banner(title) {
 
 /** Runs a command with inherited stdio; returns its exit status (null when killed by a signal). */
 function run(command, args, extraEnv = {}) {
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...TEST_ENV, ...extraEnv } });
   if (result.error) {
     console.error(`could not run ${command}: ${result.error.message}`);
     return 1;

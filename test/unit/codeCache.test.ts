@@ -115,4 +115,15 @@ describe('code cache for bundles', () => {
     assert.equal(defaultCacheDir({}, 'darwin'), join(home, 'Library', 'Caches', 'onex-forge'));
     assert.equal(defaultCacheDir({ LOCALAPPDATA: 'C:\\Users\\me\\AppData\\Local' }, 'win32'), join('C:\\Users\\me\\AppData\\Local', 'onex-forge', 'Cache'));
   });
+
+  it('takes its folder from ONEX_FORGE_CACHE_DIR, and none when ONEX_FORGE_DISABLE_CODE_CACHE is set', () => {
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      assert.equal(defaultCacheDir({ ONEX_FORGE_CACHE_DIR: '/ci/cache', XDG_CACHE_HOME: '/xdg' }, platform), '/ci/cache');
+      assert.equal(defaultCacheDir({ ONEX_FORGE_DISABLE_CODE_CACHE: '1', ONEX_FORGE_CACHE_DIR: '/ci/cache' }, platform), undefined);
+      assert.equal(defaultCacheDir({ ONEX_FORGE_DISABLE_CODE_CACHE: 'true' }, platform), undefined);
+    }
+    // Empty or "0" leaves the cache on, as NODE_DISABLE_COMPILE_CACHE does.
+    assert.equal(defaultCacheDir({ ONEX_FORGE_DISABLE_CODE_CACHE: '0', XDG_CACHE_HOME: '/xdg' }, 'linux'), join('/xdg', 'onex-forge'));
+    assert.equal(defaultCacheDir({ ONEX_FORGE_DISABLE_CODE_CACHE: '', ONEX_FORGE_CACHE_DIR: '' }, 'darwin'), join(homedir(), 'Library', 'Caches', 'onex-forge'));
+  });
 });
