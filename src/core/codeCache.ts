@@ -35,7 +35,7 @@ export function lastCodeCacheOutcome(): CodeCacheOutcome | undefined {
  * The folder for ONEX Forge's caches: $ONEX_FORGE_CACHE_DIR when set; otherwise the user's cache folder
  * ($XDG_CACHE_HOME or ~/.cache on Linux, ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows).
  * Undefined, so no cache, when $ONEX_FORGE_DISABLE_CODE_CACHE is set (to anything but "" or "0") or
- * no home folder is known. The two variables follow Node.js's NODE_COMPILE_CACHE and
+ * no home folder is known. The two variables are named after Node.js's NODE_COMPILE_CACHE and
  * NODE_DISABLE_COMPILE_CACHE.
  */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {

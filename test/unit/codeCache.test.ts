@@ -122,7 +122,7 @@ describe('code cache for bundles', () => {
       assert.equal(defaultCacheDir({ ONEX_FORGE_DISABLE_CODE_CACHE: '1', ONEX_FORGE_CACHE_DIR: '/ci/cache' }, platform), undefined);
       assert.equal(defaultCacheDir({ ONEX_FORGE_DISABLE_CODE_CACHE: 'true' }, platform), undefined);
     }
-    // Empty or "0" leaves the cache on, as NODE_DISABLE_COMPILE_CACHE does.
+    // Empty or "0" leaves the cache on.
     assert.equal(defaultCacheDir({ ONEX_FORGE_DISABLE_CODE_CACHE: '0', XDG_CACHE_HOME: '/xdg' }, 'linux'), join('/xdg', 'onex-forge'));
     assert.equal(defaultCacheDir({ ONEX_FORGE_DISABLE_CODE_CACHE: '', ONEX_FORGE_CACHE_DIR: '' }, 'darwin'), join(homedir(), 'Library', 'Caches', 'onex-forge'));
   });
