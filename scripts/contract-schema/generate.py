@@ -74,9 +74,10 @@ def _model_schema(model: Any) -> dict[str, Any]:
 
 
 def _inline(model: Any, definitions: dict[str, Any]) -> dict[str, Any]:
-    """A model's schema with its own definitions hoisted into the root's."""
+    """A model's schema with its own definitions hoisted into the root's (those already there stay)."""
     schema = _model_schema(model)
-    definitions.update(schema.pop("definitions", {}))
+    for name, definition in schema.pop("definitions", {}).items():
+        definitions.setdefault(name, definition)
     return schema
 
 

@@ -64,7 +64,7 @@ export interface PyFile {
   config: EngineConfig;
 }
 
-function moduleLevelStatements(root: Node): Node[] {
+export function moduleLevelStatements(root: Node): Node[] {
   // Classes and imports may sit inside module-level `if TYPE_CHECKING:` or `try:` blocks.
   const out: Node[] = [];
   const visit = (stmts: Node[]) => {

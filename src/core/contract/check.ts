@@ -1,0 +1,123 @@
+// Checks one contract.yaml text: YAML syntax, the era's schema, and the rules beside it. Pure:
+// text and options in, findings out (the package checks in package.ts add what needs other files).
+import { isSuppressed, readSuppressions } from '../suppression';
+import type { Range, RuleId, Severity, Span } from '../types';
+import { isMapNode, keySpan, pairOf, parseContract, type ContractDocument, type YNode } from './document';
+import { CONTRACT_RULE_IDS, CONTRACT_RULES_BY_ID, type ContractRuleId } from './meta';
+import {
+  conventions, mixedCategories, producerOf, publishedTopics, routingEntries, runtimeProfiles, topicNames, unknownKeys,
+  type ContractFixData, type ContractRawFinding, type RuleContext,
+} from './rules';
+import { contractSchema, type ContractEra, type ContractSchema } from './schema';
+import { SchemaValidator, type SchemaProblem } from './validate';
+
+export interface RelatedInformation {
+  /** The other file (absolute path), or undefined for the same file. */
+  path?: string;
+  range: Range;
+  message: string;
+}
+
+export interface ContractFinding extends ContractRawFinding {
+  range: Range;
+  severity: Exclude<Severity, 'off'>;
+  related?: RelatedInformation[];
+}
+
+export interface ContractCheckOptions {
+  era: ContractEra;
+  /** A node.py beside the file: then it is a contract even without node_type. */
+  nextToNode?: boolean;
+  /** The project's topic producer; by default taken from the contract's model modules. */
+  producer?: string | null;
+  /** Severity per rule; a missing rule keeps its default. */
+  severities?: Partial<Record<ContractRuleId, Severity>>;
+}
+
+export interface ContractCheck {
+  doc: ContractDocument;
+  /** False when the file is not a contract (no node_type, not next to a node): no findings then. */
+  isContract: boolean;
+  /** The rule context, when the file parsed to a mapping (the package checks use it). */
+  context: RuleContext | null;
+  raw: ContractRawFinding[];
+}
+
+const validators = new Map<ContractSchema, SchemaValidator>();
+
+function validatorFor(schema: ContractSchema): SchemaValidator {
+  let v = validators.get(schema);
+  if (!v) validators.set(schema, (v = new SchemaValidator(schema)));
+  return v;
+}
+
+/** Whether the parsed file is a contract: a top-level node_type, or a node beside it. */
+export function looksLikeContract(root: YNode | null, nextToNode: boolean): boolean {
+  return nextToNode || (isMapNode(root) && pairOf(root, 'node_type') !== undefined);
+}
+
+function anchorOf(doc: ContractDocument): Span {
+  const root = doc.root;
+  if (isMapNode(root) && root.items.length) return keySpan(root.items[0], { start: 0, end: 0 });
+  return { start: 0, end: Math.max(doc.lines.lineEnd(0), Math.min(1, doc.text.length)) };
+}
+
+function schemaFinding(problem: SchemaProblem): ContractRawFinding {
+  let data: ContractFixData | undefined;
+  if (problem.kind === 'required' && problem.key) data = { fix: 'add-key', key: problem.key, path: problem.path };
+  if (problem.kind === 'deprecated' && problem.key) data = { fix: 'rename-key', from: problem.key, to: 'contract_version' };
+  return { ruleId: 'ONEX021', message: problem.message, span: problem.span, data };
+}
+
+/** The first phase: parse, decide whether it is a contract, run the schema and the rules. */
+export function checkContractRaw(text: string, options: ContractCheckOptions): ContractCheck {
+  const doc = parseContract(text);
+  const schema = contractSchema(options.era);
+  const raw: ContractRawFinding[] = [];
+  const root = doc.root;
+  if (!looksLikeContract(root, options.nextToNode ?? false)) {
+    // A syntax error in a file next to no node: it could be any YAML file; left alone.
+    return { doc, isContract: false, context: null, raw };
+  }
+  for (const e of doc.errors) raw.push({ ruleId: 'ONEX020', message: `YAML syntax error: ${e.message}`, span: e.span });
+  const anchor = anchorOf(doc);
+  if (doc.errors.length) return { doc, isContract: true, context: null, raw };
+  if (!isMapNode(root)) {
+    // (An empty file reads as None: the ContractLinter rejects it as it rejects a scalar.)
+    raw.push({ ruleId: 'ONEX020', message: 'Contract must be a YAML mapping (dict), not a scalar or list', span: anchor });
+    return { doc, isContract: true, context: null, raw };
+  }
+  const context: RuleContext = { doc, root, schema, producer: options.producer ?? producerOf(root), anchor };
+  raw.push(...validatorFor(schema).validate(root, anchor).map(schemaFinding));
+  if (options.era === 'today') {
+    raw.push(...unknownKeys(context), ...conventions(context), ...routingEntries(context), ...mixedCategories(context),
+      ...publishedTopics(context), ...topicNames(context), ...runtimeProfiles(context));
+  }
+  return { doc, isContract: true, context, raw };
+}
+
+export function severityFor(ruleId: ContractRuleId, severities?: Partial<Record<ContractRuleId, Severity>>): Severity {
+  return severities?.[ruleId] ?? CONTRACT_RULES_BY_ID.get(ruleId)!.defaultSeverity;
+}
+
+/** Applies severities and `# onex: ignore[...]` comments, and turns offsets into ranges. */
+export function finalizeContractFindings(doc: ContractDocument, raw: readonly (ContractRawFinding & { related?: RelatedInformation[] })[],
+  severities?: Partial<Record<ContractRuleId, Severity>>): ContractFinding[] {
+  const suppressions = readSuppressions(doc.comments, CONTRACT_RULE_IDS);
+  const out: ContractFinding[] = [];
+  for (const finding of raw) {
+    const severity = severityFor(finding.ruleId, severities);
+    if (severity === 'off') continue;
+    const range = doc.lines.rangeOf(finding.span);
+    if (isSuppressed(suppressions, finding.ruleId as unknown as RuleId, range.start.line)) continue;
+    out.push({ ...finding, range, severity });
+  }
+  out.sort((a, b) => a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return out;
+}
+
+/** Checks a contract's text alone (no other file read). */
+export function checkContractText(text: string, options: ContractCheckOptions): { findings: ContractFinding[]; isContract: boolean } {
+  const check = checkContractRaw(text, options);
+  return { findings: finalizeContractFindings(check.doc, check.raw, options.severities), isContract: check.isContract };
+}
