@@ -80,6 +80,18 @@ describe('contract rules: agreement with the framework over omnibase-infra\'s ow
     });
   }
 
+  it('the rules no framework gate mirrors (ONEX029 in the workspace, ONEX031, ONEX032, ONEX033) report only the known case', () => {
+    const found = files.flatMap((file) => [...ours.get(file)!.contract, ...ours.get(file)!.python]
+      .filter((f) => ['ONEX029', 'ONEX031', 'ONEX032', 'ONEX033'].includes(f.ruleId))
+      .map((f) => `${file.split('/').slice(-2)[0]} ${f.ruleId} ${f.message.slice(0, 60)}`));
+    // node_runner_health_snapshot_effect declares two publish topics; its one handler returns a
+    // ModelRunnerFleetSnapshot, which no published_events entry names, so the runtime publishes it to
+    // publish_topics[0]: nothing the handler returns goes to network-pool-status.
+    assert.deepEqual(found, [
+      "node_runner_health_snapshot_effect ONEX033 No handler's output goes to 'onex.evt.omnibase-infra.network",
+    ]);
+  });
+
   it('reports what the framework keeps in a baseline at information, and the linter\'s warnings as warnings', () => {
     const all = [...ours.values()].flatMap((o) => [...o.contract, ...o.python]);
     for (const rule of ['ONEX025', 'ONEX027', 'ONEX028', 'ONEX030']) {

@@ -28,8 +28,11 @@ export function frameworkVerdict(paths: string[]): Verdict {
 /** The contract rule that reports what a framework check reports. */
 export function ruleFor(f: FrameworkFinding): ContractRuleId {
   switch (f.check) {
-    case 'L1': case 'L3': case 'L4': return 'ONEX021';
+    case 'L1': case 'L3': case 'L4':
+      return /YAML pars/i.test(f.message) ? 'ONEX020' : 'ONEX021';
     case 'L2':
+      if (/YAML parse error|must be a YAML mapping/.test(f.message)) return 'ONEX020';
+      if (/^Cannot import module|not found in module/.test(f.message)) return 'ONEX029';
       if (f.severity === 'error') return 'ONEX021';
       if (/^Unknown field/.test(f.message)) return 'ONEX022';
       return 'ONEX023';

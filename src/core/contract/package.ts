@@ -125,6 +125,9 @@ class Workspace {
     let unknown = false;
     for (const base of where.cls.bases) {
       if (base === 'object' || base === 'Protocol' || base === 'Generic' || base === 'ABC') continue;
+      // pydantic's BaseModel defines none of the members asked about (handle, handle_async, topic).
+      const imported = where.facts.imports.get(base.split('.')[0]);
+      if (imported && /^pydantic(\.|$)/.test(imported.module) && (imported.name ?? base.split('.').pop()) === 'BaseModel') continue;
       const baseClass = this.resolveName(where, base);
       if (!baseClass) {
         unknown = true;
@@ -316,6 +319,10 @@ function packageFindings(ctx: RuleContext, ws: Workspace, contractPath: string, 
     if (type && topic) eventMap.set(type, topic);
   }
   const reducer = kind === 'reducer';
+  // Only a node the runtime wires to the bus (it subscribes to topics) has its outputs published;
+  // handlers of other nodes are called in process and their results returned, not published.
+  const subscribes = isMapNode(bus) && seqItems(valueOf(bus, 'subscribe_topics')).length > 0;
+  const reported = new Set<string>();
   let complete = handlerRefs.length > 0 && handlerRefs.length === references(root).filter((r) => r.what.endsWith('.handler') || r.what === 'handler').length;
   const used = new Set<string>();
   for (const [ref, where] of handlerRefs) {
@@ -344,6 +351,9 @@ function packageFindings(ctx: RuleContext, ws: Workspace, contractPath: string, 
         used.add(publishTopics[0]);
         continue;
       }
+      // A returned result (a sink's receipt) may be meant for nobody; events= are meant to be published.
+      if (!subscribes || !event.explicit || reported.has(`${where.cls.name}/${event.name}`)) continue;
+      reported.add(`${where.cls.name}/${event.name}`);
       raw.push({
         ruleId: 'ONEX032',
         message: `${where.cls.name} returns ${event.name}, but the contract gives it no topic: no published_events entry for it and no event_bus.publish_topics`,

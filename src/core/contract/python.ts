@@ -174,7 +174,8 @@ export function moduleFacts(parser: Parser, path: string, text: string, moduleNa
 
 export interface ReturnedOutputs {
   /** Model class names a handler emits as events (through its returns). */
-  events: { name: string; span: Span }[];
+  /** `explicit`: passed as ModelHandlerOutput `events=` (meant to be published), not a returned result. */
+  events: { name: string; span: Span; explicit: boolean }[];
   /** False when some return could not be read (a variable list, a helper's result…). */
   complete: boolean;
 }
@@ -217,7 +218,7 @@ export function handlerOutputs(cls: ClassFacts, method: string, reducer: boolean
   };
   const addEvent = (expr: Node | null) => {
     const model = modelCall(expr);
-    if (model) out.events.push(model);
+    if (model) out.events.push({ ...model, explicit: true });
     else out.complete = false;
   };
   for (const ret of returns) {
@@ -238,13 +239,13 @@ export function handlerOutputs(cls: ClassFacts, method: string, reducer: boolean
       if (result) {
         const model = modelCall(result);
         if (!model) out.complete = false;
-        else if (model.name !== 'ModelIntent') out.events.push(model);
+        else if (model.name !== 'ModelIntent') out.events.push({ ...model, explicit: false });
       }
       continue;
     }
     if (reducer) continue;
     const model = modelCall(value);
-    if (model && model.name !== 'ModelHandlerOutput') out.events.push(model);
+    if (model && model.name !== 'ModelHandlerOutput') out.events.push({ ...model, explicit: false });
     else out.complete = false;
   }
   return out;

@@ -39,6 +39,22 @@ def _load_script(path: Path, name: str):
     return module
 
 
+def _import_from(contract: Path) -> None:
+    """Make the contract's own package importable (first on sys.path), forgetting an earlier copy of it."""
+    top = contract.resolve().parent
+    while (top.parent / "__init__.py").is_file():
+        top = top.parent
+    if not (top / "__init__.py").is_file() or "site-packages" in top.parts:
+        return
+    root = str(top.parent)
+    if root in sys.path:
+        sys.path.remove(root)
+    sys.path.insert(0, root)
+    for name in [m for m in sys.modules if m == top.name or m.startswith(top.name + ".")]:
+        del sys.modules[name]
+    importlib.invalidate_caches()
+
+
 def _default_sdist() -> Path:
     version = importlib.metadata.version("omnibase-infra")
     for root in (Path("/opt/sdist"), Path(__file__).resolve().parents[3] / ".cache" / "sdist"):
@@ -82,6 +98,7 @@ def main() -> int:
     out: dict[str, list[dict[str, object]]] = {}
     for path in args.paths:
         found: list[dict[str, object]] = []
+        _import_from(path)
 
         def add(check: str, severity: str, message: str, field: str = "", baselined: bool = False) -> None:
             found.append({"check": check, "severity": severity, "field": field,
@@ -96,10 +113,15 @@ def main() -> int:
         # L2: infra ContractLinter.
         for v in linter.lint_file(path).violations:
             add("L2", v.severity.value.lower(), v.message, v.field_path)
-        # L3: runtime discovery.
+        # L3: runtime discovery (its message does not say when the cause is a YAML error: say so).
+        try:
+            yaml.safe_load(path.read_text(encoding="utf-8"))
+            unparsable = ""
+        except yaml.YAMLError:
+            unparsable = "YAML parse error: "
         manifest = discover_contracts_from_paths([path])
         for error in manifest.errors:
-            add("L3", "error", error.error)
+            add("L3", "error", unparsable + error.error)
         # L4: nested handler mapping on every routing entry.
         for f in l4.validate_file(path):
             add("L4", "error", f.format(), f"handler_routing.handlers[{f.handler_index}]")
@@ -107,13 +129,13 @@ def main() -> int:
         for f in l5.mixed_category_findings(manifest.contracts):
             add("L5", "error", f"{f.handler}/{f.operation}: {'+'.join(f.categories)}",
                 baselined=f.key in mixed_baseline)
-        # L6: a dispatch entrypoint on every declared handler (imports the handler).
-        names = {str((yaml.safe_load(path.read_text()) or {}).get("name") or path.parent.name)} \
-            if path.is_file() else set()
-        declared = [d for d in l6.declared_handlers(path.parent) if d.contract in names] \
-            if path.name == "contract.yaml" else []
-        for key in sorted(l6.entrypointless(declared)):
-            add("L6", "error", f"{key[1]} has no handle/handle_async", baselined=key in entry_baseline)
+        # L6: a dispatch entrypoint on every declared handler (imports the handler). On a file that
+        # does not parse the gate itself crashes: nothing to report.
+        if path.name == "contract.yaml" and not unparsable:
+            name = str((yaml.safe_load(path.read_text()) or {}).get("name") or path.parent.name)
+            declared = [d for d in l6.declared_handlers(path.parent) if d.contract == name]
+            for key in sorted(l6.entrypointless(declared)):
+                add("L6", "error", f"{key[1]} has no handle/handle_async", baselined=key in entry_baseline)
         # L7: published_events topics declared in event_bus.publish_topics.
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
