@@ -2,7 +2,7 @@
 // text and options in, findings out (the package checks in package.ts add what needs other files).
 import { isSuppressed, readSuppressions } from '../suppression';
 import type { Range, RuleId, Severity, Span } from '../types';
-import { isMapNode, keySpan, pairOf, parseContract, type ContractDocument, type YNode } from './document';
+import { isMapNode, keySpan, pairOf, parseContract, stringOf, valueOf, type ContractDocument, type YNode } from './document';
 import { CONTRACT_RULE_IDS, CONTRACT_RULES_BY_ID, type ContractRuleId } from './meta';
 import {
   conventions, mixedCategories, producerOf, publishedTopics, routingEntries, runtimeProfiles, topicNames, unknownKeys,
@@ -62,10 +62,15 @@ function anchorOf(doc: ContractDocument): Span {
   return { start: 0, end: Math.max(doc.lines.lineEnd(0), Math.min(1, doc.text.length)) };
 }
 
-function schemaFinding(problem: SchemaProblem): ContractRawFinding {
+function schemaFinding(problem: SchemaProblem, nodeTypeSpelling?: (span: Span) => string | null): ContractRawFinding {
   let data: ContractFixData | undefined;
   if (problem.kind === 'required' && problem.key) data = { fix: 'add-key', key: problem.key, path: problem.path };
   if (problem.kind === 'deprecated' && problem.key) data = { fix: 'rename-key', from: problem.key, to: 'contract_version' };
+  // node_type: EFFECT / effect / Effect_Generic → EFFECT_GENERIC, the linter's spelling of that kind.
+  if (problem.kind === 'enum' && problem.path.length === 1 && problem.path[0] === 'node_type' && nodeTypeSpelling) {
+    const kind = /^(effect|compute|reducer|orchestrator)(_generic)?$/i.exec(nodeTypeSpelling(problem.span) ?? '');
+    if (kind) data = { fix: 'replace-value', value: `${kind[1].toUpperCase()}_GENERIC`, title: `Change node_type to ${kind[1].toUpperCase()}_GENERIC` };
+  }
   return { ruleId: 'ONEX021', message: problem.message, span: problem.span, data };
 }
 
@@ -88,7 +93,8 @@ export function checkContractRaw(text: string, options: ContractCheckOptions): C
     return { doc, isContract: true, context: null, raw };
   }
   const context: RuleContext = { doc, root, schema, producer: options.producer ?? producerOf(root), anchor };
-  raw.push(...validatorFor(schema).validate(root, anchor).map(schemaFinding));
+  const nodeType = stringOf(valueOf(root, 'node_type'));
+  raw.push(...validatorFor(schema).validate(root, anchor).map((p) => schemaFinding(p, () => nodeType)));
   if (options.era === 'today') {
     raw.push(...unknownKeys(context), ...conventions(context), ...routingEntries(context), ...mixedCategories(context),
       ...publishedTopics(context), ...topicNames(context), ...runtimeProfiles(context));
