@@ -121,6 +121,7 @@ class Workspace {
   /** Whether a class (with its bases, followed through the workspace) has `member`; null when a base is out of sight. */
   hasMember(where: { path: string; facts: ModuleFacts; cls: ClassFacts }, member: string, depth = 0): boolean | null {
     if (where.cls.members.has(member)) return true;
+    if (where.facts.hasErrors) return null;
     if (depth > 8) return null;
     let unknown = false;
     for (const base of where.cls.bases) {
@@ -256,7 +257,7 @@ function packageFindings(ctx: RuleContext, ws: Workspace, contractPath: string, 
       resolved.set(ref, cls);
       continue;
     }
-    if (module.facts.open || module.facts.bound.has(ref.name)) continue;
+    if (module.facts.open || module.facts.hasErrors || module.facts.bound.has(ref.name)) continue;
     raw.push({
       ruleId: 'ONEX029', message: `Class '${ref.name}' not found in module '${ref.module}' (${ref.what})`, span: at(ref.nameNode),
       related: [{ path: module.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `module '${ref.module}'` }],
@@ -284,8 +285,9 @@ function packageFindings(ctx: RuleContext, ws: Workspace, contractPath: string, 
   // ONEX031 — the node class is the contract's anchor; the runtime takes the kind from node_type.
   const nodeTypeNode = valueOf(root, 'node_type');
   const kind = KIND_OF_NODE_TYPE[stringOf(nodeTypeNode) ?? ''];
-  if (nodeText !== undefined && kind) {
-    const facts = ws.facts(nodePy, nodeText, 'node');
+  const nodeFacts = nodeText !== undefined && kind ? ws.facts(nodePy, nodeText, 'node') : null;
+  if (nodeFacts && !nodeFacts.hasErrors) {
+    const facts = nodeFacts;
     const nodes = [...facts.classes.values()].filter((c) => c.isNode);
     if (!nodes.length) {
       raw.push({ ruleId: 'ONEX031', message: 'node.py beside this contract defines no node class (a class deriving NodeEffect, NodeCompute, NodeReducer or NodeOrchestrator)', span: at(nodeTypeNode),
@@ -326,7 +328,7 @@ function packageFindings(ctx: RuleContext, ws: Workspace, contractPath: string, 
   let complete = handlerRefs.length > 0 && handlerRefs.length === references(root).filter((r) => r.what.endsWith('.handler') || r.what === 'handler').length;
   const used = new Set<string>();
   for (const [ref, where] of handlerRefs) {
-    const outputs = handlerOutputs(where.cls, where.cls.cls.methods.has('handle') ? 'handle' : 'handle_async', reducer);
+    const outputs = where.facts.hasErrors ? null : handlerOutputs(where.cls, where.cls.cls.methods.has('handle') ? 'handle' : 'handle_async', reducer);
     if (!outputs) {
       complete = false;
       continue;

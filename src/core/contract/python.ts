@@ -42,6 +42,8 @@ export interface ModuleFacts {
   open: boolean;
   /** The module's comments (for `# onex: ignore[...]`). */
   comments: CommentInfo[];
+  /** The file has syntax errors: what it lacks is not known (a class or method may be in the broken part). */
+  hasErrors: boolean;
 }
 
 function resolveRelative(moduleName: string, isPackage: boolean, dots: number, rest: string): string {
@@ -136,6 +138,7 @@ export function moduleFacts(parser: Parser, path: string, text: string, moduleNa
     const facts: ModuleFacts = {
       path, text, lines: new LineIndex(text), classes: new Map(), bound: new Set(), imports: new Map(), open: false,
       comments: view.rootNode.descendantsOfType('comment').map((c) => ({ body: c.text.slice(1), line: c.startPosition.row })),
+      hasErrors: tree.rootNode.hasError,
     };
     const stmts = moduleLevelStatements(view.rootNode);
     readImports(stmts, moduleName, /[\\/]__init__\.py$/.test(path), facts);

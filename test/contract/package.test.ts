@@ -1,0 +1,66 @@
+// The package checks read the workspace's files, never run them, and never fail on bad input.
+import { strict as assert } from 'node:assert';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkContractText } from '../../src/core/contract/check';
+import { checkContractPackage, suggestedTopic } from '../../src/core/contract/package';
+import { CONTRACT, edit, HANDLER_PY, tempRoot, writePackage } from './fixturePackage';
+
+describe('contract package checks', () => {
+  it('leave alone a YAML file that is not a contract: no node_type and no node.py beside it', async () => {
+    const dir = join(tempRoot('onex-contract-other-'), 'config');
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, 'contract.yaml');
+    writeFileSync(path, 'services:\n  - name: a\n    port: [\n');
+    const result = await checkContractPackage(path, readFileSync(path, 'utf8'), { era: 'today' });
+    assert.equal(result.isContract, false);
+    assert.deepEqual(result.findings, []);
+    // The same file beside a node.py is a contract: its syntax error is reported as such.
+    writeFileSync(join(dir, 'node.py'), 'class NodeX(NodeEffect):\n    pass\n');
+    const beside = await checkContractPackage(path, readFileSync(path, 'utf8'), { era: 'today' });
+    assert.deepEqual(beside.findings.map((f) => f.ruleId), ['ONEX020']);
+    assert.match(beside.findings[0].message, /^YAML syntax error: /);
+  });
+
+  it('survive Python files that do not parse, and say nothing they cannot know', async () => {
+    const path = writePackage(tempRoot('onex-contract-badpy-'), { handler: 'class HandlerSpecdemoWrite(:\n  def handle(self\n\u0000', nodePy: 'def (((' });
+    const result = await checkContractPackage(path, readFileSync(path, 'utf8'), { era: 'today' });
+    assert.deepEqual([...result.otherFiles.keys()], []);
+    assert.ok(result.findings.every((f) => f.ruleId !== 'ONEX030'));
+  });
+
+  it('do not judge modules outside the workspace (an installed package) nor classes a module may bind dynamically', async () => {
+    const outside = edit(CONTRACT, 'module: "omnimarket.nodes.node_specdemo_write_effect.models.model_specdemo_written"', 'module: "somewhere_else.models"');
+    const dynamic = `${HANDLER_PY}\n\ndef __getattr__(name):\n    raise AttributeError(name)\n`;
+    const root = tempRoot('onex-contract-outside-');
+    const a = writePackage(join(root, 'a'), { contract: outside });
+    const b = writePackage(join(root, 'b'), { contract: edit(CONTRACT, 'name: "HandlerSpecdemoWrite"', 'name: "HandlerElsewhere"'), handler: dynamic });
+    assert.deepEqual((await checkContractPackage(a, outside, { era: 'today' })).findings, []);
+    assert.deepEqual((await checkContractPackage(b, readFileSync(b, 'utf8'), { era: 'today' })).findings, []);
+  });
+
+  it('report a handler without an entrypoint in its own file, pointing back at the contract, and honour its suppression comment', async () => {
+    const root = tempRoot('onex-contract-entry-');
+    const path = writePackage(join(root, 'a'), { handler: edit(HANDLER_PY, 'async def handle(', 'async def run(') });
+    const result = await checkContractPackage(path, readFileSync(path, 'utf8'), { era: 'today' });
+    const [[file, findings]] = [...result.otherFiles];
+    assert.match(file, /handler_specdemo_write_effect\.py$/);
+    assert.equal(findings[0].ruleId, 'ONEX030');
+    assert.equal(findings[0].severity, 'information');
+    assert.equal(readFileSync(file, 'utf8').split('\n')[findings[0].range.start.line].trim(), 'class HandlerSpecdemoWrite:');
+    assert.equal(findings[0].related![0].path, path);
+    const suppressed = writePackage(join(root, 'b'), { handler: edit(HANDLER_PY, 'class HandlerSpecdemoWrite:', 'class HandlerSpecdemoWrite:  # onex: ignore[ONEX030]').replace('async def handle(', 'async def run(') });
+    assert.equal((await checkContractPackage(suppressed, readFileSync(suppressed, 'utf8'), { era: 'today' })).otherFiles.size, 0);
+  });
+
+  it('severities are configurable: off removes a rule, error raises one', () => {
+    const text = edit(CONTRACT, 'description:', 'node_typ: "x"\ndescription:');
+    assert.deepEqual(checkContractText(text, { era: 'today', nextToNode: true, severities: { ONEX022: 'off' } }).findings, []);
+    assert.equal(checkContractText(text, { era: 'today', nextToNode: true, severities: { ONEX022: 'error' } }).findings[0].severity, 'error');
+  });
+
+  it('suggest topics in the framework\'s format for an event class', () => {
+    assert.equal(suggestedTopic('ModelSpecdemoWritten', 'omnimarket'), 'onex.evt.omnimarket.specdemo-written.v1');
+    assert.equal(suggestedTopic('ModelRRHToolchainVersions', 'omnibase-infra'), 'onex.evt.omnibase-infra.rrh-toolchain-versions.v1');
+  });
+});
