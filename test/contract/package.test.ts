@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkContractText } from '../../src/core/contract/check';
-import { checkContractPackage, suggestedTopic } from '../../src/core/contract/package';
+import { CachedReader, checkContractPackage, suggestedTopic } from '../../src/core/contract/package';
 import { CONTRACT, edit, HANDLER_PY, tempRoot, writePackage } from './fixturePackage';
 
 describe('contract package checks', () => {
@@ -62,5 +62,17 @@ describe('contract package checks', () => {
   it('suggest topics in the framework\'s format for an event class', () => {
     assert.equal(suggestedTopic('ModelSpecdemoWritten', 'omnimarket'), 'onex.evt.omnimarket.specdemo-written.v1');
     assert.equal(suggestedTopic('ModelRRHToolchainVersions', 'omnibase-infra'), 'onex.evt.omnibase-infra.rrh-toolchain-versions.v1');
+  });
+
+  it('with a cached reader, see a changed handler only once told (a warm check reads nothing from disk)', async () => {
+    const path = writePackage(tempRoot('onex-contract-cache-'));
+    const text = readFileSync(path, 'utf8');
+    const reader = new CachedReader();
+    assert.equal((await checkContractPackage(path, text, { era: 'today' }, reader)).otherFiles.size, 0);
+    const handler = join(path, '..', 'handlers', 'handler_specdemo_write_effect.py');
+    writeFileSync(handler, edit(HANDLER_PY, 'async def handle(', 'async def run('));
+    assert.equal((await checkContractPackage(path, text, { era: 'today' }, reader)).otherFiles.size, 0, 'still the cached text');
+    reader.invalidate(handler);
+    assert.equal((await checkContractPackage(path, text, { era: 'today' }, reader)).otherFiles.size, 1);
   });
 });

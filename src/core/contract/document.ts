@@ -62,8 +62,9 @@ export function parseContract(text: string): ContractDocument {
       span: { start, end: Math.min(text.length, Math.max(start + 1, lines.lineEnd(lines.positionAt(start).line))) },
     });
   }
+  // Comments matter only for `# onex: ignore[...]` directives: no "onex:" in the text, none to read.
   const raw: { offset: number; source: string }[] = [];
-  for (const token of tokens) collectComments(token, raw);
+  if (text.includes('onex:')) for (const token of tokens) collectComments(token, raw);
   const comments = raw.map((c) => ({ body: c.source.replace(/^#/, ''), line: lines.positionAt(c.offset).line }));
   const first = docs[0];
   const root = (first?.contents ?? null) as YNode | null;

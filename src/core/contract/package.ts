@@ -41,6 +41,39 @@ export const diskReader: PackageReader = {
   },
 };
 
+/**
+ * A reader that keeps what it read until told a file changed (`invalidate`, from a file watcher):
+ * a warm check of an unchanged package reads nothing from disk.
+ */
+export class CachedReader implements PackageReader {
+  private readonly texts = new Map<string, string | undefined>();
+  private readonly dirs = new Map<string, boolean>();
+
+  constructor(private readonly inner: PackageReader = diskReader) {}
+
+  readFile(path: string): string | undefined {
+    if (!this.texts.has(path)) this.texts.set(path, this.inner.readFile(path));
+    return this.texts.get(path);
+  }
+
+  isDirectory(path: string): boolean {
+    let known = this.dirs.get(path);
+    if (known === undefined) this.dirs.set(path, (known = this.inner.isDirectory(path)));
+    return known;
+  }
+
+  /** Forgets a file (or everything): the next read goes to the inner reader. */
+  invalidate(path?: string): void {
+    if (path === undefined) {
+      this.texts.clear();
+      this.dirs.clear();
+    } else {
+      this.texts.delete(path);
+      this.dirs.clear();
+    }
+  }
+}
+
 interface Located {
   path: string;
   facts: ModuleFacts;

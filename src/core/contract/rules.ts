@@ -58,7 +58,7 @@ export function unknownKeys(ctx: RuleContext): ContractRawFinding[] {
     if (key === null || knownSet.has(key)) continue;
     // A key ModelYamlContract rejects (`version`) is ONEX021's finding.
     if (ctx.schema.properties?.[key]?.deprecated) continue;
-    const similar = closestMatch(key, [...known].sort());
+    const similar = closestMatch(key, known);
     out.push({
       ruleId: 'ONEX022',
       message: similar

@@ -83,8 +83,13 @@ export function contractSchema(era: ContractEra): ContractSchema {
   return SCHEMAS[era];
 }
 
-/** Follows `$ref` (only local `#/definitions/...` ones occur). */
+const resolved = new WeakMap<JsonSchema, JsonSchema>();
+
+/** Follows `$ref` (only local `#/definitions/...` ones occur); the result is kept per schema object. */
 export function resolveRef(root: JsonSchema, schema: JsonSchema): JsonSchema {
+  if (!schema.$ref) return schema;
+  const known = resolved.get(schema);
+  if (known) return known;
   let current = schema;
   for (let i = 0; i < 16 && current.$ref; i++) {
     const name = current.$ref.replace(/^#\/definitions\//, '');
@@ -94,6 +99,7 @@ export function resolveRef(root: JsonSchema, schema: JsonSchema): JsonSchema {
     const { $ref: _ref, ...siblings } = current;
     current = { ...target, ...siblings };
   }
+  resolved.set(schema, current);
   return current;
 }
 

@@ -45,8 +45,19 @@ export function similarity(a: string, b: string): number {
   return length === 0 ? 1 : (2 * matchingCharacters(a, b)) / length;
 }
 
+const memo = new Map<string, string | null>();
+
 /** The closest of `candidates` with a ratio of at least `cutoff`, as get_close_matches(n=1) picks it. */
 export function closestMatch(word: string, candidates: readonly string[], cutoff = 0.6): string | null {
+  const key = `${cutoff}\u0000${word}\u0000${candidates.join('\u0000')}`;
+  if (memo.has(key)) return memo.get(key)!;
+  const found = closest(word, candidates, cutoff);
+  if (memo.size > 5000) memo.clear();
+  memo.set(key, found);
+  return found;
+}
+
+function closest(word: string, candidates: readonly string[], cutoff: number): string | null {
   let best: string | null = null;
   let bestScore = -1;
   // get_close_matches sorts by score, then by the candidate (descending) for equal scores.
