@@ -83,6 +83,8 @@ const ROWS: Row[] = [
     ours: ['ONEX032'], framework: [], on: 'HandlerSpecdemoWrite',
     why: "no framework gate reads handler outputs; the runtime finds no published_events entry and no publish_topics[0] for the event",
   },
+  { name: 'a repeated key: the last one counts, as in PyYAML', files: c('node_type: "EFFECT_GENERIC"', 'node_type: "EFFECT"\nnode_type: "EFFECT_GENERIC"'), ours: [], framework: [] },
+  { name: "plugin_managed: no (YAML 1.1's boolean, as PyYAML reads it)", files: c('  subscribe_topics:', '  plugin_managed: no\n  subscribe_topics:'), ours: [], framework: [] },
   { name: 'plugin_managed not a boolean', files: c('  subscribe_topics:', '  plugin_managed: "yes please"\n  subscribe_topics:'), ours: ['ONEX021'], framework: ['ONEX021'], on: 'yes please' },
 ];
 
