@@ -4,7 +4,7 @@
 // not grow with the number of files analysed. Loaded lazily by the engine
 // (`require('./typescript/frontend')`) so that ts-morph and its compiler only load when a TypeScript
 // file is analysed.
-import type { FrontEnd, FrontEndAnalysis } from '../engine';
+import type { FrontEnd, FrontEndAnalysis } from '../frontend';
 import type { EngineConfig, Fix, RawFinding } from '../types';
 import { suppressionComments } from './comments';
 import { buildTsFile, parseDiagnostics, type TsFile } from './model';
