@@ -9,7 +9,7 @@ import type { EngineConfig, Fix, RawFinding } from '../types';
 import { suppressionComments } from './comments';
 import { buildTsFile, parseDiagnostics, type TsFile } from './model';
 import { parseStandalone } from './parse';
-import { TYPESCRIPT_RULES, TYPESCRIPT_RULES_BY_ID } from './rules';
+import { TYPESCRIPT_RULES, TYPESCRIPT_RULES_BY_ID } from '../rules/typescript';
 import { forgetRecentIndex } from './tree';
 
 export class TypeScriptFrontEnd implements FrontEnd {
