@@ -28,9 +28,9 @@ export const RULE_META: Record<RuleId, RuleMeta> = {
   ONEX011: onex011,
 };
 
-/** The public docs page of a rule (the same page ships inside the extension under docs/rules/). */
-export const DOCS_BASE_URL = 'https://github.com/onex-forge/onex-forge/blob/main/docs/rules/';
+/** The public docs page of a rule: its folder's ONEXnnn.md (the build ships a copy in dist/docs/rules/). */
+export const DOCS_BASE_URL = 'https://github.com/onex-forge/onex-forge/blob/main/src/core/rules/';
 
 export function docsUrl(id: RuleId): string {
-  return `${DOCS_BASE_URL}${id}.md`;
+  return `${DOCS_BASE_URL}${id.toLowerCase()}/${id}.md`;
 }

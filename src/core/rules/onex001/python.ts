@@ -1,4 +1,4 @@
-// ONEX001 health-check-mode — see docs/rules/ONEX001.md and shared/spec/rules.md.
+// ONEX001 health-check-mode — see ./ONEX001.md and shared/spec/rules.md.
 // Reports a node class whose __init__ does expensive initialisation (get_service, a *Client or
 // Consul construction, a consul/register_with method of its own, or a helper that does one of
 // these) and never reads a health-check-mode flag there.

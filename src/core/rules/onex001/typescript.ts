@@ -1,4 +1,4 @@
-// ONEX001 health-check-mode — see docs/rules/ONEX001.md and shared/spec/rules.md.
+// ONEX001 health-check-mode — see ./ONEX001.md and shared/spec/rules.md.
 // Reports a node class whose constructor does expensive initialisation — a `getService(...)` call,
 // `new <Something>Client(...)` or `new Consul(...)`, or a call of its own method whose name contains
 // `consul` or `registerWith` — and never reads a health-check-mode flag (any name, property or string

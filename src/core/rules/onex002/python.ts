@@ -1,4 +1,4 @@
-// ONEX002 service-registration — see docs/rules/ONEX002.md and shared/spec/rules.md.
+// ONEX002 service-registration — see ./ONEX002.md and shared/spec/rules.md.
 // Reports a non-declarative node class where no Consul registration is reachable from __init__
 // and its start/stop methods (following self.method() calls and self.method references), or
 // where registration is reachable but no deregistration is reachable from its stop method.

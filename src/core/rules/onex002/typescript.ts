@@ -1,4 +1,4 @@
-// ONEX002 service-registration — see docs/rules/ONEX002.md and shared/spec/rules.md.
+// ONEX002 service-registration — see ./ONEX002.md and shared/spec/rules.md.
 // Reports a non-declarative node class where no service-discovery registration is reachable from
 // its entry points (constructor, start and stop methods, following `this.method(...)` calls and
 // `this.method` references), or where registration is reachable but no deregistration is reachable

@@ -1,4 +1,4 @@
-// ONEX003 event-envelope — see docs/rules/ONEX003.md and shared/spec/rules.md.
+// ONEX003 event-envelope — see ./ONEX003.md and shared/spec/rules.md.
 // Reports, inside node classes, events published without the OnexEnvelopeV1 wrapping
 // (`self.kafka_client.publish(...)`) and `publish_with_envelope(...)` calls whose failure is not
 // caught by a broad `try` (a publishing failure would fail the workflow).

@@ -1,4 +1,4 @@
-// ONEX003 event-envelope — see docs/rules/ONEX003.md and shared/spec/rules.md.
+// ONEX003 event-envelope — see ./ONEX003.md and shared/spec/rules.md.
 // Reports, inside node classes, events published without the OnexEnvelopeV1 wrapping
 // (`this.kafkaClient.publish(...)`, `this.producer.send(...)`) and `publishWithEnvelope(...)` calls
 // whose failure no try/catch (or promise handler) catches: a publishing failure would fail the workflow.

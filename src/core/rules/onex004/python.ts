@@ -1,4 +1,4 @@
-// ONEX004 error-handling — see docs/rules/ONEX004.md and shared/spec/rules.md.
+// ONEX004 error-handling — see ./ONEX004.md and shared/spec/rules.md.
 // Reports, inside node classes, (1) a broad handler (`except Exception`/`BaseException`/bare) that
 // raises an OnexError while the try never lets an OnexError through unchanged, and (2) an OnexError
 // raised inside an `except ... as e` block without `from`.

@@ -1,4 +1,4 @@
-// ONEX004 error-handling — see docs/rules/ONEX004.md and shared/spec/rules.md.
+// ONEX004 error-handling — see ./ONEX004.md and shared/spec/rules.md.
 // Reports, inside node classes, (1) a `catch` that throws a new OnexError while the catch never lets
 // an OnexError from the try through unchanged (`if (e instanceof OnexError) throw e;` before the
 // throw), and (2) a new OnexError thrown inside `catch (e)` without `{ cause: e }`.

@@ -1,4 +1,4 @@
-// ONEX005 lifecycle — see docs/rules/ONEX005.md and shared/spec/rules.md.
+// ONEX005 lifecycle — see ./ONEX005.md and shared/spec/rules.md.
 // Reports a non-declarative node class with no `async def` start method or no `async def` stop
 // method (names from onexForge.lifecycle.*), in the class or a base class of the same file.
 import { type PyClass, type PyFile, methodsWithInherited } from '../../python/model';

@@ -1,4 +1,4 @@
-// ONEX005 lifecycle — see docs/rules/ONEX005.md and shared/spec/rules.md.
+// ONEX005 lifecycle — see ./ONEX005.md and shared/spec/rules.md.
 // Reports a non-declarative node class with no async start method or no async stop method (the
 // configured lifecycle names and their camelCase forms: startup/initialize/onStartup,
 // shutdown/cleanup/onShutdown), defined in the class or in a base class defined in the same file.

@@ -1,4 +1,4 @@
-// ONEX006 defensive-config — see docs/rules/ONEX006.md and shared/spec/rules.md.
+// ONEX006 defensive-config — see ./ONEX006.md and shared/spec/rules.md.
 // Reports, in node classes, each read of the container's configuration (`container.config.get(...)`,
 // `container.config[...]`, `self.container.config.<attr>`) that no defensive guard protects. The
 // analysis is in ./configReads.ts.

@@ -1,4 +1,4 @@
-// ONEX006 defensive-config — see docs/rules/ONEX006.md and shared/spec/rules.md.
+// ONEX006 defensive-config — see ./ONEX006.md and shared/spec/rules.md.
 // Reports, inside node classes, a read of the container's configuration — `container.config.get(...)`,
 // `this.container.config.<name>`, `container.config[...]` — that is not guarded: not inside a try
 // block with a catch, not under a test of `typeof <...>.config.get === "function"` (if, conditional,

@@ -1,4 +1,4 @@
-// ONEX007 service-resolution — see docs/rules/ONEX007.md and shared/spec/rules.md.
+// ONEX007 service-resolution — see ./ONEX007.md and shared/spec/rules.md.
 // Reports, in node classes, `target = <...>.get_service(...)` whose result is never tested for
 // absence: for a local, nowhere in its function; for `self.<attr>`, nowhere in the class. The finding
 // is on the `get_service(...)` call: the place where the service may come back missing.

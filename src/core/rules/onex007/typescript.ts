@@ -1,4 +1,4 @@
-// ONEX007 service-resolution — see docs/rules/ONEX007.md and shared/spec/rules.md.
+// ONEX007 service-resolution — see ./ONEX007.md and shared/spec/rules.md.
 // Reports, inside node classes, `target = <...>.getService(...)` whose result is never tested for
 // absence: for a local, nowhere in the same function; for `this.<name>`, nowhere in the class.
 // A test: `x === undefined`/`null` (and `!==`, `==`, `!=`), `if (x)`, `!x`, `x || ...`, `x && ...`,

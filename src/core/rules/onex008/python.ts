@@ -1,4 +1,4 @@
-// ONEX008 event-metadata — see docs/rules/ONEX008.md and shared/spec/rules.md.
+// ONEX008 event-metadata — see ./ONEX008.md and shared/spec/rules.md.
 // Reports, inside node classes, `publish_with_envelope(...)` calls with no metadata, or whose
 // metadata dict literal lacks event_category, node_type or namespace. Metadata built elsewhere and
 // passed by name cannot be checked and is not reported.

@@ -1,4 +1,4 @@
-// ONEX008 event-metadata — see docs/rules/ONEX008.md and shared/spec/rules.md.
+// ONEX008 event-metadata — see ./ONEX008.md and shared/spec/rules.md.
 // Reports, inside node classes, a `publishWithEnvelope(...)` call without metadata, or whose metadata
 // object literal lacks `event_category`, `node_type` or `namespace` (wire keys: snake_case as in the
 // Python framework). Metadata built elsewhere (a variable, a spread) cannot be checked: no report.

@@ -1,4 +1,4 @@
-// ONEX009 metrics — see docs/rules/ONEX009.md and shared/spec/rules.md.
+// ONEX009 metrics — see ./ONEX009.md and shared/spec/rules.md.
 // Reports a non-declarative node class with no get_metrics (its own, a same-file base's, or from a
 // base whose name contains `Metrics`), or whose get_metrics returns dict literals that lack a
 // success-rate key, a failure key or an average-duration key. A get_metrics that returns anything

@@ -1,4 +1,4 @@
-// ONEX009 metrics — see docs/rules/ONEX009.md and shared/spec/rules.md.
+// ONEX009 metrics — see ./ONEX009.md and shared/spec/rules.md.
 // Reports a non-declarative node class with no getMetrics method (its own, one of a base class in
 // the same file, or a base whose name contains Metrics), or whose getMetrics returns object literals
 // without a success-rate key, a failure key and an average-duration key (names compared ignoring

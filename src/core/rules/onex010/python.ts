@@ -1,4 +1,4 @@
-// ONEX010 precise-timing — see docs/rules/ONEX010.md and shared/spec/rules.md.
+// ONEX010 precise-timing — see ./ONEX010.md and shared/spec/rules.md.
 // Reports, anywhere in the file, each `time.time()` call (also `from time import time` then `time()`,
 // and `import time as t` then `t.time()`) that measures an elapsed duration inside one scope. The
 // analysis lives in ./timing.ts; this module turns its groups into findings and fixes.

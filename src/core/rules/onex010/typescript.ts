@@ -1,4 +1,4 @@
-// ONEX010 precise-timing — see docs/rules/ONEX010.md and shared/spec/rules.md.
+// ONEX010 precise-timing — see ./ONEX010.md and shared/spec/rules.md.
 // Reports, anywhere in the file, each `Date.now()` / `new Date().getTime()` call that measures an
 // elapsed duration inside one function: an operand of a subtraction whose other operand is also such
 // a call or a local assigned from one; or assigned to a local that later is such an operand.

@@ -1,4 +1,4 @@
-// ONEX011 unknown-error-code — see docs/rules/ONEX011.md and shared/spec/rules.md.
+// ONEX011 unknown-error-code — see ./ONEX011.md and shared/spec/rules.md.
 // Reports, anywhere in the file, `EnumCoreErrorCode.<NAME>` (or through a name the file binds to the
 // enum, e.g. `CoreErrorCode = EnumCoreErrorCode`) where NAME is not a member of the real enum: the
 // spec's CONNECTION_ERROR, old templates' EXECUTION_ERROR... raise AttributeError when the line runs.

@@ -1,4 +1,4 @@
-// ONEX011 unknown-error-code — see docs/rules/ONEX011.md and shared/spec/rules.md.
+// ONEX011 unknown-error-code — see ./ONEX011.md and shared/spec/rules.md.
 // Reports, anywhere in the file, `EnumCoreErrorCode.<member>` (or a name the file binds to the enum)
 // where the member does not exist in the framework; the fix swaps in the real member.
 import type { ts } from 'ts-morph';
