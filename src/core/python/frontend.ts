@@ -7,6 +7,7 @@ import type { Parser, Tree } from 'web-tree-sitter';
 import { type FrontEnd, type FrontEndAnalysis, type KeptAnalysis, ParseBudgetExceeded } from '../frontend';
 import type { PythonRule } from '../rules/rule';
 import { PYTHON_RULES, PYTHON_RULES_BY_ID } from '../rules/python';
+import type { EraDecision } from '../era';
 import type { CommentInfo } from '../suppression';
 import type { EngineConfig, Fix, RawFinding } from '../types';
 import { buildPyFile, type PyFile } from './model';
@@ -128,25 +129,28 @@ export class PythonEngineFrontEnd implements FrontEnd {
     let raw = before && recorded?.configKey === key ? this.carriedOver(before, view, recorded) : null;
     const carriedOver = raw !== null;
     let outOfTime = false;
+    let era: EraDecision;
     if (raw) {
       view.adoptTypeIndex(before!);
-      this.analyses.set(tree, { configKey: key, raw, observed: recorded!.observed });
+      era = recorded!.era;
+      this.analyses.set(tree, { configKey: key, raw, era, observed: recorded!.observed });
     } else {
       const observed = keep ? emptyObservations(view.count) : undefined;
       view.observer = observed;
       try {
         const file = this.inner.model(text, tree, config, view);
+        era = file.era;
         ({ findings: raw, outOfTime } = this.inner.check(file, config, t0 + config.timeBudgetMs));
       } finally {
         view.observer = undefined;
       }
-      if (observed && !outOfTime) this.analyses.set(tree, { configKey: key, raw, observed });
+      if (observed && !outOfTime) this.analyses.set(tree, { configKey: key, raw, era, observed });
     }
     const t2 = performance.now();
     return {
       // Suppression comments only matter when there is something to suppress.
       raw: raw.slice(), comments: raw.length > 0 ? this.inner.commentsIn(view.rootNode) : [], syntaxErrors: this.inner.syntaxErrorCount(tree),
-      parseMs: t1 - t0, rulesMs: t2 - t1, outOfTime, tree, carriedOver,
+      parseMs: t1 - t0, rulesMs: t2 - t1, outOfTime, tree, carriedOver, era,
     };
   }
 
