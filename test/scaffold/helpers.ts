@@ -69,8 +69,29 @@ export async function pythonImports(source: string): Promise<PyImportEntry[]> {
 }
 
 /** The standard library modules generated code may use, and the third-party ones besides the framework. */
-const STDLIB = new Set(['asyncio', 'logging', 'time', 'datetime', 'typing', 'uuid', 'sys', 'types', 'enum']);
+const STDLIB = new Set(['asyncio', 'logging', 'time', 'datetime', 'typing', 'uuid', 'sys', 'types', 'enum', 'json', 'pathlib']);
 const THIRD_PARTY = new Set(['pydantic', 'pytest']);
+
+/**
+ * onex-facts.md with its brace groups spelled out: `model_contract_{effect,compute}.ModelContract{Effect,Compute}`
+ * also reads as `model_contract_effect.ModelContractEffect` (every combination, which is harmless: a
+ * name must still appear as a whole word).
+ */
+function expandBraces(text: string): string {
+  const group = /([A-Za-z0-9_.]*)\{([A-Za-z0-9_,]+)\}([A-Za-z0-9_.{},]*)/g;
+  const expanded: string[] = [];
+  for (const m of text.matchAll(group)) {
+    let words = [m[0]];
+    while (words.some((w) => w.includes('{'))) {
+      words = words.flatMap((w) => {
+        const b = /\{([A-Za-z0-9_,]+)\}/.exec(w);
+        return b ? b[1].split(',').map((option) => w.slice(0, b.index) + option + w.slice(b.index + b[0].length)) : [w];
+      });
+    }
+    expanded.push(...words);
+  }
+  return `${text}\n${expanded.join('\n')}`;
+}
 
 function mentions(facts: string, word: string): boolean {
   return new RegExp(`(^|[^A-Za-z0-9_])${word.replace(/[.]/g, '\\.')}($|[^A-Za-z0-9_])`).test(facts);
@@ -81,7 +102,8 @@ function mentions(facts: string, word: string): boolean {
  * named there (or be `<package>` + `<last part>.<Name>` as in "likewise `node_compute.NodeCompute`"),
  * and every imported name and alias must appear there.
  */
-export function importProblem(entry: PyImportEntry, facts: string): string | null {
+export function importProblem(entry: PyImportEntry, rawFacts: string): string | null {
+  const facts = expandBraces(rawFacts);
   if (entry.module.startsWith('.')) return null; // the node's own package
   const top = entry.module.split('.')[0];
   if (STDLIB.has(top) || THIRD_PARTY.has(top)) return null;
