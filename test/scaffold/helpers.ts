@@ -169,3 +169,24 @@ export function requirePythonModules(modules: string[]): void {
   assert.equal(run.status, 0,
     `${PYTHON} cannot import ${modules.join(', ')}; install them (Debian: apt-get install -y python3-pytest python3-pydantic).\n${run.stderr}`);
 }
+
+export interface CaseResult {
+  name: string;
+  outcome: 'passed' | 'failed' | 'error' | 'skipped';
+  detail: string;
+}
+
+/** Test cases of a JUnit XML report, grouped by the node package they belong to. */
+export function junitCases(xml: string): Map<string, CaseResult[]> {
+  const byPackage = new Map<string, CaseResult[]>();
+  const caseRe = /<testcase classname="([^"]*)" name="([^"]*)"[^>]*?(\/>|>([^]*?)<\/testcase>)/g;
+  for (const m of xml.matchAll(caseRe)) {
+    const body = m[4] ?? '';
+    const outcome = /<failure/.test(body) ? 'failed' : /<error/.test(body) ? 'error' : /<skipped/.test(body) ? 'skipped' : 'passed';
+    const pkg = m[1].split('.')[0];
+    const list = byPackage.get(pkg) ?? [];
+    list.push({ name: `${m[1]}::${m[2]}`, outcome, detail: body.slice(0, 2000) });
+    byPackage.set(pkg, list);
+  }
+  return byPackage;
+}

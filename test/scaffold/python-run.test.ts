@@ -11,28 +11,7 @@ import { join } from 'node:path';
 import { ERROR_CODES } from '../../src/core/framework';
 import { FRAMEWORK_TARGETS, NODE_KINDS, planScaffold, SCAFFOLD_LAYOUTS, writeScaffold, type FrameworkTarget } from '../../src/core/scaffold';
 import { frameworkAvailable, runFramework } from '../helpers/fwrun';
-import { PYTHON_STUBS, requirePythonModules, runPython, type PythonRun } from './helpers';
-
-interface CaseResult {
-  name: string;
-  outcome: 'passed' | 'failed' | 'error' | 'skipped';
-  detail: string;
-}
-
-/** Test cases of a JUnit XML report, grouped by the node package they belong to. */
-function junitCases(xml: string): Map<string, CaseResult[]> {
-  const byPackage = new Map<string, CaseResult[]>();
-  const caseRe = /<testcase classname="([^"]*)" name="([^"]*)"[^>]*?(\/>|>([^]*?)<\/testcase>)/g;
-  for (const m of xml.matchAll(caseRe)) {
-    const body = m[4] ?? '';
-    const outcome = /<failure/.test(body) ? 'failed' : /<error/.test(body) ? 'error' : /<skipped/.test(body) ? 'skipped' : 'passed';
-    const pkg = m[1].split('.')[0];
-    const list = byPackage.get(pkg) ?? [];
-    list.push({ name: `${m[1]}::${m[2]}`, outcome, detail: body.slice(0, 2000) });
-    byPackage.set(pkg, list);
-  }
-  return byPackage;
-}
+import { junitCases, PYTHON_STUBS, requirePythonModules, runPython, type CaseResult, type PythonRun } from './helpers';
 
 /** The generated test functions per node (test_node.py), counting parametrized cases, per target. */
 const EXPECTED_CASES_PER_NODE: Record<FrameworkTarget, number> = { current: 18, bridge: 21 };
