@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { runCli } from '../../src/cli/cli';
 import type { CliIO } from '../../src/cli/io';
 import { classNameFor, domainNameFor, NODE_KINDS, SCAFFOLD_LAYOUTS, type NodeKind, type ScaffoldLayout } from '../../src/core/scaffold';
-import { frameworkAvailable, runFramework } from '../helpers/fwrun';
+import { frameworkAvailable, runFramework } from '../helpers/framework';
 import { junitCases, type CaseResult } from '../scaffold/helpers';
 
 const HARNESS = join(__dirname, 'bridge_harness.py');

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ERROR_CODES } from '../../src/core/framework';
 import { FRAMEWORK_TARGETS, NODE_KINDS, planScaffold, SCAFFOLD_LAYOUTS, writeScaffold, type FrameworkTarget } from '../../src/core/scaffold';
-import { frameworkAvailable, runFramework } from '../helpers/fwrun';
+import { frameworkAvailable, runFramework } from '../helpers/framework';
 import { junitCases, PYTHON_STUBS, requirePythonModules, runPython, type CaseResult, type PythonRun } from './helpers';
 
 /** The generated test functions per node (test_node.py), counting parametrized cases, per target. */
