@@ -1,9 +1,10 @@
 // `check` and `fix`: the same engine, configuration and rules as the extension.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { resolveConfig } from '../core/engine';
-import { ConfigError, ProjectPlanner, type ProjectConfig } from '../core/projectConfig';
+import { ConfigError, ProjectPlanner } from '../core/projectConfig';
+import { findProjectPin } from '../core/projectPin';
 import { ALL_RULE_IDS, SEVERITIES, languageOfPath, type EngineConfig, type LanguageId, type RuleId, type Severity } from '../core/types';
 import { oneOf, parseArgs } from './args';
 import { collectFiles } from './files';
@@ -44,10 +45,10 @@ interface Plan {
   excluded: boolean;
 }
 
-/** Plans the files of one run; each project configuration is resolved once. */
+/** Plans the files of one run; each folder's configuration (its project's, with its omnibase-core pin) is resolved once. */
 class Planner {
   private readonly projects: ProjectPlanner;
-  private readonly resolved = new Map<ProjectConfig, EngineConfig>();
+  private readonly byFolder = new Map<string, EngineConfig>();
 
   constructor(override: string | undefined) {
     this.projects = new ProjectPlanner(override);
@@ -55,8 +56,9 @@ class Planner {
 
   planFor(path: string): Plan {
     const project = this.projects.projectFor(path);
-    let config = this.resolved.get(project);
-    if (!config) this.resolved.set(project, (config = resolveConfig(project.config)));
+    const folder = dirname(resolve(path));
+    let config = this.byFolder.get(folder);
+    if (!config) this.byFolder.set(folder, (config = resolveConfig({ ...project.config, projectPin: findProjectPin(folder) })));
     return { config, excluded: this.projects.isExcluded(path, project) };
   }
 }

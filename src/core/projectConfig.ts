@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { parse as parseToml } from 'smol-toml';
+import { ERA_SETTINGS, type EraSetting } from './era';
 import { ALL_RULE_IDS, SEVERITIES, type EngineConfig, type RuleId, type Severity } from './types';
 
 export class ConfigError extends Error {}
@@ -60,8 +61,8 @@ export function validateConfigTable(table: Record<string, unknown>, source: stri
         exclude = stringList(value, where);
         break;
       case 'frameworkTarget':
-        if (value !== 'current' && value !== 'bridge') throw new ConfigError(`${where} must be "current" or "bridge"`);
-        config.frameworkTarget = value;
+        if (!(ERA_SETTINGS as readonly unknown[]).includes(value)) throw new ConfigError(`${where} must be "auto", "current" or "bridge"`);
+        config.frameworkTarget = value as EraSetting;
         break;
       case 'maxFileSize': case 'timeBudgetMs':
         if (typeof value !== 'number' || !(value > 0)) throw new ConfigError(`${where} must be a positive number`);

@@ -1,3 +1,5 @@
+import type { EraDecision, EraSetting, ProjectPin } from './era';
+
 // The engine's shared vocabulary. Nothing here knows about VS Code or about a parser:
 // both language front ends (tree-sitter for Python, ts-morph for TypeScript) produce these.
 
@@ -102,8 +104,16 @@ export interface EngineConfig {
   /** Lifecycle method names. */
   startMethods: string[];
   stopMethods: string[];
-  /** Framework target for generated code: today's import paths or the bridge era's. */
-  frameworkTarget: 'current' | 'bridge';
+  /**
+   * The framework era: `auto` (the default) lets the resolver decide per file (era.ts: the file's imports,
+   * then the project's pin, then today); `current` or `bridge` is an explicit choice.
+   */
+  frameworkTarget: EraSetting;
+  /**
+   * The omnibase-core pin of the file's project (projectPin.ts's findProjectPin), looked up by the caller
+   * from the file's path: the engine itself reads no files. Absent or null: the project pins none.
+   */
+  projectPin?: ProjectPin | null;
   /** Files larger than this (bytes) are skipped with a message. */
   maxFileSize: number;
   /** Per-file time budget (ms) for analysis. */
@@ -115,7 +125,7 @@ export const DEFAULT_CONFIG: EngineConfig = {
   nodeBaseClasses: [],
   startMethods: ['startup', 'initialize', 'on_startup'],
   stopMethods: ['shutdown', 'cleanup', 'on_shutdown'],
-  frameworkTarget: 'current',
+  frameworkTarget: 'auto',
   maxFileSize: 1024 * 1024,
   timeBudgetMs: 2000,
 };
@@ -135,4 +145,6 @@ export interface AnalysisResult {
   /** Wall time spent on parse and rules, in milliseconds. */
   parseMs: number;
   rulesMs: number;
+  /** The era the file was given, and why (for hovers and the status); absent when it was not analysed. */
+  era?: EraDecision;
 }

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { resolveConfig } from '../core/engine';
 import { loadProjectConfig, type ProjectConfig } from '../core/projectConfig';
+import { findProjectPin } from '../core/projectPin';
 import type { EngineConfig, RuleId, Severity } from '../core/types';
 
 export const SECTION = 'onexForge';
@@ -48,6 +49,8 @@ export function engineConfigFor(uri: vscode.Uri, loaded?: ProjectConfig | null):
     startMethods: explicit<string[]>(c, 'lifecycle.startMethods') ?? project.startMethods,
     stopMethods: explicit<string[]>(c, 'lifecycle.stopMethods') ?? project.stopMethods,
     frameworkTarget: explicit<EngineConfig['frameworkTarget']>(c, 'frameworkTarget') ?? project.frameworkTarget,
+    // The era resolver's step 3 (the engine reads no files): the omnibase-core version the project pins.
+    projectPin: uri.scheme === 'file' ? findProjectPin(uri.fsPath) : null,
     maxFileSize: explicit<number>(c, 'maxFileSize') ?? project.maxFileSize,
     timeBudgetMs: explicit<number>(c, 'timeBudgetMs') ?? project.timeBudgetMs,
   });

@@ -11,6 +11,7 @@ import {
   type FrameworkTarget, type NodeKind, type ScaffoldLanguage, type ScaffoldLayout, type ScaffoldPlan,
 } from '../core/scaffold';
 import { engineConfigFor, settingsFor } from './config';
+import { resolveProjectEra } from '../core/projectPin';
 
 export interface NewNodeOptions {
   kind?: NodeKind;
@@ -148,8 +149,8 @@ async function collectAnswers(options: NewNodeOptions): Promise<Answers | undefi
     folder,
     layout: draft.layout!,
     language: draft.language ?? 'python',
-    // The setting or the project file's frameworkTarget; today's framework when neither sets it.
-    target: draft.target ?? engineConfigFor(folder).frameworkTarget ?? 'current',
+    // The setting or the project file's framework-target, else the project's omnibase-core pin, else today.
+    target: draft.target ?? (folder.scheme === 'file' ? resolveProjectEra(engineConfigFor(folder).frameworkTarget, folder.fsPath).era : 'current'),
     preview: draft.preview ?? false,
   };
 }

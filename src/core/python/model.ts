@@ -1,12 +1,14 @@
 // Turns a Python syntax tree into the facts rules need: the file's import aliases, its node
 // classes (bases resolved), their methods, and the file's conventions for generated code.
 import type { Tree } from 'web-tree-sitter';
+import { resolveEra, type EraDecision } from '../era';
 import type { EngineConfig } from '../types';
 import { detectEol } from '../text';
 import {
   type Node, blockOf, children, dottedName, field, isAsyncFunction, isDocstring, lastName,
   statements, unwrapDecorated, callInfo,
 } from './syntax';
+import { importsOf } from './imports';
 import { SyntaxTree } from './view';
 
 export const NODE_BASE_CLASSES = [
@@ -62,6 +64,8 @@ export interface PyFile {
   indentUnit: string;
   quote: '"' | "'";
   config: EngineConfig;
+  /** The file's era (explicit setting, its imports, the project's pin, today) and why: rules and fixes follow it. */
+  era: EraDecision;
 }
 
 export function moduleLevelStatements(root: Node): Node[] {
@@ -279,6 +283,7 @@ export function buildPyFile(text: string, tree: Tree, config: EngineConfig, view
       return (quote ??= detectQuote(root));
     },
     config,
+    era: resolveEra({ setting: config.frameworkTarget, imports: importsOf(root), pin: config.projectPin }),
   };
 }
 

@@ -4,12 +4,13 @@
 // not grow with the number of files analysed. Loaded lazily by the engine
 // (`require('./typescript/frontend')`) so that ts-morph and its compiler only load when a TypeScript
 // file is analysed.
-import type { FrontEnd, FrontEndAnalysis } from '../engine';
+import { resolveEra } from '../era';
+import type { FrontEnd, FrontEndAnalysis } from '../frontend';
 import type { EngineConfig, Fix, RawFinding } from '../types';
 import { suppressionComments } from './comments';
 import { buildTsFile, parseDiagnostics, type TsFile } from './model';
 import { parseStandalone } from './parse';
-import { TYPESCRIPT_RULES, TYPESCRIPT_RULES_BY_ID } from './rules';
+import { TYPESCRIPT_RULES, TYPESCRIPT_RULES_BY_ID } from '../rules/typescript';
 import { forgetRecentIndex } from './tree';
 
 export class TypeScriptFrontEnd implements FrontEnd {
@@ -63,6 +64,7 @@ export class TypeScriptFrontEnd implements FrontEnd {
       parseMs: t1 - t0,
       rulesMs: t2 - t1,
       outOfTime,
+      era: resolveEra({ setting: config.frameworkTarget, language: 'typescript' }),
     };
   }
 
