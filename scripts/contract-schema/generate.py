@@ -3,8 +3,8 @@
 
 Run inside a framework environment; it writes the schema of that environment's era to stdout:
 
-    fwrun today  python scripts/contract-schema/generate.py > src/core/contract/schema/today.json
-    fwrun bridge python scripts/contract-schema/generate.py > src/core/contract/schema/bridge.json
+    node scripts/python-env/runner.cjs today  python scripts/contract-schema/generate.py > src/core/contract/schema/today.json
+    node scripts/python-env/runner.cjs bridge python scripts/contract-schema/generate.py > src/core/contract/schema/bridge.json
 
 Today (omnibase-core 0.46.x, omnibase-infra 0.38.x) the schema starts from
 `ModelYamlContract.model_json_schema()` (what `validate_yaml_file` checks, L1 in current-era.md
@@ -107,8 +107,9 @@ def _load_script(path: Path, name: str) -> Any:
 
 
 def _infra_sdist() -> Path:
+    # scripts/python-env/setup.sh unpacks the framework's source distributions into the venv's sdist/.
     version = _version("omnibase-infra")
-    candidate = Path("/opt/sdist") / f"omnibase_infra-{version}"
+    candidate = Path(sys.prefix) / "sdist" / f"omnibase_infra-{version}"
     if not candidate.is_dir():
         raise SystemExit(f"{GENERATOR}: the omnibase_infra {version} source distribution is not at {candidate}")
     return candidate

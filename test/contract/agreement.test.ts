@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import type { ContractFinding } from '../../src/core/contract/check';
 import { CONTRACT_RULES_BY_ID, type ContractRuleId } from '../../src/core/contract/meta';
 import { checkContractPackage } from '../../src/core/contract/package';
-import { frameworkAvailable, installedPackageDir } from './framework';
-import { frameworkVerdict, ruleFor, topicOf, type FrameworkFinding, type Verdict } from './verdict';
+import { frameworkAvailable } from '../helpers/framework';
+import { frameworkVerdict, installedPackageDir, ruleFor, topicOf, type FrameworkFinding, type Verdict } from './verdict';
 
 interface Ours {
   contract: ContractFinding[];

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkContractText } from '../../src/core/contract/check';
 import { tempRoot } from './fixturePackage';
-import { frameworkAvailable, runFramework } from './framework';
+import { frameworkAvailable, runFramework } from '../helpers/framework';
 
 const VALID = 'name: "node_x_effect"\nnode_type: "EFFECT"\ncontract_version: {major: 1, minor: 0, patch: 0}\nversion: "1.0.0"\ndescription: "x"\nevent_topics: {publishes: []}\n';
 

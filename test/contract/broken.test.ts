@@ -8,7 +8,7 @@ import type { ContractFinding } from '../../src/core/contract/check';
 import type { ContractRuleId } from '../../src/core/contract/meta';
 import { checkContractPackage } from '../../src/core/contract/package';
 import { CONTRACT, edit, HANDLER_PY, tempRoot, writePackage, type PackageFiles } from './fixturePackage';
-import { frameworkAvailable } from './framework';
+import { frameworkAvailable } from '../helpers/framework';
 import { frameworkVerdict, ruleFor, type Verdict } from './verdict';
 
 interface Row {

@@ -10,7 +10,7 @@ import type { ContractRuleId } from '../../src/core/contract/meta';
 import { checkContractPackage } from '../../src/core/contract/package';
 import { applyEdits } from '../../src/core/text';
 import { CONTRACT, edit, tempRoot, writePackage } from './fixturePackage';
-import { frameworkAvailable } from './framework';
+import { frameworkAvailable } from '../helpers/framework';
 import { frameworkVerdict, ruleFor } from './verdict';
 
 const CTX: FixContext = { era: 'today', nodeKind: 'effect', packageName: 'node_specdemo_write_effect', producer: 'omnimarket' };

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contractSchema } from '../../src/core/contract/schema';
-import { frameworkAvailable, runFramework, type FrameworkEra } from './framework';
+import { frameworkAvailable, runFramework, type FrameworkEra } from '../helpers/framework';
 
 const ROOT = join(__dirname, '..', '..');
 const GENERATOR = join(ROOT, 'scripts', 'contract-schema', 'generate.py');
@@ -18,7 +18,7 @@ for (const era of ['today', 'bridge'] as FrameworkEra[]) {
       const r = runFramework(era, ['python', GENERATOR], { cwd: ROOT });
       assert.equal(r.status, 0, r.stderr);
       const checkedIn = readFileSync(join(ROOT, 'src', 'core', 'contract', 'schema', `${era}.json`), 'utf8');
-      assert.equal(checkedIn, r.stdout, `stale: regenerate with \`fwrun ${era} python scripts/contract-schema/generate.py > src/core/contract/schema/${era}.json\``);
+      assert.equal(checkedIn, r.stdout, `stale: regenerate with \`node scripts/python-env/runner.cjs ${era} python scripts/contract-schema/generate.py > src/core/contract/schema/${era}.json\``);
     });
 
     it('records the framework versions it came from', () => {

@@ -2,7 +2,7 @@
 // today's venv), and its findings mapped to the contract rule that mirrors each check.
 import { join } from 'node:path';
 import type { ContractRuleId } from '../../src/core/contract/meta';
-import { runFramework } from './framework';
+import { frameworkState, hostPath, runFramework } from '../helpers/framework';
 
 export interface FrameworkFinding {
   check: string;
@@ -19,10 +19,17 @@ export interface Verdict {
 
 const SCRIPT = join(__dirname, 'framework', 'verdict.py');
 
+/** Files by host path: those inside the framework's root (its installed packages) are passed as it sees them. */
 export function frameworkVerdict(paths: string[]): Verdict {
-  const r = runFramework('today', ['python', SCRIPT, ...paths], { timeoutMs: 600_000 });
+  const state = frameworkState();
+  const inside = (p: string) => (state.mode === 'chroot' && p.startsWith(`${state.rootfs}/`) ? p.slice(state.rootfs.length) : p);
+  const byInside = new Map(paths.map((p) => [inside(p), p]));
+  const r = runFramework('today', ['python', SCRIPT, ...byInside.keys()], { timeoutMs: 600_000 });
   if (r.status !== 0) throw new Error(`verdict.py failed (${r.status}): ${r.stderr.slice(-2000)}`);
-  return JSON.parse(r.stdout) as Verdict;
+  const verdict = JSON.parse(r.stdout) as Verdict;
+  const files: Verdict['files'] = {};
+  for (const [path, findings] of Object.entries(verdict.files)) files[byInside.get(path) ?? path] = findings;
+  return { ...verdict, files };
 }
 
 /** The contract rule that reports what a framework check reports. */
@@ -51,4 +58,11 @@ export function topicOf(f: FrameworkFinding): string {
   const m = /in topic '([^']+)'/.exec(f.message) ?? /got \d+: '([^']+)'/.exec(f.message) ?? /^([^:\s]+): /.exec(f.message);
   if (!m) throw new Error(`no topic in ${f.message}`);
   return m[1];
+}
+
+/** The folder of an installed package in an era's environment (asked of its own Python), as this machine sees it. */
+export function installedPackageDir(era: 'today' | 'bridge', pkg: string): string {
+  const r = runFramework(era, ['python', '-c', `import os, ${pkg}; print(os.path.dirname(${pkg}.__file__))`]);
+  if (r.status !== 0) throw new Error(`cannot locate ${pkg} in the ${era} framework: ${r.stderr}`);
+  return hostPath(r.stdout.trim());
 }

@@ -57,11 +57,11 @@ def _import_from(contract: Path) -> None:
 
 def _default_sdist() -> Path:
     version = importlib.metadata.version("omnibase-infra")
-    for root in (Path("/opt/sdist"), Path(__file__).resolve().parents[3] / ".cache" / "sdist"):
-        candidate = root / f"omnibase_infra-{version}"
-        if candidate.is_dir():
-            return candidate
-    raise SystemExit(f"omnibase_infra-{version} sdist not found (pass --infra-sdist)")
+    # scripts/python-env/setup.sh unpacks the framework's source distributions into the venv's sdist/.
+    candidate = Path(sys.prefix) / "sdist" / f"omnibase_infra-{version}"
+    if not candidate.is_dir():
+        raise SystemExit(f"omnibase_infra-{version} sdist not found at {candidate} (pass --infra-sdist)")
+    return candidate
 
 
 def main() -> int:
