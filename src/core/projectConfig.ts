@@ -26,6 +26,7 @@ const KEYS: Record<string, keyof EngineConfig | 'exclude'> = {
   'framework-target': 'frameworkTarget', framework_target: 'frameworkTarget', frameworkTarget: 'frameworkTarget',
   'max-file-size': 'maxFileSize', max_file_size: 'maxFileSize', maxFileSize: 'maxFileSize',
   'time-budget-ms': 'timeBudgetMs', time_budget_ms: 'timeBudgetMs', timeBudgetMs: 'timeBudgetMs',
+  'test-files': 'testFiles', test_files: 'testFiles', testFiles: 'testFiles',
   exclude: 'exclude',
 };
 
@@ -54,7 +55,7 @@ export function validateConfigTable(table: Record<string, unknown>, source: stri
         config.rules = rules;
         break;
       }
-      case 'nodeBaseClasses': case 'startMethods': case 'stopMethods':
+      case 'nodeBaseClasses': case 'startMethods': case 'stopMethods': case 'testFiles':
         config[target] = stringList(value, where);
         break;
       case 'exclude':
@@ -69,7 +70,7 @@ export function validateConfigTable(table: Record<string, unknown>, source: stri
         config[target] = value;
         break;
       default:
-        throw new ConfigError(`${where} is not a known setting (known: rules, node-base-classes, start-methods, stop-methods, exclude, framework-target, max-file-size, time-budget-ms)`);
+        throw new ConfigError(`${where} is not a known setting (known: rules, node-base-classes, start-methods, stop-methods, test-files, exclude, framework-target, max-file-size, time-budget-ms)`);
     }
   }
   return { config, exclude };
