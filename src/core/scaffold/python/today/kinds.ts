@@ -109,7 +109,7 @@ def _error_context(
     )
 `,
       init: `        self._client: ${client} | None = None
-        self._connect_lock = asyncio.Lock()
+        self._connect_lock: asyncio.Lock | None = None
 `,
       methods: `    async def handle(
         self,
@@ -153,6 +153,8 @@ def _error_context(
         correlation_id: UUID,
     ) -> ${client}:
         """The client, resolved from the container and connected once."""
+        if self._connect_lock is None:
+            self._connect_lock = asyncio.Lock()
         async with self._connect_lock:
             if self._client is None:
                 try:

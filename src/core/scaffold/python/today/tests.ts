@@ -234,8 +234,11 @@ def test_rejects_a_tally_of_another_key() -> None:
         )
 `,
         wireSetup: '',
-        // Projections go to the contract's result applier, not into the engine's events (§2.4).
-        dispatched: `    assert result.output_events == []
+        // Projections go to the contract's result applier, not into the engine's events (§2.4):
+        // the result shows the payload typed into the event model and routed to the handler.
+        dispatched: `    assert result.message_type == "${In}"
+    assert "${H}" in (result.dispatcher_id or "")
+    assert result.output_events == []
 `,
       };
     case 'orchestrator':
