@@ -5,9 +5,12 @@
 #      root, otherwise listed with the command to install them.
 #   2. npm packages: `npm ci --ignore-scripts` (no install script is needed; several would
 #      try to download from the internet).
-#   3. The pinned code-server (a real VS Code) into .cache/code-server: scripts/code-server/setup.sh.
-#   4. `npm test`: type-check, unit tests, build, and the integration suite inside VS Code,
-#      ending with one line `N passed, N failed`.
+#   3. The real ONEX framework, one Python environment per era (today's omnibase-core/infra/spi from the
+#      package registry, the bridge era's omnibase_core 0.1.0), pinned and cached outside the clone; in a
+#      Debian 13 root where python3 is older than 3.12: scripts/python-env/setup.sh.
+#   4. The pinned code-server (a real VS Code) into .cache/code-server: scripts/code-server/setup.sh.
+#   5. `npm test`: type-check, unit tests, build, conformance against the real framework, and the
+#      integration suite inside VS Code, ending with one line `N passed, N failed`.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,6 +36,9 @@ if [ -z "${ONEX_NPM_CI:-}" ] && [ -d node_modules ] && npm ls --depth=0 >/dev/nu
 else
   npm ci --ignore-scripts --no-audit --no-fund
 fi
+
+say "the real ONEX framework (Python environments, pinned)"
+bash scripts/python-env/setup.sh
 
 say "code-server (a real VS Code, pinned)"
 bash scripts/code-server/setup.sh
