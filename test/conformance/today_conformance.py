@@ -9,8 +9,9 @@ in the generated effect's tests, its outside store.
 
     python today_conformance.py FAMILY SPEC.json
 
-FAMILY is one of `runtime`, `gates`, `lint`, `pytest`: one process per family runs
-its checks over every package of SPEC (a JSON object with `packages`, `sdist`,
+FAMILY is one of `runtime`, `gates` (or both: `checks`), `lint`, `pytest`, or `all`
+(checks, lint and pytest side by side): one process per family runs its checks over
+every package of SPEC (a JSON object with `packages`, `sdist`,
 `out` and `mypy_cache`) and writes {package id: {check: {"ok": bool, "detail": str}}}
 to SPEC's `out` file.
 """
@@ -621,49 +622,46 @@ def pytest_family(packages: list[dict[str, Any]], out_dir: Path) -> Results:
     import os
 
     results: Results = {p["id"]: {} for p in packages}
-    roots: dict[str, list[dict[str, Any]]] = {}
+    # One pytest over every root (a project, a bare folder): the framework is imported once.
+    report = out_dir / "pytest.xml"
+    report.unlink(missing_ok=True)
+    env = dict(os.environ)
+    # An installed project has its src/ on the path; a bare folder's tests/ is a package of the
+    # node's, so pytest puts the folder above the node on the path itself.
+    env["PYTHONPATH"] = os.pathsep.join(sorted({p["src"] for p in packages}))
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--junitxml={report}", *sorted({p["tests_dir"] for p in packages})]
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=out_dir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, check=False)
+    output = proc.stdout
+    seconds = round(time.perf_counter() - started, 3)
+    cases: list[tuple[str, str, str]] = []
+    if report.exists():
+        for case in ET.parse(report).getroot().iter("testcase"):
+            outcome = "passed"
+            detail = ""
+            for tag in ("failure", "error", "skipped"):
+                node = case.find(tag)
+                if node is not None:
+                    outcome = tag
+                    detail = (node.get("message") or "") + "\n" + (node.text or "")
+            cases.append((case.get("classname", "") + "::" + case.get("name", ""), outcome, detail))
     for pkg in packages:
-        roots.setdefault(pkg["root"], []).append(pkg)
-    # The roots (a project, a bare folder) run side by side: one pytest each.
-    runs = []
-    for index, (root, group) in enumerate(roots.items()):
-        report = out_dir / f"pytest-{index}.xml"
-        report.unlink(missing_ok=True)
-        env = dict(os.environ)
-        # An installed project has its src/ on the path; a bare folder is its own root.
-        env["PYTHONPATH"] = os.pathsep.join(sorted({p["src"] for p in group}))
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
-        cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--junitxml={report}", *sorted({p["tests_dir"] for p in group})]
-        proc = subprocess.Popen(cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-        runs.append((root, group, report, proc, time.perf_counter()))
-    for root, group, report, proc, started in runs:
-        output, _ = proc.communicate()
-        seconds = round(time.perf_counter() - started, 3)
-        cases: list[tuple[str, str, str]] = []
-        if report.exists():
-            for case in ET.parse(report).getroot().iter("testcase"):
-                outcome = "passed"
-                detail = ""
-                for tag in ("failure", "error", "skipped"):
-                    node = case.find(tag)
-                    if node is not None:
-                        outcome = tag
-                        detail = (node.get("message") or "") + "\n" + (node.text or "")
-                cases.append((case.get("classname", "") + "::" + case.get("name", ""), outcome, detail))
-        for pkg in group:
-            node = pkg["node"]
-            mine = [c for c in cases if f"test_{node}_handler" in c[0] or f"test_{node}_wiring" in c[0]]
-            bad = [c for c in mine if c[1] != "passed"]
-            if not mine:
-                results[pkg["id"]]["pytest"] = {**fail(f"no test collected (exit {proc.returncode})\n{output[-6000:]}"), "seconds": seconds}
-            elif bad:
-                results[pkg["id"]]["pytest"] = {**fail("\n".join(f"{n} {o}\n{d}" for n, o, d in bad)), "seconds": seconds}
-            else:
-                results[pkg["id"]]["pytest"] = {**ok(f"{len(mine)} passed"), "seconds": seconds, "tests": [c[0] for c in mine]}
+        node = pkg["node"]
+        mine = [c for c in cases if f"test_{node}_handler" in c[0] or f"test_{node}_wiring" in c[0]]
+        bad = [c for c in mine if c[1] != "passed"]
+        if not mine:
+            results[pkg["id"]]["pytest"] = {**fail(f"no test collected (exit {proc.returncode})\n{output[-6000:]}"), "seconds": seconds}
+        elif bad:
+            results[pkg["id"]]["pytest"] = {**fail("\n".join(f"{n} {o}\n{d}" for n, o, d in bad)), "seconds": seconds}
+        else:
+            results[pkg["id"]]["pytest"] = {**ok(f"{len(mine)} passed"), "seconds": seconds, "tests": [c[0] for c in mine]}
     return results
 
 
-FAMILIES = ("runtime", "gates", "lint", "pytest")
+# Side by side in `all`: the framework's Python checks (runtime, then gates: one import of the
+# framework), the linters, and pytest.
+FAMILIES = ("checks", "lint", "pytest")
 
 
 def all_families(spec: dict[str, Any], spec_path: Path) -> Results:
@@ -703,13 +701,16 @@ def main() -> int:
     results: Results
     if family == "all":
         results = all_families(spec, spec_path)
-    elif family == "runtime":
-        results = {p["id"]: runtime_checks(p, sdist) for p in packages}
-    elif family == "gates":
+    elif family in ("runtime", "gates", "checks"):
         import yaml
 
         hooks = {h["id"]: h for h in yaml.safe_load((Path(sdist["core"]) / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
-        results = {p["id"]: gate_checks(p, sdist, hooks) for p in packages}
+        results = {p["id"]: {} for p in packages}
+        for p in packages:
+            if family in ("runtime", "checks"):
+                results[p["id"]].update(runtime_checks(p, sdist))
+            if family in ("gates", "checks"):
+                results[p["id"]].update(gate_checks(p, sdist, hooks))
     elif family == "lint":
         results = lint_family(packages, sdist, spec["mypy_cache"])
     elif family == "pytest":

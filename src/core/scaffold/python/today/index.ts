@@ -9,9 +9,26 @@ import {
   renderNodePy, renderRegistryPy, header, type RenderContext,
 } from './files';
 import { TODAY_KINDS } from './kinds';
-import { todayNamesFor } from './names';
+import { todayNamesFor, topicFor } from './names';
 import { ENTRY_POINT_GROUP, entryPointChange, todayPlacement } from './project';
 import { renderHandlerTestPy, renderWiringTestPy } from './tests';
+
+/** The runtime's limit on the ids it derives from a contract (omnibase_core's ModelDispatchRoute). */
+const MAX_ROUTE_ID = 200;
+
+/**
+ * Refuses names whose route id (`route.auto.<contract>.<Handler>.<operation>_<digest>.<topic>`, as
+ * omnibase_infra's auto-wiring derives it) would be longer than the runtime accepts: wiring such a
+ * node fails at boot.
+ */
+function checkRouteLength(node: string, handler: string, operation: string, topic: string): void {
+  const op = operation.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  const routeId = `route.auto.${node}.${handler}.${op}_00000000.${topic.replace(/[.-]/g, '_')}`;
+  if (routeId.length > MAX_ROUTE_ID) {
+    throw new ScaffoldError(`The name "${node}" is too long for today's runtime: the route it wires for the node (topic ${topic}) `
+      + `would have a ${routeId.length}-character id, and the runtime accepts ${MAX_ROUTE_ID}. Choose a shorter node name. Nothing was written.`);
+  }
+}
 
 export function planTodayScaffold(options: ScaffoldOptions): ScaffoldPlan {
   if (options.layout === 'versioned') {
@@ -22,6 +39,7 @@ export function planTodayScaffold(options: ScaffoldOptions): ScaffoldPlan {
   const names = todayNamesFor(options.name, options.kind, place);
   const kind = TODAY_KINDS[options.kind](names);
   const ctx: RenderContext = { names, kind, place };
+  checkRouteLength(names.node, names.handlerClass, kind.operation, topicFor(names, kind.subscribe.category, kind.subscribe.event));
   const at = (path: string) => `${place.root}/${path}`;
   const models = [kind.input, kind.output];
 

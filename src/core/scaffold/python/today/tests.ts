@@ -18,8 +18,6 @@ interface KindTests {
   handler: string;
   /** The behaviour tests, as top-level functions. */
   behaviour: string;
-  /** Statements (indented one level in an async function) preparing `container` before wiring. */
-  wireSetup: string;
   /** Assertions on `result` (the engine's dispatch result), indented one level. */
   dispatched: string;
 }
@@ -62,9 +60,16 @@ function kindTests(ctx: RenderContext): KindTests {
         return f"rev-{len(self.writes)}"
 
 
-def handler_with(store: RecordingStore) -> ${H}:
+def handler_with(
+    store: RecordingStore,
+) -> ${H}:
     container = ModelONEXContainer()
-    asyncio.run(${R}.register(container, store))
+    asyncio.run(
+        ${R}.register(
+            container,
+            store,
+        ),
+    )
     return ${H}(container)
 `,
         handler: `handler_with(RecordingStore())`,
@@ -124,8 +129,6 @@ def test_store_failures_are_typed_infra_errors(
         asyncio.run(handler.handle(sample()))
     assert raised.value.__cause__ is failure
 `,
-        wireSetup: `    await ${R}.register(container, RecordingStore())
-`,
         dispatched: `    assert result.output_events == [
         ${Out}(
             correlation_id=CORRELATION_ID,
@@ -169,9 +172,11 @@ def test_is_deterministic() -> None:
 
 def test_rejects_an_empty_request() -> None:
     with pytest.raises(ValidationError):
-        ${In}(correlation_id=CORRELATION_ID, values=())
+        ${In}(
+            correlation_id=CORRELATION_ID,
+            values=(),
+        )
 `,
-        wireSetup: '',
         dispatched: `    assert result.output_events == [summarize(sample())]
 `,
       };
@@ -233,7 +238,6 @@ def test_rejects_a_tally_of_another_key() -> None:
             previous=other,
         )
 `,
-        wireSetup: '',
         // Projections go to the contract's result applier, not into the engine's events (§2.4):
         // the result shows the payload typed into the event model and routed to the handler.
         dispatched: `    assert result.message_type == "${In}"
@@ -270,9 +274,11 @@ def test_rejects_a_tally_of_another_key() -> None:
 
 def test_rejects_an_empty_run() -> None:
     with pytest.raises(ValidationError):
-        ${In}(correlation_id=CORRELATION_ID, items=())
+        ${In}(
+            correlation_id=CORRELATION_ID,
+            items=(),
+        )
 `,
-        wireSetup: '',
         dispatched: `    assert result.output_events == list(plan_steps(sample()))
 `,
       };
@@ -325,7 +331,8 @@ ${t.helpers ? `${t.helpers}\n\n` : ''}${makeHandler}def test_the_node_constructs
 
 def test_handle_is_the_canonical_def_b_entry_point() -> None:
     handle = ${H}.handle
-    assert _resolve_def_b_input_model_type(handle) is ${kind.input.className}
+    resolved = _resolve_def_b_input_model_type(handle)
+    assert resolved is ${kind.input.className}
     assert _handler_accepts_event_envelope(handle) is False
 
 
@@ -392,7 +399,7 @@ ${recordingStore}async def wire_and_dispatch() -> tuple[int, ModelDispatchResult
     """Wire the contract as the runtime does, then dispatch one message to it."""
     manifest = discover_contracts_from_paths([contract_path()])
     container = ModelONEXContainer()
-${effect ? `    await ${names.registryClass}.register(container, RecordingStore())\n` : ''}    bus = MagicMock(spec=ProtocolEventBusLike)
+${effect ? `    await ${names.registryClass}.register(\n        container,\n        RecordingStore(),\n    )\n` : ''}    bus = MagicMock(spec=ProtocolEventBusLike)
     bus.subscribe = AsyncMock(return_value=AsyncMock())
     engine = MessageDispatchEngine()
     report = await wire_from_manifest(
