@@ -60,6 +60,34 @@ const HARNESS_CHECKS = [
 ];
 const FAMILIES = ['checks', 'lint', 'pytest'];
 
+const MUTANT = 'mutant/bare';
+
+/** Defects planted in the mutant's files: [file, what, replacement]. */
+const MUTATIONS: [string, RegExp, string][] = [
+  ['contract.yaml', /node_type: "EFFECT_GENERIC"/, 'node_type: "EFFECT"'],
+  ['contract.yaml', /(published_events:\n {2}- topic: )"[^"]+"/, '$1"onex.evt.mutant-written.v1"'],
+  ['node.py', /(\n {8}super\(\)\.__init__\(container\)\n)/, '$1\n    async def process(self) -> None:\n        """Not allowed in a declarative node."""\n'],
+  ['handlers/handler_mutant.py', /\nclass HandlerMutant:/, '\n# Unwraps the ModelEventEnvelope itself.\nclass HandlerMutant:'],
+  ['models/model_mutant_written.py', /^# SPDX-FileCopyrightText: [^\n]*\n/, ''],
+  ['protocols/protocol_mutant_client.py', /\nclass ProtocolMutantClient/, '\nSTORE_URL = os.getenv("STORE_URL", "http://localhost:8080")\n\n\nclass ProtocolMutantClient'],
+  ['protocols/protocol_mutant_client.py', /\nfrom typing import Protocol\n/, '\nimport os\nfrom typing import Protocol\n'],
+];
+
+/** What each defect must make fail (check → a line of its report). */
+const MUTANT_FAILS: [string, RegExp][] = [
+  ['contract:ContractLinter', /node_type/],
+  ['contract:validate_topic_suffix', /onex\.evt\.mutant-written\.v1/],
+  ['contract:published_events_consistency', /onex\.evt\.mutant-written\.v1/],
+  ['gate:declarative_nodes', /process|DECL-001|method/i],
+  ['gate:canonical_handler_shape', /envelope_in_core/],
+  ['pytest', /test_the_handler_module_leaves_envelopes_to_the_runtime/],
+  ['gate:spdx_validate(project header)', /model_mutant_written\.py/],
+  ['gate:validate_no_env_fallbacks', /localhost/],
+  ['hook:check-no-env-fallbacks', /protocol_mutant_client\.py/],
+  ['hook:no-new-os-environ', /STORE_URL|os\.getenv/],
+  ['gate:no-onex-env-reads', /os\.getenv/],
+];
+
 interface Scaffolded {
   id: string;
   kind: NodeKind;
@@ -137,6 +165,20 @@ describe('conformance: today\'s scaffold against the real framework', function (
     }
     pyprojectAfter = readFileSync(join(project, 'pyproject.toml'), 'utf8');
 
+    // A mutant: an effect node with one defect per check below, to show those checks do reject.
+    const mutant = await cli(['new', '--target', 'current', '--kind', 'effect', '--name', 'mutant_effect', '--out', bare], tmp);
+    assert.equal(mutant.code, 0, mutant.stderr);
+    const dir = join(bare, 'mutant_effect');
+    for (const [path, from, to] of MUTATIONS) {
+      const text = readFileSync(join(dir, path), 'utf8');
+      assert.ok(from.test(text), `the mutation ${from} of ${path} applies`);
+      writeFileSync(join(dir, path), text.replace(from, to));
+    }
+    packages.push({
+      id: MUTANT, kind: 'effect', layout: 'bare', node: 'mutant_effect', ...mutant, root: bare, src: bare, packageDir: dir,
+      module: 'mutant_effect', testsDir: join(dir, 'tests'), holder: 'The bare-nodes authors',
+    });
+
     // Check 6: one `onex-forge check` over every package and its tests; nothing at any severity.
     const check = await cli(['check', '--format', 'json', '--fail-on', 'hint', ...packages.flatMap((p) => [p.packageDir, p.testsDir])], tmp);
     assert.ok(check.code === 0 || check.code === 1, `onex-forge check failed to run: ${check.stderr}`);
@@ -159,7 +201,7 @@ describe('conformance: today\'s scaffold against the real framework', function (
     assert.equal(run.status, 0, `the conformance harness did not run:\n${harnessOutput}`);
     results = (JSON.parse(readFileSync(join(tmp, 'results.json'), 'utf8')) as { results: typeof results }).results;
     const families = FAMILIES.map((f) => `${f} ${results[packages[0].id]?.[`family:${f}`]?.seconds ?? '?'} s`).join(', ');
-    timing = `today's conformance: ${packages.length} packages in ${((Date.now() - started) / 1000).toFixed(1)} s (${families})`;
+    timing = `today's conformance: ${packages.length} packages (one a mutant) in ${((Date.now() - started) / 1000).toFixed(1)} s (${families})`;
   });
 
   after(() => {
@@ -178,6 +220,16 @@ describe('conformance: today\'s scaffold against the real framework', function (
     const table = pyprojectAfter.slice(PYPROJECT.length);
     const lines = NODE_KINDS.map((kind) => `${kind}_node = "acme_nodes.nodes.${kind}_node"`);
     assert.equal(table, `\n[project.entry-points."onex.nodes"]\n${lines.join('\n')}\n`);
+  });
+
+  describe('the checks are not vacuous: a mutant with planted defects', () => {
+    for (const [check, report] of MUTANT_FAILS) {
+      it(`${check} rejects it`, () => {
+        const result = resultOf(MUTANT, check);
+        assert.equal(result.ok, false, `${check} accepted the mutant: ${result.detail}`);
+        assert.match(result.detail, report);
+      });
+    }
   });
 
   for (const kind of NODE_KINDS) {
