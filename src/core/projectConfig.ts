@@ -30,6 +30,9 @@ const KEYS: Record<string, keyof EngineConfig | 'exclude'> = {
   exclude: 'exclude',
 };
 
+/** Settings of the scaffold (the SPDX copyright holder of generated files), not of the checks. */
+const SCAFFOLD_KEYS = new Set(['copyright-holder']);
+
 function stringList(value: unknown, where: string): string[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new ConfigError(`${where} must be a list of strings`);
   return value as string[];
@@ -70,7 +73,12 @@ export function validateConfigTable(table: Record<string, unknown>, source: stri
         config[target] = value;
         break;
       default:
-        throw new ConfigError(`${where} is not a known setting (known: rules, node-base-classes, start-methods, stop-methods, test-files, exclude, framework-target, max-file-size, time-budget-ms)`);
+        if (SCAFFOLD_KEYS.has(key)) {
+          // Read by the scaffold from pyproject.toml's text; the checks only validate it.
+          if (typeof value !== 'string' || !value.trim()) throw new ConfigError(`${where} must be a non-empty string`);
+          break;
+        }
+        throw new ConfigError(`${where} is not a known setting (known: rules, node-base-classes, start-methods, stop-methods, test-files, exclude, framework-target, max-file-size, time-budget-ms, copyright-holder)`);
     }
   }
   return { config, exclude };
