@@ -26,8 +26,12 @@ const KEYS: Record<string, keyof EngineConfig | 'exclude'> = {
   'framework-target': 'frameworkTarget', framework_target: 'frameworkTarget', frameworkTarget: 'frameworkTarget',
   'max-file-size': 'maxFileSize', max_file_size: 'maxFileSize', maxFileSize: 'maxFileSize',
   'time-budget-ms': 'timeBudgetMs', time_budget_ms: 'timeBudgetMs', timeBudgetMs: 'timeBudgetMs',
+  'test-files': 'testFiles', test_files: 'testFiles', testFiles: 'testFiles',
   exclude: 'exclude',
 };
+
+/** Settings of the scaffold (the SPDX copyright holder of generated files), not of the checks. */
+const SCAFFOLD_KEYS = new Set(['copyright-holder']);
 
 function stringList(value: unknown, where: string): string[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new ConfigError(`${where} must be a list of strings`);
@@ -54,7 +58,7 @@ export function validateConfigTable(table: Record<string, unknown>, source: stri
         config.rules = rules;
         break;
       }
-      case 'nodeBaseClasses': case 'startMethods': case 'stopMethods':
+      case 'nodeBaseClasses': case 'startMethods': case 'stopMethods': case 'testFiles':
         config[target] = stringList(value, where);
         break;
       case 'exclude':
@@ -69,7 +73,12 @@ export function validateConfigTable(table: Record<string, unknown>, source: stri
         config[target] = value;
         break;
       default:
-        throw new ConfigError(`${where} is not a known setting (known: rules, node-base-classes, start-methods, stop-methods, exclude, framework-target, max-file-size, time-budget-ms)`);
+        if (SCAFFOLD_KEYS.has(key)) {
+          // Read by the scaffold from pyproject.toml's text; the checks only validate it.
+          if (typeof value !== 'string' || !value.trim()) throw new ConfigError(`${where} must be a non-empty string`);
+          break;
+        }
+        throw new ConfigError(`${where} is not a known setting (known: rules, node-base-classes, start-methods, stop-methods, test-files, exclude, framework-target, max-file-size, time-budget-ms, copyright-holder)`);
     }
   }
   return { config, exclude };

@@ -1,4 +1,5 @@
 import type { EraDecision, EraSetting, ProjectPin } from './era';
+import type { PackageFacts } from './packageFacts';
 
 // The engine's shared vocabulary. Nothing here knows about VS Code or about a parser:
 // both language front ends (tree-sitter for Python, ts-morph for TypeScript) produce these.
@@ -114,6 +115,15 @@ export interface EngineConfig {
    * from the file's path: the engine itself reads no files. Absent or null: the project pins none.
    */
   projectPin?: ProjectPin | null;
+  /**
+   * The file's project folder (the nearest pyproject.toml's, else the workspace folder), looked up by the
+   * caller: test files are recognised by `testFiles` relative to it.
+   */
+  projectRoot?: string | null;
+  /** Gitignore-style patterns, relative to the project folder, of test files (their classes are test doubles). */
+  testFiles: string[];
+  /** What the file's node package's contract.yaml says (packageFacts.ts), looked up by the caller. */
+  packageFacts?: PackageFacts | null;
   /** Files larger than this (bytes) are skipped with a message. */
   maxFileSize: number;
   /** Per-file time budget (ms) for analysis. */
@@ -126,6 +136,7 @@ export const DEFAULT_CONFIG: EngineConfig = {
   startMethods: ['startup', 'initialize', 'on_startup'],
   stopMethods: ['shutdown', 'cleanup', 'on_shutdown'],
   frameworkTarget: 'auto',
+  testFiles: ['test_*.py', '*_test.py', 'conftest.py', 'tests/', 'test/', '*.test.ts', '*.spec.ts', '__tests__/'],
   maxFileSize: 1024 * 1024,
   timeBudgetMs: 2000,
 };

@@ -1,6 +1,7 @@
-// planScaffold for every kind × layout × framework target: the files of each layout, node.py that
-// compiles, has all ten patterns' names, raises no ONEX diagnostic and imports only what
-// onex-facts.md lists; contract.yaml that parses with the required fields.
+// planScaffold for the bridge era's target, every kind × layout: the files of each layout, node.py
+// that compiles, has all ten patterns' names, raises no ONEX diagnostic and imports only what
+// onex-facts.md lists; contract.yaml that parses with the required fields. Today's target has its
+// own planner and tests (today-plan.test.ts), and the real framework judges it (test/conformance/).
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { analyzeText } from '../../src/core/engine';
 import { entryPointName } from '../../src/core/framework';
 import {
-  FRAMEWORK_TARGETS, NODE_KINDS, SCAFFOLD_LAYOUTS, ScaffoldError, planScaffold,
+  NODE_KINDS, SCAFFOLD_LAYOUTS, ScaffoldError, planScaffold,
   type FrameworkTarget, type NodeKind, type ScaffoldLayout, type ScaffoldPlan,
 } from '../../src/core/scaffold';
 import { disallowedImports, factsText, FIXTURE_FACTS, pyCompile, pythonImports, SHARED_FACTS, writePlanFiles } from './helpers';
@@ -76,7 +77,7 @@ describe('scaffold: planScaffold (Python)', () => {
 
   for (const layout of SCAFFOLD_LAYOUTS) {
     it(`lays out the ${layout} package`, () => {
-      const plan = planScaffold({ kind: 'effect', name: 'payment_gateway', language: 'python', layout, frameworkTarget: 'current' });
+      const plan = planScaffold({ kind: 'effect', name: 'payment_gateway', language: 'python', layout, frameworkTarget: 'bridge' });
       assert.deepEqual(plan.files.map((f) => f.path).sort(), [...EXPECTED_FILES[layout]].sort());
       assert.equal(plan.root, layout === 'flat' ? 'payment_gateway' : 'payment_gateway/v1_0_0');
       assert.equal(plan.mainFile, `${plan.root}/node.py`);
@@ -96,7 +97,7 @@ describe('scaffold: planScaffold (Python)', () => {
 
   for (const kind of NODE_KINDS) {
     for (const layout of SCAFFOLD_LAYOUTS) {
-      for (const target of FRAMEWORK_TARGETS) {
+      for (const target of ['bridge'] as FrameworkTarget[]) {
         describe(`${kind} / ${layout} / ${target}`, () => {
           const plan = planScaffold({ kind, name: 'payment_gateway', language: 'python', layout, frameworkTarget: target });
           const node = fileOf(plan, 'node.py');
@@ -235,7 +236,7 @@ describe('scaffold: planScaffold (Python)', () => {
   }
 
   it('derives every name from the node name (a long name, digits, a kind suffix)', () => {
-    const plan = planScaffold({ kind: 'effect', name: 'database_adapter_v2_effect', language: 'python', layout: 'flat', frameworkTarget: 'current' });
+    const plan = planScaffold({ kind: 'effect', name: 'database_adapter_v2_effect', language: 'python', layout: 'flat', frameworkTarget: 'bridge' });
     const node = fileOf(plan, 'node.py');
     assert.match(node, /class NodeDatabaseAdapterV2Effect\(NodeEffect\):/);
     assert.match(node, /NODE_NAME = "database_adapter_v2_effect"/);

@@ -64,6 +64,8 @@ export interface PyFile {
   indentUnit: string;
   quote: '"' | "'";
   config: EngineConfig;
+  /** The file's path (absolute in the editor and the CLI; a bare name in some tests), when known. */
+  fileName?: string;
   /** The file's era (explicit setting, its imports, the project's pin, today) and why: rules and fixes follow it. */
   era: EraDecision;
 }
@@ -211,7 +213,7 @@ function detectQuote(root: Node): '"' | "'" {
 }
 
 /** `view` is the tree's syntax view when the caller has made it already (the benchmark times it apart). */
-export function buildPyFile(text: string, tree: Tree, config: EngineConfig, view = new SyntaxTree(tree, text)): PyFile {
+export function buildPyFile(text: string, tree: Tree, config: EngineConfig, view = new SyntaxTree(tree, text), fileName?: string): PyFile {
   const root = view.rootNode;
   const stmts = moduleLevelStatements(root);
   const aliases = collectAliases(stmts);
@@ -283,6 +285,7 @@ export function buildPyFile(text: string, tree: Tree, config: EngineConfig, view
       return (quote ??= detectQuote(root));
     },
     config,
+    fileName,
     era: resolveEra({ setting: config.frameworkTarget, imports: importsOf(root), pin: config.projectPin }),
   };
 }
