@@ -6,7 +6,7 @@ import { resolveConfig } from '../core/engine';
 import { ConfigError, ProjectPlanner } from '../core/projectConfig';
 import { findPackageFacts, findProjectRoot } from '../core/packageFacts';
 import { findProjectPin } from '../core/projectPin';
-import { ALL_RULE_IDS, SEVERITIES, languageOfPath, type EngineConfig, type LanguageId, type RuleId, type Severity } from '../core/types';
+import { ALL_RULE_IDS, SEVERITIES, describeRuleIds, languageOfPath, type EngineConfig, type LanguageId, type RuleId, type Severity } from '../core/types';
 import { oneOf, parseArgs } from './args';
 import { collectFiles } from './files';
 import { FORMATS, type FileReport, displayPath, toGithub, toJson, toSarif, toStats, toText } from './formats';
@@ -37,7 +37,7 @@ function decode(bytes: Buffer): { text: string; bom: boolean; validUtf8: boolean
 function parseRules(value: string | undefined): RuleId[] | null {
   if (value === undefined) return null;
   const ids = value.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
-  for (const id of ids) if (!(ALL_RULE_IDS as readonly string[]).includes(id)) throw new UsageError(`--rules: unknown rule "${id}" (known: ONEX001 to ONEX011)`);
+  for (const id of ids) if (!(ALL_RULE_IDS as readonly string[]).includes(id)) throw new UsageError(`--rules: unknown rule "${id}" (known: ${describeRuleIds()})`);
   return ids as RuleId[];
 }
 

@@ -2,7 +2,7 @@
 // github (workflow-command annotations).
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULE_META, docsUrl } from '../core/rules/meta';
+import { RULE_META, defaultSeverityOf, docsUrl } from '../core/rules/meta';
 import { ALL_RULE_IDS, type Finding, type RuleId } from '../core/types';
 
 export type Format = 'text' | 'json' | 'sarif' | 'github';
@@ -93,7 +93,7 @@ export function toSarif(reports: readonly FileReport[], cwd: string, version: st
     fullDescription: { text: RULE_META[id].summary },
     helpUri: docsUrl(id),
     help: { text: `${RULE_META[id].summary} See ${docsUrl(id)}` },
-    defaultConfiguration: { level: 'warning' },
+    defaultConfiguration: { level: SARIF_LEVEL[defaultSeverityOf(id)] },
     properties: { fixSafety: RULE_META[id].fixSafety, era: RULE_META[id].era },
   }));
   const results = reports.flatMap((r) => r.findings.map((f) => ({

@@ -6,6 +6,7 @@ import { LineIndex, applyEdits } from './text';
 import { isSuppressed, readSuppressions } from './suppression';
 import { type FrontEnd, type FrontEndAnalysis, ParseBudgetExceeded } from './frontend';
 import { getPythonFrontEnd } from './python/frontend';
+import { defaultSeverityOf } from './rules/meta';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCacheDir, requireWithCodeCache } from './codeCache';
@@ -17,7 +18,7 @@ export function resolveConfig(partial?: Partial<EngineConfig>): EngineConfig {
 }
 
 export function severityOf(config: EngineConfig, ruleId: RawFinding['ruleId']): Severity {
-  return config.rules[ruleId] ?? 'warning';
+  return config.rules[ruleId] ?? defaultSeverityOf(ruleId);
 }
 
 let typescript: Promise<FrontEnd> | undefined;

@@ -13,14 +13,33 @@ export function languageOfPath(path: string): LanguageId | null {
   return null;
 }
 
+// ONEX001–ONEX011: the node rules; ONEX012–ONEX019: today's node rules; ONEX020 onward: the contract.yaml rules.
 export type RuleId =
   | 'ONEX001' | 'ONEX002' | 'ONEX003' | 'ONEX004' | 'ONEX005' | 'ONEX006'
-  | 'ONEX007' | 'ONEX008' | 'ONEX009' | 'ONEX010' | 'ONEX011';
+  | 'ONEX007' | 'ONEX008' | 'ONEX009' | 'ONEX010' | 'ONEX011'
+  | 'ONEX020' | 'ONEX021' | 'ONEX022' | 'ONEX023' | 'ONEX024' | 'ONEX025' | 'ONEX026'
+  | 'ONEX027' | 'ONEX028' | 'ONEX029' | 'ONEX030' | 'ONEX031' | 'ONEX032' | 'ONEX033';
 
 export const ALL_RULE_IDS: readonly RuleId[] = [
   'ONEX001', 'ONEX002', 'ONEX003', 'ONEX004', 'ONEX005', 'ONEX006',
   'ONEX007', 'ONEX008', 'ONEX009', 'ONEX010', 'ONEX011',
+  'ONEX020', 'ONEX021', 'ONEX022', 'ONEX023', 'ONEX024', 'ONEX025', 'ONEX026',
+  'ONEX027', 'ONEX028', 'ONEX029', 'ONEX030', 'ONEX031', 'ONEX032', 'ONEX033',
 ];
+
+/** The known rule ids as a short list of ranges, for messages: "ONEX001 to ONEX011, ONEX020 to ONEX033". */
+export function describeRuleIds(ids: readonly string[] = ALL_RULE_IDS): string {
+  const numbers = ids.map((id) => Number(id.slice(4))).sort((a, b) => a - b);
+  const name = (n: number) => `ONEX${String(n).padStart(3, '0')}`;
+  const parts: string[] = [];
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
+    parts.push(j === i ? name(numbers[i]) : `${name(numbers[i])} to ${name(numbers[j])}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
 
 /** A severity as users configure it; `off` disables the rule. */
 export type Severity = 'off' | 'hint' | 'information' | 'warning' | 'error';
@@ -79,9 +98,19 @@ export interface RawFinding {
   data?: unknown;
 }
 
+/** Another place a finding concerns: the other file of a node ↔ contract mismatch (VS Code's relatedInformation). */
+export interface RelatedInformation {
+  /** Absolute path of the other file; absent: the finding's own file. */
+  path?: string;
+  range: Range;
+  message: string;
+}
+
 export interface Finding extends RawFinding {
   range: Range;
   severity: Exclude<Severity, 'off'>;
+  /** Where else the finding points (the contract rules' node ↔ contract findings). */
+  related?: RelatedInformation[];
 }
 
 export interface RuleMeta {
@@ -94,6 +123,12 @@ export interface RuleMeta {
   era: string;
   /** The safety of the rule's primary fix, or 'none' when it has no fix. */
   fixSafety: FixSafety | 'none';
+  /** The severity when the configuration sets none; absent: warning. */
+  defaultSeverity?: Exclude<Severity, 'off'>;
+  /** The files the rule reads: absent for node code (Python, TypeScript); 'contract.yaml' for the contract rules. */
+  appliesTo?: 'contract.yaml';
+  /** The framework check the rule mirrors (current-era.md §2.1's numbering), when one does. */
+  mirrors?: string;
 }
 
 /** Settings that shape detection, shared by the extension and the CLI. */

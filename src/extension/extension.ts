@@ -2,6 +2,8 @@
 // loads in the worker thread on the first TypeScript analysis; nothing heavy runs here.
 import * as vscode from 'vscode';
 import { join } from 'node:path';
+import { RULE_META } from '../core/rules/meta';
+import { ALL_RULE_IDS } from '../core/types';
 import { DocumentAnalyzer, languageOf } from './analysis';
 import { OnexCodeActionProvider } from './codeActions';
 import { SECTION } from './config';
@@ -58,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
     vscode.commands.registerCommand('onexForge.showOutput', () => output.show()),
     vscode.commands.registerCommand('onexForge.showRuleDocs', async (ruleId?: string) => {
       const id = ruleId ?? await vscode.window.showQuickPick(
-        Array.from({ length: 11 }, (_, i) => `ONEX${String(i + 1).padStart(3, '0')}`), { placeHolder: 'Rule' });
+        ALL_RULE_IDS.map((id) => ({ label: id, description: RULE_META[id].name })), { placeHolder: 'Rule' }).then((item) => item?.label);
       if (!id) return;
       await vscode.commands.executeCommand('markdown.showPreview', docsUri(context.extensionUri, id));
     }),

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContractFinding } from '../../src/core/contract/check';
-import { CONTRACT_RULES_BY_ID, type ContractRuleId } from '../../src/core/contract/meta';
+import { contractRuleMeta, type ContractRuleId } from '../../src/core/contract/meta';
 import { checkContractPackage } from '../../src/core/contract/package';
 import { frameworkAvailable } from '../helpers/framework';
 import { frameworkVerdict, installedPackageDir, ruleFor, topicOf, type FrameworkFinding, type Verdict } from './verdict';
@@ -63,7 +63,7 @@ describe('contract rules: agreement with the framework over omnibase-infra\'s ow
   });
 
   for (const rule of ['ONEX021', 'ONEX022', 'ONEX023', 'ONEX024', 'ONEX025', 'ONEX026', 'ONEX027', 'ONEX028', 'ONEX030'] as ContractRuleId[]) {
-    it(`${rule} (${CONTRACT_RULES_BY_ID.get(rule)!.name}) finds, file by file, what ${CONTRACT_RULES_BY_ID.get(rule)!.mirrors} finds`, () => {
+    it(`${rule} (${contractRuleMeta(rule).name}) finds, file by file, what ${contractRuleMeta(rule).mirrors} finds`, () => {
       const differences: string[] = [];
       let total = 0;
       for (const file of files) {

@@ -1,22 +1,15 @@
 // Checks one contract.yaml text: YAML syntax, the era's schema, and the rules beside it. Pure:
 // text and options in, findings out (the package checks in package.ts add what needs other files).
 import { isSuppressed, readSuppressions } from '../suppression';
-import type { Range, RuleId, Severity, Span } from '../types';
+import type { Range, RelatedInformation, Severity, Span } from '../types';
 import { isMapNode, keySpan, pairOf, parseContract, stringOf, valueOf, type ContractDocument, type YNode } from './document';
-import { CONTRACT_RULE_IDS, CONTRACT_RULES_BY_ID, type ContractRuleId } from './meta';
+import { CONTRACT_RULE_IDS, defaultSeverityOf, type ContractRuleId } from './meta';
 import {
   conventions, mixedCategories, producerOf, publishedTopics, routingEntries, runtimeProfiles, topicNames, unknownKeys,
   type ContractFixData, type ContractRawFinding, type RuleContext,
 } from './rules';
 import { contractSchema, type ContractEra, type ContractSchema } from './schema';
 import { SchemaValidator, type SchemaProblem } from './validate';
-
-export interface RelatedInformation {
-  /** The other file (absolute path), or undefined for the same file. */
-  path?: string;
-  range: Range;
-  message: string;
-}
 
 export interface ContractFinding extends ContractRawFinding {
   range: Range;
@@ -103,7 +96,7 @@ export function checkContractRaw(text: string, options: ContractCheckOptions): C
 }
 
 export function severityFor(ruleId: ContractRuleId, severities?: Partial<Record<ContractRuleId, Severity>>): Severity {
-  return severities?.[ruleId] ?? CONTRACT_RULES_BY_ID.get(ruleId)!.defaultSeverity;
+  return severities?.[ruleId] ?? defaultSeverityOf(ruleId);
 }
 
 /** Applies severities and `# onex: ignore[...]` comments, and turns offsets into ranges. */
@@ -115,7 +108,7 @@ export function finalizeContractFindings(doc: ContractDocument, raw: readonly (C
     const severity = severityFor(finding.ruleId, severities);
     if (severity === 'off') continue;
     const range = doc.lines.rangeOf(finding.span);
-    if (isSuppressed(suppressions, finding.ruleId as unknown as RuleId, range.start.line)) continue;
+    if (isSuppressed(suppressions, finding.ruleId, range.start.line)) continue;
     out.push({ ...finding, range, severity });
   }
   out.sort((a, b) => a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));

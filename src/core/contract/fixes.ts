@@ -240,10 +240,14 @@ export function contractFixes(text: string, finding: Pick<ContractRawFinding, 'd
   const doc = parseContract(text);
   if (doc.errors.length || !isMapNode(doc.root)) return [];
   if (data.fix === 'replace-value') {
-    // Replaces the value the finding is on (e.g. node_type with node.py's kind).
-    return [{ id: 'replace-value', title: data.title, safety: 'safe', preferred: true, edits: [{ start: finding.span.start, end: finding.span.end, newText: q(data.value) }] }];
+    // Replaces the value the finding is on: node_type's spelling (safe: the same kind), or node_type with
+    // node.py's kind (unsafe: which of the two files is wrong is the user's call).
+    const safety = finding.ruleId === 'ONEX031' ? 'unsafe' : 'safe';
+    return [{ id: 'replace-value', title: data.title, safety, preferred: true, edits: [{ start: finding.span.start, end: finding.span.end, newText: q(data.value) }] }];
   }
   const made = edits(doc, data, ctx);
   if (!made) return [];
-  return [{ id: data.fix, title: made.title, safety: made.safety, edits: made.edits, preferred: true }];
+  // A topic for an event that had none (ONEX032) is a name we made up: other services subscribe by it.
+  const safety = data.fix === 'add-publish-topic' && finding.ruleId === 'ONEX032' ? 'unsafe' : made.safety;
+  return [{ id: data.fix, title: made.title, safety, edits: made.edits, preferred: true }];
 }

@@ -7,10 +7,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import { isSuppressed, readSuppressions } from '../suppression';
-import type { RuleId, Span } from '../types';
+import type { RelatedInformation, Span } from '../types';
 import { getPythonParser } from '../python/parser';
 import {
-  checkContractRaw, finalizeContractFindings, severityFor, type ContractCheckOptions, type ContractFinding, type RelatedInformation,
+  checkContractRaw, finalizeContractFindings, severityFor, type ContractCheckOptions, type ContractFinding,
 } from './check';
 import { isMapNode, isScalarNode, seqItems, spanOf, stringOf, valueOf, type YNode } from './document';
 import { CONTRACT_RULE_IDS } from './meta';
@@ -260,7 +260,7 @@ export async function checkContractPackage(contractPath: string, text: string, o
     for (const f of findings) {
       const severity = severityFor(f.ruleId, options.severities);
       const range = facts.lines.rangeOf(f.span);
-      if (severity === 'off' || isSuppressed(suppressions, f.ruleId as unknown as RuleId, range.start.line)) continue;
+      if (severity === 'off' || isSuppressed(suppressions, f.ruleId, range.start.line)) continue;
       kept.push({ ...f, range, severity });
     }
     if (kept.length) otherFiles.set(path, kept);
