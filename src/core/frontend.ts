@@ -1,12 +1,13 @@
 // What a language front end offers the engine (./engine.ts), which knows front ends only through
 // this module. The Python front end (tree-sitter) is ./python/frontend.ts; the TypeScript one
-// (ts-morph's compiler), loaded lazily as a bundle of its own, is ./typescript/frontend.ts.
+// (ts-morph's compiler), loaded lazily as a bundle of its own, is ./typescript/frontend.ts; contract.yaml's
+// (the yaml package), also a lazy bundle, is ./contract/frontend.ts.
 import type { EraDecision } from './era';
 import type { CommentInfo } from './suppression';
-import type { EngineConfig, Fix, LanguageId, RawFinding } from './types';
+import type { EngineConfig, FileKind, Fix, Finding, RawFinding } from './types';
 
 export interface FrontEnd {
-  readonly language: LanguageId;
+  readonly language: FileKind;
   /** Finds raw findings; `outOfTime` when the budget ran out part-way. */
   findRaw(text: string, config: EngineConfig, fileName?: string): FrontEndAnalysis;
   fixes(text: string, finding: RawFinding, config: EngineConfig, fileName?: string): Fix[];
@@ -22,6 +23,8 @@ export interface FrontEndAnalysis {
   outOfTime: boolean;
   /** The era the file was given, and why. */
   era?: EraDecision;
+  /** Findings in other files (AnalysisResult.otherFiles), final already: their severities and suppressions applied. */
+  otherFiles?: Record<string, Finding[]>;
 }
 
 /**

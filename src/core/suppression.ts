@@ -17,12 +17,12 @@ export interface Suppressions {
 
 const DIRECTIVE = /^\s*onex:\s*(ignore-file|ignore)(?:\[([^\]]*)\])?\s*$/;
 
-function parseIds(list: string | undefined, known: readonly string[]): Set<RuleId> | 'all' {
+function parseIds(list: string | undefined): Set<RuleId> | 'all' {
   if (list === undefined || list.trim() === '') return 'all';
   const ids = new Set<RuleId>();
   for (const raw of list.split(',')) {
     const id = raw.trim().toUpperCase();
-    if (known.includes(id)) ids.add(id as RuleId);
+    if ((ALL_RULE_IDS as readonly string[]).includes(id)) ids.add(id as RuleId);
   }
   return ids;
 }
@@ -32,11 +32,8 @@ function merge(a: Set<RuleId> | 'all' | null | undefined, b: Set<RuleId> | 'all'
   return new Set([...(a ?? []), ...b]);
 }
 
-/**
- * Reads directives from comments. A directive may follow other text after a second `#`/`//`-free separator.
- * `known` are the rule ids a directive may name (the contract rules pass theirs).
- */
-export function readSuppressions(comments: readonly CommentInfo[], known: readonly string[] = ALL_RULE_IDS): Suppressions {
+/** Reads directives from comments. A directive may follow other text after a second `#`/`//`-free separator. */
+export function readSuppressions(comments: readonly CommentInfo[]): Suppressions {
   const result: Suppressions = { file: null, lines: new Map() };
   for (const comment of comments) {
     // A comment may hold other words before the directive: `# noqa: E501  onex: ignore[ONEX010]`.
@@ -44,7 +41,7 @@ export function readSuppressions(comments: readonly CommentInfo[], known: readon
     if (at < 0) continue;
     const match = DIRECTIVE.exec(comment.body.slice(at));
     if (!match) continue;
-    const ids = parseIds(match[2], known);
+    const ids = parseIds(match[2]);
     if (match[1] === 'ignore-file') result.file = merge(result.file, ids);
     else result.lines.set(comment.line, merge(result.lines.get(comment.line), ids));
   }

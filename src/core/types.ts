@@ -13,6 +13,14 @@ export function languageOfPath(path: string): LanguageId | null {
   return null;
 }
 
+/** What the checks read: node code in a language, or a node package's contract.yaml (the contract rules). */
+export type FileKind = LanguageId | 'contract';
+
+/** The kind of a file by its name: `contract.yaml` (the name every loader of the framework looks for), else its language. */
+export function fileKindOfPath(path: string): FileKind | null {
+  return /(^|[\\/])contract\.yaml$/.test(path) ? 'contract' : languageOfPath(path);
+}
+
 // ONEX001–ONEX011: the node rules; ONEX012–ONEX019: today's node rules; ONEX020 onward: the contract.yaml rules.
 export type RuleId =
   | 'ONEX001' | 'ONEX002' | 'ONEX003' | 'ONEX004' | 'ONEX005' | 'ONEX006'
@@ -96,6 +104,8 @@ export interface RawFinding {
    * (fixes are computed lazily, when an action is chosen).
    */
   data?: unknown;
+  /** Where else the finding points (the contract rules' node ↔ contract findings). */
+  related?: RelatedInformation[];
 }
 
 /** Another place a finding concerns: the other file of a node ↔ contract mismatch (VS Code's relatedInformation). */
@@ -109,8 +119,12 @@ export interface RelatedInformation {
 export interface Finding extends RawFinding {
   range: Range;
   severity: Exclude<Severity, 'off'>;
-  /** Where else the finding points (the contract rules' node ↔ contract findings). */
-  related?: RelatedInformation[];
+}
+
+/** The order findings are reported in: by position, then by rule id. */
+export function compareFindings(a: RawFinding, b: RawFinding): number {
+  // (Rule ids are ASCII: a plain comparison, not localeCompare, whose first call loads ICU's collator.)
+  return a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
 export interface RuleMeta {
@@ -193,4 +207,9 @@ export interface AnalysisResult {
   rulesMs: number;
   /** The era the file was given, and why (for hovers and the status); absent when it was not analysed. */
   era?: EraDecision;
+  /**
+   * Findings the analysis made in other files, by absolute path: a contract's node ↔ contract checks report
+   * a handler's mistake in the handler's file. Absent when there are none.
+   */
+  otherFiles?: Record<string, Finding[]>;
 }

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContractFinding } from '../../src/core/contract/check';
 import { contractRuleMeta, type ContractRuleId } from '../../src/core/contract/meta';
-import { checkContractPackage } from '../../src/core/contract/package';
+import { checkPackage } from './fixturePackage';
 import { frameworkAvailable } from '../helpers/framework';
 import { frameworkVerdict, installedPackageDir, ruleFor, topicOf, type FrameworkFinding, type Verdict } from './verdict';
 
@@ -43,7 +43,7 @@ describe('contract rules: agreement with the framework over omnibase-infra\'s ow
     files = readdirSync(nodes).map((d) => join(nodes, d, 'contract.yaml')).filter((p) => existsSync(p)).sort();
     verdict = frameworkVerdict(files);
     for (const file of files) {
-      const result = await checkContractPackage(file, readFileSync(file, 'utf8'), { era: 'today' });
+      const result = await checkPackage(file, readFileSync(file, 'utf8'), { era: 'today' });
       ours.set(file, { contract: result.findings, python: [...result.otherFiles.values()].flat() });
     }
   });

@@ -6,8 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContractFinding } from '../../src/core/contract/check';
 import type { ContractRuleId } from '../../src/core/contract/meta';
-import { checkContractPackage } from '../../src/core/contract/package';
-import { CONTRACT, edit, HANDLER_PY, tempRoot, writePackage, type PackageFiles } from './fixturePackage';
+import { CONTRACT, checkPackage, edit, HANDLER_PY, tempRoot, writePackage, type PackageFiles } from './fixturePackage';
 import { frameworkAvailable } from '../helpers/framework';
 import { frameworkVerdict, ruleFor, type Verdict } from './verdict';
 
@@ -101,7 +100,7 @@ describe('contract rules: a table of broken contracts, checked against the frame
     verdict = frameworkVerdict([...paths.values()]);
     for (const row of ROWS) {
       const path = paths.get(row)!;
-      const result = await checkContractPackage(path, readFileSync(path, 'utf8'), { era: 'today' });
+      const result = await checkPackage(path, readFileSync(path, 'utf8'), { era: 'today' });
       ours.set(row, { contract: result.findings, python: [...result.otherFiles.values()].flat() });
     }
   });

@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { checkContractText, type ContractFinding } from '../../src/core/contract/check';
 import { contractFixes, rewriteTopic, type FixContext } from '../../src/core/contract/fixes';
 import type { ContractRuleId } from '../../src/core/contract/meta';
-import { checkContractPackage } from '../../src/core/contract/package';
 import { applyEdits } from '../../src/core/text';
-import { CONTRACT, edit, tempRoot, writePackage } from './fixturePackage';
+import { CONTRACT, checkPackage, edit, tempRoot, writePackage } from './fixturePackage';
 import { frameworkAvailable } from '../helpers/framework';
 import { frameworkVerdict, ruleFor } from './verdict';
 
@@ -30,7 +29,7 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'a missing contract_version, from the version string', text: edit(CONTRACT, 'contract_version: {major: 1, minor: 0, patch: 0}\n', 'version: "2.3.4"\n'), rule: 'ONEX021', message: /'contract_version' is missing/, expect: 'contract_version: {major: 2, minor: 3, patch: 4}' },
+  { name: 'a missing contract_version (no version string either): 1.0.0', text: edit(CONTRACT, 'contract_version: {major: 1, minor: 0, patch: 0}\n', ''), rule: 'ONEX021', message: /'contract_version' is missing/, expect: 'contract_version: {major: 1, minor: 0, patch: 0}\nname:' },
   { name: "the deprecated 'version', renamed with its value as a mapping", text: edit(CONTRACT, 'contract_version: {major: 1, minor: 0, patch: 0}\n', 'version: "2.3.4"\n'), rule: 'ONEX021', message: /must use 'contract_version'/, expect: 'contract_version: {major: 2, minor: 3, patch: 4}' },
   { name: "the deprecated 'version' beside contract_version, removed", text: edit(CONTRACT, 'node_version: "1.0.0"\n', 'node_version: "1.0.0"\nversion: "1.0.0"\n'), rule: 'ONEX021', message: /must use 'contract_version'/, expect: 'node_version: "1.0.0"\ndescription:' },
   { name: "a missing node_type, from node.py's kind", text: edit(CONTRACT, 'node_type: "EFFECT_GENERIC"\n', ''), rule: 'ONEX021', message: /'node_type' is missing/, expect: 'node_type: "EFFECT_GENERIC"' },
@@ -69,6 +68,15 @@ describe('contract quick fixes', () => {
     });
   }
 
+  it("beside the deprecated 'version', the missing contract_version comes from renaming it: one fix, not two", () => {
+    const text = edit(CONTRACT, 'contract_version: {major: 1, minor: 0, patch: 0}\n', 'version: "2.3.4"\n');
+    const missing = findings(text).find((f) => /'contract_version' is missing/.test(f.message))!;
+    assert.deepEqual(contractFixes(text, missing, CTX), []);
+    const { fixed } = fixOnce(text, { name: '', text, rule: 'ONEX021', message: /must use 'contract_version'/, expect: '' });
+    assert.equal(fixed.match(/^contract_version:/gm)?.length, 1);
+    assert.deepEqual(findings(fixed), []);
+  });
+
   it('offers no fix it cannot derive: a missing node_type without node.py, a rename onto a declared key', () => {
     const noType = edit(CONTRACT, 'node_type: "EFFECT_GENERIC"\n', '');
     const f = findings(noType).find((x) => /'node_type' is missing/.test(x.message))!;
@@ -88,12 +96,12 @@ describe('contract quick fixes', () => {
   it("sets node_type from node.py's kind (ONEX031), and the package is then consistent", async () => {
     const path = writePackage(tempRoot('onex-contract-fix-kind-'), { contract: edit(CONTRACT, '"EFFECT_GENERIC"', '"COMPUTE_GENERIC"') });
     const text = readFileSync(path, 'utf8');
-    const result = await checkContractPackage(path, text, { era: 'today' });
+    const result = await checkPackage(path, text, { era: 'today' });
     const f = result.findings.find((x) => x.ruleId === 'ONEX031')!;
     const [fix] = contractFixes(text, f, CTX);
     const fixed = applyEdits(text, fix.edits);
     assert.ok(fixed.includes('node_type: "EFFECT_GENERIC"'));
-    assert.deepEqual((await checkContractPackage(path, fixed, { era: 'today' })).findings, []);
+    assert.deepEqual((await checkPackage(path, fixed, { era: 'today' })).findings, []);
   });
 
   describe('against the framework: the fixed contracts pass the checks that failed', function () {

@@ -5,6 +5,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { ContractCheckOptions } from '../../src/core/contract/check';
+import { checkContractPackage, diskReader, type PackageCheckResult, type PackageReader } from '../../src/core/contract/package';
+import { loadPythonSource } from '../../src/core/contract/python';
 
 export const PACKAGE = 'omnimarket';
 export const NODE = 'node_specdemo_write_effect';
@@ -165,4 +168,9 @@ export function tempRoot(prefix: string): string {
 export function edit(text: string, from: string, to: string): string {
   if (!text.includes(from)) throw new Error(`fixture edit: ${JSON.stringify(from)} not found`);
   return text.replace(from, to);
+}
+
+/** checkContractPackage over the project's Python parser (the host's PythonSource), reading from disk by default. */
+export async function checkPackage(path: string, text: string, options: ContractCheckOptions, reader: PackageReader = diskReader): Promise<PackageCheckResult> {
+  return checkContractPackage(path, text, options, reader, await loadPythonSource());
 }

@@ -3,8 +3,8 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkContractText } from '../../src/core/contract/check';
-import { CachedReader, checkContractPackage, suggestedTopic } from '../../src/core/contract/package';
-import { CONTRACT, edit, HANDLER_PY, tempRoot, writePackage } from './fixturePackage';
+import { CachedReader, suggestedTopic } from '../../src/core/contract/package';
+import { CONTRACT, checkPackage, edit, HANDLER_PY, tempRoot, writePackage } from './fixturePackage';
 
 describe('contract package checks', () => {
   it('leave alone a YAML file that is not a contract: no node_type and no node.py beside it', async () => {
@@ -12,19 +12,19 @@ describe('contract package checks', () => {
     mkdirSync(dir, { recursive: true });
     const path = join(dir, 'contract.yaml');
     writeFileSync(path, 'services:\n  - name: a\n    port: [\n');
-    const result = await checkContractPackage(path, readFileSync(path, 'utf8'), { era: 'today' });
+    const result = await checkPackage(path, readFileSync(path, 'utf8'), { era: 'today' });
     assert.equal(result.isContract, false);
     assert.deepEqual(result.findings, []);
     // The same file beside a node.py is a contract: its syntax error is reported as such.
     writeFileSync(join(dir, 'node.py'), 'class NodeX(NodeEffect):\n    pass\n');
-    const beside = await checkContractPackage(path, readFileSync(path, 'utf8'), { era: 'today' });
+    const beside = await checkPackage(path, readFileSync(path, 'utf8'), { era: 'today' });
     assert.deepEqual(beside.findings.map((f) => f.ruleId), ['ONEX020']);
     assert.match(beside.findings[0].message, /^YAML syntax error: /);
   });
 
   it('survive Python files that do not parse, and say nothing they cannot know', async () => {
     const path = writePackage(tempRoot('onex-contract-badpy-'), { handler: 'class HandlerSpecdemoWrite(:\n  def handle(self\n\u0000', nodePy: 'def (((' });
-    const result = await checkContractPackage(path, readFileSync(path, 'utf8'), { era: 'today' });
+    const result = await checkPackage(path, readFileSync(path, 'utf8'), { era: 'today' });
     assert.deepEqual([...result.otherFiles.keys()], []);
     assert.ok(result.findings.every((f) => f.ruleId !== 'ONEX030'));
   });
@@ -35,14 +35,14 @@ describe('contract package checks', () => {
     const root = tempRoot('onex-contract-outside-');
     const a = writePackage(join(root, 'a'), { contract: outside });
     const b = writePackage(join(root, 'b'), { contract: edit(CONTRACT, 'name: "HandlerSpecdemoWrite"', 'name: "HandlerElsewhere"'), handler: dynamic });
-    assert.deepEqual((await checkContractPackage(a, outside, { era: 'today' })).findings, []);
-    assert.deepEqual((await checkContractPackage(b, readFileSync(b, 'utf8'), { era: 'today' })).findings, []);
+    assert.deepEqual((await checkPackage(a, outside, { era: 'today' })).findings, []);
+    assert.deepEqual((await checkPackage(b, readFileSync(b, 'utf8'), { era: 'today' })).findings, []);
   });
 
   it('report a handler without an entrypoint in its own file, pointing back at the contract, and honour its suppression comment', async () => {
     const root = tempRoot('onex-contract-entry-');
     const path = writePackage(join(root, 'a'), { handler: edit(HANDLER_PY, 'async def handle(', 'async def run(') });
-    const result = await checkContractPackage(path, readFileSync(path, 'utf8'), { era: 'today' });
+    const result = await checkPackage(path, readFileSync(path, 'utf8'), { era: 'today' });
     const [[file, findings]] = [...result.otherFiles];
     assert.match(file, /handler_specdemo_write_effect\.py$/);
     assert.equal(findings[0].ruleId, 'ONEX030');
@@ -50,7 +50,7 @@ describe('contract package checks', () => {
     assert.equal(readFileSync(file, 'utf8').split('\n')[findings[0].range.start.line].trim(), 'class HandlerSpecdemoWrite:');
     assert.equal(findings[0].related![0].path, path);
     const suppressed = writePackage(join(root, 'b'), { handler: edit(HANDLER_PY, 'class HandlerSpecdemoWrite:', 'class HandlerSpecdemoWrite:  # onex: ignore[ONEX030]').replace('async def handle(', 'async def run(') });
-    assert.equal((await checkContractPackage(suppressed, readFileSync(suppressed, 'utf8'), { era: 'today' })).otherFiles.size, 0);
+    assert.equal((await checkPackage(suppressed, readFileSync(suppressed, 'utf8'), { era: 'today' })).otherFiles.size, 0);
   });
 
   it('severities are configurable: off removes a rule, error raises one', () => {
@@ -68,11 +68,11 @@ describe('contract package checks', () => {
     const path = writePackage(tempRoot('onex-contract-cache-'));
     const text = readFileSync(path, 'utf8');
     const reader = new CachedReader();
-    assert.equal((await checkContractPackage(path, text, { era: 'today' }, reader)).otherFiles.size, 0);
+    assert.equal((await checkPackage(path, text, { era: 'today' }, reader)).otherFiles.size, 0);
     const handler = join(path, '..', 'handlers', 'handler_specdemo_write_effect.py');
     writeFileSync(handler, edit(HANDLER_PY, 'async def handle(', 'async def run('));
-    assert.equal((await checkContractPackage(path, text, { era: 'today' }, reader)).otherFiles.size, 0, 'still the cached text');
+    assert.equal((await checkPackage(path, text, { era: 'today' }, reader)).otherFiles.size, 0, 'still the cached text');
     reader.invalidate(handler);
-    assert.equal((await checkContractPackage(path, text, { era: 'today' }, reader)).otherFiles.size, 1);
+    assert.equal((await checkPackage(path, text, { era: 'today' }, reader)).otherFiles.size, 1);
   });
 });

@@ -1,9 +1,9 @@
 // Checks one contract.yaml text: YAML syntax, the era's schema, and the rules beside it. Pure:
 // text and options in, findings out (the package checks in package.ts add what needs other files).
 import { isSuppressed, readSuppressions } from '../suppression';
-import type { Range, RelatedInformation, Severity, Span } from '../types';
+import { compareFindings, type Range, type RelatedInformation, type Severity, type Span } from '../types';
 import { isMapNode, keySpan, pairOf, parseContract, stringOf, valueOf, type ContractDocument, type YNode } from './document';
-import { CONTRACT_RULE_IDS, defaultSeverityOf, type ContractRuleId } from './meta';
+import { defaultSeverityOf, type ContractRuleId } from './meta';
 import {
   conventions, mixedCategories, producerOf, publishedTopics, routingEntries, runtimeProfiles, topicNames, unknownKeys,
   type ContractFixData, type ContractRawFinding, type RuleContext,
@@ -102,7 +102,7 @@ export function severityFor(ruleId: ContractRuleId, severities?: Partial<Record<
 /** Applies severities and `# onex: ignore[...]` comments, and turns offsets into ranges. */
 export function finalizeContractFindings(doc: ContractDocument, raw: readonly (ContractRawFinding & { related?: RelatedInformation[] })[],
   severities?: Partial<Record<ContractRuleId, Severity>>): ContractFinding[] {
-  const suppressions = readSuppressions(doc.comments, CONTRACT_RULE_IDS);
+  const suppressions = readSuppressions(doc.comments);
   const out: ContractFinding[] = [];
   for (const finding of raw) {
     const severity = severityFor(finding.ruleId, severities);
@@ -111,7 +111,7 @@ export function finalizeContractFindings(doc: ContractDocument, raw: readonly (C
     if (isSuppressed(suppressions, finding.ruleId, range.start.line)) continue;
     out.push({ ...finding, range, severity });
   }
-  out.sort((a, b) => a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  out.sort(compareFindings);
   return out;
 }
 

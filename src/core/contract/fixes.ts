@@ -181,6 +181,9 @@ function addOperation(doc: ContractDocument, entry: YNode): TextEdit | null {
 function edits(doc: ContractDocument, data: ContractFixData, ctx: FixContext): { title: string; edits: TextEdit[]; safety: Fix['safety'] } | null {
   switch (data.fix) {
     case 'add-key': {
+      // A contract_version missing beside the deprecated `version` comes from renaming it (ONEX021's other
+      // finding): adding one too would declare it twice.
+      if (data.path.length === 0 && data.key === 'contract_version' && pairOf(doc.root, 'version')) return null;
       const value = derivedValue(doc, data.path, data.key, ctx);
       if (value === null) return null;
       const edit = data.path.length === 0 ? addTopLevel(doc, data.key, value) : addToMap(doc, nodeAt(doc.root, data.path) ?? null, data.key, value);

@@ -5,19 +5,17 @@
 // something (ONEX033). A module outside the workspace (an installed package) is not judged.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Parser } from 'web-tree-sitter';
 import { isSuppressed, readSuppressions } from '../suppression';
 import type { RelatedInformation, Span } from '../types';
-import { getPythonParser } from '../python/parser';
 import {
-  checkContractRaw, finalizeContractFindings, severityFor, type ContractCheckOptions, type ContractFinding,
+  checkContractRaw, finalizeContractFindings, severityFor, type ContractCheck, type ContractCheckOptions, type ContractFinding,
 } from './check';
 import { isMapNode, isScalarNode, seqItems, spanOf, stringOf, valueOf, type YNode } from './document';
-import { CONTRACT_RULE_IDS } from './meta';
-import { handlerOutputs, moduleFacts, type ClassFacts, type ModuleFacts } from './python';
+// (Types only: the Python side, with its tree-sitter parser, is the host's; see PythonSource.)
+import type { ClassFacts, ModuleFacts, PythonSource } from './python';
 import type { ContractRawFinding, RuleContext } from './rules';
 
-/** How the checks read the workspace (the extension passes open documents' text first). */
+/** How the checks read the workspace (the extension passes open documents' text first: overlayReader). */
 export interface PackageReader {
   /** The file's text, or undefined when there is no such file. */
   readFile(path: string): string | undefined;
@@ -74,6 +72,14 @@ export class CachedReader implements PackageReader {
   }
 }
 
+/** A reader that answers from `texts` first (open documents, standard input), then from `inner`. */
+export function overlayReader(texts: (path: string) => string | undefined, inner: PackageReader): PackageReader {
+  return {
+    readFile: (path) => texts(path) ?? inner.readFile(path),
+    isDirectory: (path) => inner.isDirectory(path),
+  };
+}
+
 interface Located {
   path: string;
   facts: ModuleFacts;
@@ -98,7 +104,7 @@ const FACTS_CACHE_LIMIT = 2000;
 class Workspace {
   private readonly roots = new Map<string, string | null>();
 
-  constructor(private readonly contractDir: string, private readonly reader: PackageReader, private readonly parser: Parser) {}
+  constructor(private readonly contractDir: string, private readonly reader: PackageReader, private readonly python: PythonSource) {}
 
   /** The folder a top-level package is imported from: the nearest ancestor of the contract holding it. */
   private rootFor(top: string): string | null {
@@ -134,10 +140,14 @@ class Workspace {
   facts(path: string, text: string, moduleName: string): ModuleFacts {
     const cached = factsCache.get(path);
     if (cached && cached.text === text) return cached;
-    const facts = moduleFacts(this.parser, path, text, moduleName);
+    const facts = this.python.facts(path, text, moduleName);
     if (factsCache.size >= FACTS_CACHE_LIMIT) factsCache.delete(factsCache.keys().next().value!);
     factsCache.set(path, facts);
     return facts;
+  }
+
+  outputs(cls: ClassFacts, method: string, reducer: boolean): ReturnType<PythonSource['outputs']> {
+    return this.python.outputs(cls, method, reducer);
   }
 
   /** A class by name in a module, following `from x import Name` re-exports inside the workspace. */
@@ -234,12 +244,22 @@ function relatedAt(path: string, facts: ModuleFacts, span: Span, message: string
   return { path, range: facts.lines.rangeOf(span), message };
 }
 
+export interface PackageCheckRaw {
+  check: ContractCheck;
+  /** The contract's own findings, before severities and suppressions. */
+  raw: PackageFinding[];
+  /** Findings in other files of the package, final (severities and suppressions applied), by absolute path. */
+  otherFiles: Map<string, ContractFinding[]>;
+  /** node.py's node class kind ('effect', …), when node.py beside the contract has one. */
+  nodeKind: string | null;
+}
+
 /**
- * Checks a contract and its package. `contractPath` is absolute; the reader gives every other file.
- * Findings in Python files (ONEX030) come back under `otherFiles`.
+ * The first phase of a package check: the contract's checks and the node ↔ contract checks, the contract's
+ * own findings raw (the engine finalizes them as it does every front end's), those in other files final.
  */
-export async function checkContractPackage(contractPath: string, text: string, options: ContractCheckOptions,
-  reader: PackageReader = diskReader): Promise<PackageCheckResult> {
+export function checkPackageRaw(contractPath: string, text: string, options: ContractCheckOptions, reader: PackageReader,
+  python: PythonSource): PackageCheckRaw {
   const dir = dirname(contractPath);
   const nodePy = join(dir, 'node.py');
   const nodeText = reader.readFile(nodePy);
@@ -247,15 +267,13 @@ export async function checkContractPackage(contractPath: string, text: string, o
   const raw: PackageFinding[] = [...check.raw];
   const others = new Map<string, PackageFinding[]>();
   const ctx = check.context;
-  if (ctx && options.era === 'today') {
-    const parser = await getPythonParser();
-    packageFindings(ctx, new Workspace(dir, reader, parser), contractPath, nodePy, nodeText, raw, others);
-  }
+  const ws = new Workspace(dir, reader, python);
+  if (ctx && options.era === 'today') packageFindings(ctx, ws, contractPath, nodePy, nodeText, raw, others);
   const otherFiles = new Map<string, ContractFinding[]>();
   for (const [path, findings] of others) {
     const facts = factsCache.get(path);
     if (!facts) continue;
-    const suppressions = readSuppressions(facts.comments, CONTRACT_RULE_IDS);
+    const suppressions = readSuppressions(facts.comments);
     const kept: ContractFinding[] = [];
     for (const f of findings) {
       const severity = severityFor(f.ruleId, options.severities);
@@ -265,6 +283,21 @@ export async function checkContractPackage(contractPath: string, text: string, o
     }
     if (kept.length) otherFiles.set(path, kept);
   }
+  let nodeKind: string | null = null;
+  if (nodeText !== undefined && check.isContract) {
+    const node = [...ws.facts(nodePy, nodeText, 'node').classes.values()].find((c) => c.isNode && c.kindBase);
+    nodeKind = node?.kindBase ?? null;
+  }
+  return { check, raw, otherFiles, nodeKind };
+}
+
+/**
+ * Checks a contract and its package. `contractPath` is absolute; the reader gives every other file, the
+ * Python source reads Python files. Findings in Python files (ONEX030) come back under `otherFiles`.
+ */
+export function checkContractPackage(contractPath: string, text: string, options: ContractCheckOptions,
+  reader: PackageReader, python: PythonSource): PackageCheckResult {
+  const { check, raw, otherFiles } = checkPackageRaw(contractPath, text, options, reader, python);
   return { isContract: check.isContract, findings: finalizeContractFindings(check.doc, raw, options.severities), otherFiles };
 }
 
@@ -361,7 +394,7 @@ function packageFindings(ctx: RuleContext, ws: Workspace, contractPath: string, 
   let complete = handlerRefs.length > 0 && handlerRefs.length === references(root).filter((r) => r.what.endsWith('.handler') || r.what === 'handler').length;
   const used = new Set<string>();
   for (const [ref, where] of handlerRefs) {
-    const outputs = where.facts.hasErrors ? null : handlerOutputs(where.cls, where.cls.cls.methods.has('handle') ? 'handle' : 'handle_async', reducer);
+    const outputs = where.facts.hasErrors ? null : ws.outputs(where.cls, where.cls.cls.methods.has('handle') ? 'handle' : 'handle_async', reducer);
     if (!outputs) {
       complete = false;
       continue;

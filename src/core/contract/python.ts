@@ -2,6 +2,7 @@
 // project's tree-sitter parser (workspace code is never executed): the names a module binds, its
 // imports, its classes with their bases and members, and what a handler's `handle` returns.
 import type { Parser } from 'web-tree-sitter';
+import { getPythonParser } from '../python/parser';
 import type { CommentInfo } from '../suppression';
 import { DEFAULT_CONFIG, type Span } from '../types';
 import { LineIndex } from '../text';
@@ -252,4 +253,19 @@ export function handlerOutputs(cls: ClassFacts, method: string, reducer: boolean
     else out.complete = false;
   }
   return out;
+}
+
+/**
+ * What the contract checks read from Python files. The host (the main bundle, which holds the tree-sitter
+ * parser) hands it to the contract bundle, which must not load a second copy of the parser.
+ */
+export interface PythonSource {
+  facts(path: string, text: string, moduleName: string): ModuleFacts;
+  outputs(cls: ClassFacts, method: string, reducer: boolean): ReturnedOutputs | null;
+}
+
+/** The Python source over the project's Python parser (loaded on first use). */
+export async function loadPythonSource(): Promise<PythonSource> {
+  const parser = await getPythonParser();
+  return { facts: (path, text, moduleName) => moduleFacts(parser, path, text, moduleName), outputs: handlerOutputs };
 }
