@@ -74,12 +74,20 @@ function copyWasm() {
   copyFileSync(join(root, 'node_modules/tree-sitter-python/tree-sitter-python.wasm'), join(root, 'dist/tree-sitter-python.wasm'));
 }
 
+// Today's contract.yaml schema, for users of a YAML language server (package.json contributes.yamlValidation;
+// a static contribution cannot follow the era: the extension's own diagnostics and completion do).
+function copySchema() {
+  mkdirSync(join(root, 'dist/schemas'), { recursive: true });
+  copyFileSync(join(root, 'src/core/contract/schema/today.json'), join(root, 'dist/schemas/contract.today.json'));
+}
+
 const RULES = join(root, 'src/core/rules');
 const DOCS_OUT = join(root, 'dist/docs/rules');
 
 const copyDocsPages = () => docs.copyDocsPages(RULES, DOCS_OUT);
 
 copyWasm();
+copySchema();
 copyDocsPages();
 if (watch) {
   watchFiles(RULES, { recursive: true }, (_event, name) => {

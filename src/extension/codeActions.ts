@@ -3,7 +3,7 @@
 // Edits are computed in resolveCodeAction, for the document version the action was offered on.
 import * as vscode from 'vscode';
 import { RULE_META } from '../core/rules/meta';
-import type { Finding, Fix, LanguageId, RuleId, TextEdit } from '../core/types';
+import type { FileKind, Finding, Fix, RuleId, TextEdit } from '../core/types';
 import type { DocumentAnalyzer } from './analysis';
 import { languageOf } from './analysis';
 import { engineConfigFor, settingsFor } from './config';
@@ -30,8 +30,8 @@ interface FixHint {
   preferred?: boolean;
 }
 
-function commentPrefix(language: LanguageId): string {
-  return language === 'python' ? '#' : '//';
+function commentPrefix(language: FileKind): string {
+  return language === 'typescript' ? '//' : '#';
 }
 
 function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
@@ -103,7 +103,7 @@ export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCod
     return [...actions, ...extras];
   }
 
-  private async hints(document: vscode.TextDocument, language: LanguageId, finding: Finding): Promise<FixHint[]> {
+  private async hints(document: vscode.TextDocument, language: FileKind, finding: Finding): Promise<FixHint[]> {
     const key = `${document.uri.toString()}@${document.version}:${finding.ruleId}:${finding.span.start}:${finding.span.end}`;
     const cached = this.hintCache.get(key);
     if (cached) return cached;
@@ -155,7 +155,7 @@ export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCod
     return action;
   }
 
-  private disableForLine(document: vscode.TextDocument, language: LanguageId, diagnostic: vscode.Diagnostic, ruleId: RuleId): OnexCodeAction {
+  private disableForLine(document: vscode.TextDocument, language: FileKind, diagnostic: vscode.Diagnostic, ruleId: RuleId): OnexCodeAction {
     const action = new OnexCodeAction(`Disable ${ruleId} for this line`, vscode.CodeActionKind.QuickFix);
     const line = document.lineAt(diagnostic.range.start.line);
     const edit = new vscode.WorkspaceEdit();
@@ -172,7 +172,7 @@ export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCod
     return action;
   }
 
-  private disableForFile(document: vscode.TextDocument, language: LanguageId, ruleId: RuleId): OnexCodeAction {
+  private disableForFile(document: vscode.TextDocument, language: FileKind, ruleId: RuleId): OnexCodeAction {
     const action = new OnexCodeAction(`Disable ${ruleId} for this file`, vscode.CodeActionKind.QuickFix);
     const edit = new vscode.WorkspaceEdit();
     const prefix = commentPrefix(language);

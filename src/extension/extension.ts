@@ -1,5 +1,6 @@
 // Activation: cheap wiring only. The Python grammar loads on the first Python analysis; ts-morph
-// loads in the worker thread on the first TypeScript analysis; nothing heavy runs here.
+// loads in the worker thread on the first TypeScript analysis; the contract checks on the first
+// contract.yaml (or Python file of a package with one); nothing heavy runs here.
 import * as vscode from 'vscode';
 import { join } from 'node:path';
 import { RULE_META } from '../core/rules/meta';
@@ -7,6 +8,7 @@ import { ALL_RULE_IDS } from '../core/types';
 import { DocumentAnalyzer, languageOf } from './analysis';
 import { OnexCodeActionProvider } from './codeActions';
 import { SECTION } from './config';
+import { CONTRACT_SELECTOR, ContractCompletionProvider, ContractHoverProvider, ContractWorkspace, isContractDocument } from './contracts';
 import { docsUri } from './diagnostics';
 import { EngineBridge } from './engineBridge';
 import { registerScaffoldCommands } from './scaffold';
@@ -27,25 +29,34 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
   const diagnostics = vscode.languages.createDiagnosticCollection('onex');
   const worker = new WorkerClient(join(context.extensionPath, 'dist'), (m) => output.warn(m));
   const scanPool = new ScanPool(join(context.extensionPath, 'dist'), (m) => output.warn(m));
-  const bridge = new EngineBridge(worker, scanPool);
+  const contracts = new ContractWorkspace(context.extensionUri, (document) => analyzer.schedule(document, 0));
+  const bridge = new EngineBridge(worker, scanPool, contracts);
   const status = new AnalysisStatus();
   const analyzer = new DocumentAnalyzer(diagnostics, worker, output, {
     onAnalysed(document, result, durationMs) {
       if (vscode.window.activeTextEditor?.document === document) status.update(result, durationMs);
     },
-  }, context.extensionUri);
+  }, context.extensionUri, contracts);
   const checker = new WorkspaceChecker(diagnostics, bridge, output, context.extensionUri);
   const actions = new OnexCodeActionProvider(analyzer, bridge, output);
 
   context.subscriptions.push(
-    output, diagnostics, status, analyzer, checker, { dispose: () => worker.dispose() }, { dispose: () => scanPool.dispose() },
-    vscode.languages.registerCodeActionsProvider([{ language: 'python' }, { language: 'typescript' }], actions, OnexCodeActionProvider.metadata),
+    output, diagnostics, status, analyzer, checker, contracts, { dispose: () => worker.dispose() }, { dispose: () => scanPool.dispose() },
+    vscode.languages.registerCodeActionsProvider([{ language: 'python' }, { language: 'typescript' }, ...CONTRACT_SELECTOR], actions, OnexCodeActionProvider.metadata),
+    // contract.yaml has the language `yaml` only where a YAML extension is installed: the providers go by its name.
+    vscode.languages.registerCompletionItemProvider(CONTRACT_SELECTOR, new ContractCompletionProvider(contracts), ':', ' ', '-'),
+    vscode.languages.registerHoverProvider(CONTRACT_SELECTOR, new ContractHoverProvider(contracts)),
     vscode.workspace.onDidOpenTextDocument((d) => analyzer.schedule(d, 0)),
     vscode.workspace.onDidChangeTextDocument((e) => analyzer.onDidChange(e)),
     vscode.workspace.onDidCloseTextDocument((d) => {
       analyzer.forget(d);
       // Keep workspace-check findings for closed files only when the file still exists on disk.
       if (d.uri.scheme !== 'file') diagnostics.delete(d.uri);
+      // A contract's findings are its editor's; what it says about other files comes from the disk again.
+      else if (isContractDocument(d)) {
+        diagnostics.delete(d.uri);
+        contracts.packageChanged(d.uri.fsPath, 0);
+      }
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       if (!editor) return;

@@ -100,6 +100,7 @@ export interface PackageCheckResult {
 /** Facts of Python files by path, kept while their text is the same (a warm check reparses nothing). */
 const factsCache = new Map<string, ModuleFacts>();
 const FACTS_CACHE_LIMIT = 2000;
+const outputsCache = new WeakMap<ClassFacts, Map<string, ReturnType<PythonSource['outputs']>>>();
 
 class Workspace {
   private readonly roots = new Map<string, string | null>();
@@ -146,8 +147,13 @@ class Workspace {
     return facts;
   }
 
+  /** What a handler's method returns; kept with the class's facts (which live as long as the file's text is the same). */
   outputs(cls: ClassFacts, method: string, reducer: boolean): ReturnType<PythonSource['outputs']> {
-    return this.python.outputs(cls, method, reducer);
+    const key = `${method}/${reducer}`;
+    let known = outputsCache.get(cls);
+    if (!known) outputsCache.set(cls, (known = new Map()));
+    if (!known.has(key)) known.set(key, this.python.outputs(cls, method, reducer));
+    return known.get(key)!;
   }
 
   /** A class by name in a module, following `from x import Name` re-exports inside the workspace. */
