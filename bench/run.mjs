@@ -3,7 +3,7 @@
 // missing piece shows up in the report as "not available" / "failed" instead of stopping the run.
 // Options: --quick (fewer runs), --skip-build, --seed N, --wait-idle SECONDS (default 180),
 //          --cap-seconds N (workspace checks, default 120); for development: --only PATTERN (some corpus
-//          files only), --steps inprocess,profile,processes,workspace,activation (some steps only). A run
+//          files only), --steps inprocess,profile,contract,processes,workspace,activation (some steps only). A run
 //          with --only or --steps writes bench/corpus/.out/results.partial.json and BENCHMARKS.partial.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -100,6 +100,7 @@ async function benchBundles() {
     await esbuild.build({ ...common, entryPoints: { engine: 'bench/engine-entry.ts' }, outdir: BUILD, plugins: [lazy, treeSitterCjs] });
   }
   await esbuild.build({ ...common, entryPoints: { host: 'bench/host-entry.ts' }, outdir: BUILD, plugins: [lazy, treeSitterCjs] });
+  await esbuild.build({ ...common, entryPoints: { contract: 'bench/contract-entry.ts' }, outdir: BUILD });
   if (out.typescriptFrontEnd) {
     try {
       await esbuild.build({ ...common, entryPoints: { 'ts-rules': 'bench/ts-rules-entry.ts' }, outdir: BUILD });
@@ -225,6 +226,7 @@ async function main() {
   if (!results.benchBundle.error) {
     if (wants('inprocess')) results.inprocess = child('in-process: analysis vs parse floor vs peers, incremental re-analysis', 'inprocess.mjs', extra);
     if (wants('profile')) results.profile = child('CPU profile of the 2,000-line files', 'profile.mjs', ['--seconds', quick ? '3' : '6']);
+    if (wants('contract')) results.contract = child('contract.yaml with its package vs the bare yaml parse', 'contract.mjs', quick ? ['--quick'] : []);
   }
   if (wants('processes')) results.processes = child('whole processes: pylint, flake8, ESLint CLI, our CLI', 'processes.mjs', quick ? ['--quick'] : []);
   if (wants('workspace')) results.workspace = only ? { skipped: '--only' } : child('2,000-file workspace check', 'workspace.mjs', ['--cap-seconds', String(capSeconds)]);
