@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkContractText } from '../../src/core/contract/check';
-import { CachedReader, suggestedTopic } from '../../src/core/contract/package';
+import { CachedReader, diskReader, projectProducers, suggestedTopic } from '../../src/core/contract/package';
 import { CONTRACT, checkPackage, edit, HANDLER_PY, tempRoot, writePackage } from './fixturePackage';
 
 describe('contract package checks', () => {
@@ -74,5 +74,27 @@ describe('contract package checks', () => {
     assert.equal((await checkPackage(path, text, { era: 'today' }, reader)).otherFiles.size, 0, 'still the cached text');
     reader.invalidate(handler);
     assert.equal((await checkPackage(path, text, { era: 'today' }, reader)).otherFiles.size, 1);
+  });
+});
+
+describe("the project's own topic producers (as today's scaffold names topics)", () => {
+  const TOPIC = 'onex.evt.omnimarket.specdemo-written.v1';
+
+  it("are its pyproject.toml's name, else the folder its packages are imported from, besides its top-level package", async () => {
+    const root = tempRoot('onex-contract-producer-');
+    const contract = (producer: string) => CONTRACT.split(TOPIC).join(TOPIC.replace('omnimarket', producer))
+      .split('onex.cmd.omnimarket.').join(`onex.cmd.${producer}.`);
+    const topicFindings = async (path: string, text: string) => (await checkPackage(path, text, { era: 'today' })).findings.filter((f) => f.ruleId === 'ONEX027');
+    // No project: the folder the package is imported from (the scaffold's choice for a bare folder).
+    const bare = writePackage(join(root, 'acme_bare'), { contract: contract('acme-bare') });
+    assert.deepEqual(await topicFindings(bare, readFileSync(bare, 'utf8')), []);
+    assert.deepEqual(projectProducers(join(bare, '..'), diskReader), ['acme-bare']);
+    // A project: its name, not its folder's.
+    const inProject = writePackage(join(root, 'proj'), { contract: contract('acme-labs') });
+    writeFileSync(join(root, 'proj', 'pyproject.toml'), '[project]\nname = "Acme_Labs"\n');
+    assert.deepEqual(await topicFindings(inProject, readFileSync(inProject, 'utf8')), []);
+    writeFileSync(join(root, 'proj', 'pyproject.toml'), '[project]\nname = "other"\n');
+    const other = await topicFindings(inProject, readFileSync(inProject, 'utf8'));
+    assert.ok(other.length > 0 && other.every((f) => /unknown producer 'acme-labs'; must be this project's \('other' or 'omnimarket'\)/.test(f.message)), other.map((f) => f.message).join('\n'));
   });
 });

@@ -21,8 +21,12 @@ export interface ContractCheckOptions {
   era: ContractEra;
   /** A node.py beside the file: then it is a contract even without node_type. */
   nextToNode?: boolean;
-  /** The project's topic producer; by default taken from the contract's model modules. */
-  producer?: string | null;
+  /**
+   * The project's own topic producers, the preferred first (package.ts's projectProducers: its pyproject.toml's
+   * name, else the folder its packages are imported from); the top-level package of the contract's model
+   * modules is one too.
+   */
+  producers?: readonly string[];
   /** Severity per rule; a missing rule keeps its default. */
   severities?: Partial<Record<ContractRuleId, Severity>>;
 }
@@ -85,7 +89,8 @@ export function checkContractRaw(text: string, options: ContractCheckOptions): C
     raw.push({ ruleId: 'ONEX020', message: 'Contract must be a YAML mapping (dict), not a scalar or list', span: anchor });
     return { doc, isContract: true, context: null, raw };
   }
-  const context: RuleContext = { doc, root, schema, producer: options.producer ?? producerOf(root), anchor };
+  const producers = [...new Set([...(options.producers ?? []), producerOf(root)].filter((p): p is string => !!p))];
+  const context: RuleContext = { doc, root, schema, producer: producers[0] ?? null, producers, anchor };
   const nodeType = stringOf(valueOf(root, 'node_type'));
   raw.push(...validatorFor(schema).validate(root, anchor).map((p) => schemaFinding(p, () => nodeType)));
   if (options.era === 'today') {

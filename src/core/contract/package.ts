@@ -4,7 +4,8 @@
 // handler returns goes to a declared topic (ONEX032), and every declared publish topic receives
 // something (ONEX033). A module outside the workspace (an installed package) is not judged.
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { kebabSegment, projectFacts } from '../scaffold/python/today/project';
 import { isSuppressed, readSuppressions } from '../suppression';
 import type { RelatedInformation, Span } from '../types';
 import {
@@ -78,6 +79,32 @@ export function overlayReader(texts: (path: string) => string | undefined, inner
     readFile: (path) => texts(path) ?? inner.readFile(path),
     isDirectory: (path) => inner.isDirectory(path),
   };
+}
+
+/**
+ * The project's own topic producers, as today's scaffold names them (scaffold/python/today/project.ts): the
+ * name of the pyproject.toml at or above the contract; without one, the folder the package is imported from
+ * (the first folder above the contract without an __init__.py).
+ */
+export function projectProducers(dir: string, reader: PackageReader): string[] {
+  for (let d = dir; ; d = dirname(d)) {
+    const pyproject = reader.readFile(join(d, 'pyproject.toml'));
+    if (pyproject !== undefined) {
+      let name: string | undefined;
+      try {
+        name = projectFacts(pyproject).name;
+      } catch {
+        // (Not valid TOML: its name is not known.)
+      }
+      const producer = kebabSegment(name ?? '');
+      return producer ? [producer] : [];
+    }
+    if (dirname(d) === d) break;
+  }
+  let root = dir;
+  while (reader.readFile(join(root, '__init__.py')) !== undefined && dirname(root) !== root) root = dirname(root);
+  const producer = kebabSegment(basename(root));
+  return producer ? [producer] : [];
 }
 
 interface Located {
@@ -269,7 +296,9 @@ export function checkPackageRaw(contractPath: string, text: string, options: Con
   const dir = dirname(contractPath);
   const nodePy = join(dir, 'node.py');
   const nodeText = reader.readFile(nodePy);
-  const check = checkContractRaw(text, { ...options, nextToNode: options.nextToNode ?? nodeText !== undefined });
+  const check = checkContractRaw(text, {
+    ...options, nextToNode: options.nextToNode ?? nodeText !== undefined, producers: options.producers ?? projectProducers(dir, reader),
+  });
   const raw: PackageFinding[] = [...check.raw];
   const others = new Map<string, PackageFinding[]>();
   const ctx = check.context;

@@ -32,8 +32,10 @@ export interface RuleContext {
   doc: ContractDocument;
   root: YNode;
   schema: ContractSchema;
-  /** The project's topic producer (kebab-case of its top-level package), when known. */
+  /** The project's topic producer, when known: the one fixes write (the first of `producers`). */
   producer: string | null;
+  /** Every producer that is the project's own (ContractCheckOptions.producers and its top-level package's). */
+  producers: readonly string[];
   /** Where to report what belongs to the whole file: the first top-level key. */
   anchor: Span;
 }
@@ -289,8 +291,8 @@ export function topicSuffixError(suffix: string, rules: TopicRules): string | nu
   return null;
 }
 
-/** infra:scripts/validation/lint_topic_names.py::lint_topic, with the project's own producer known too. */
-export function topicLintErrors(raw: string, rules: TopicRules, producer: string | null): string[] {
+/** infra:scripts/validation/lint_topic_names.py::lint_topic, with the project's own producers known too. */
+export function topicLintErrors(raw: string, rules: TopicRules, producers: readonly string[]): string[] {
   const lint = rules.lint;
   const parts = raw.split('.');
   const shape = 'onex.{kind}.{producer}.{event}.{version}';
@@ -309,9 +311,10 @@ export function topicLintErrors(raw: string, rules: TopicRules, producer: string
   if (prefix !== 'onex') out.push(`first segment must be 'onex', got '${prefix}'`);
   if (!lint.kinds.includes(kind)) out.push(`invalid kind '${kind}'; must be one of ${lint.kinds.join(', ')}`);
   const known = new Set(kind === 'snapshot' ? lint.knownSnapshotProducers : lint.knownProducers);
-  if (producer && kind !== 'snapshot') known.add(producer);
+  const own = kind === 'snapshot' ? [] : producers;
+  for (const producer of own) known.add(producer);
   if (!safeRegExp(lint.producerPattern)?.test(p)) out.push(`invalid producer '${p}'; must match ${lint.producerPattern} (no underscores)`);
-  else if (!known.has(p)) out.push(`unknown producer '${p}'; must be ${producer && kind !== 'snapshot' ? `this project's ('${producer}') or one of` : 'one of'} ${[...(kind === 'snapshot' ? lint.knownSnapshotProducers : lint.knownProducers)].join(', ')}`);
+  else if (!known.has(p)) out.push(`unknown producer '${p}'; must be ${own.length ? `this project's (${own.map((x) => `'${x}'`).join(' or ')}) or one of` : 'one of'} ${[...(kind === 'snapshot' ? lint.knownSnapshotProducers : lint.knownProducers)].join(', ')}`);
   if (!safeRegExp(lint.segmentPattern)?.test(event)) out.push(`invalid event name '${event}'; must match ${lint.segmentPattern}`);
   if (!safeRegExp(lint.versionPattern)?.test(version)) out.push(`invalid version '${version}'; must be v followed by a positive integer (e.g. v1, v2)`);
   return out;
@@ -324,7 +327,7 @@ export function topicNames(ctx: RuleContext): ContractRawFinding[] {
   const out: ContractRawFinding[] = [];
   for (const occurrence of topicOccurrences(ctx.root, rules)) {
     const suffixError = occurrence.suffixChecked ? topicSuffixError(occurrence.topic, rules) : null;
-    const lintErrors = topicLintErrors(occurrence.topic, rules, ctx.producer);
+    const lintErrors = topicLintErrors(occurrence.topic, rules, ctx.producers);
     const reason = suffixError ?? lintErrors[0];
     if (!reason) continue;
     out.push({

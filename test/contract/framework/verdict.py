@@ -39,18 +39,44 @@ def _load_script(path: Path, name: str):
     return module
 
 
-def _import_from(contract: Path) -> None:
-    """Make the contract's own package importable (first on sys.path), forgetting an earlier copy of it."""
-    top = contract.resolve().parent
+def _package_root(contract: Path) -> Path | None:
+    """The folder the contract's package is imported from.
+
+    The contract's own module names say it where they name the contract's folder (a namespace package on
+    the way, such as a `nodes/` without __init__.py, is then found too); else the folders with an
+    __init__.py above the contract.
+    """
+    folder = contract.resolve().parent
+    try:
+        data = yaml.safe_load(contract.read_text(encoding="utf-8"))
+    except Exception:
+        data = None
+    for key in ("input_model", "output_model"):
+        model = data.get(key) if isinstance(data, dict) else None
+        module = model.get("module") if isinstance(model, dict) else None
+        if not isinstance(module, str):
+            continue
+        parts = module.split(".")
+        for n in range(len(parts), 0, -1):
+            if folder.parts[-n:] == tuple(parts[:n]):
+                return folder.parents[n - 1]
+    top = folder
     while (top.parent / "__init__.py").is_file():
         top = top.parent
-    if not (top / "__init__.py").is_file() or "site-packages" in top.parts:
+    return top.parent if (top / "__init__.py").is_file() else None
+
+
+def _import_from(contract: Path) -> None:
+    """Make the contract's own package importable (first on sys.path), forgetting an earlier copy of it."""
+    found = _package_root(contract)
+    if found is None or "site-packages" in found.parts:
         return
-    root = str(top.parent)
+    top = contract.resolve().parent.relative_to(found).parts[0]
+    root = str(found)
     if root in sys.path:
         sys.path.remove(root)
     sys.path.insert(0, root)
-    for name in [m for m in sys.modules if m == top.name or m.startswith(top.name + ".")]:
+    for name in [m for m in sys.modules if m == top or m.startswith(top + ".")]:
         del sys.modules[name]
     importlib.invalidate_caches()
 
