@@ -119,4 +119,19 @@ describe('contract.yaml', () => {
     await vscode.commands.executeCommand('undo');
     await waitForDiagnostics(handler, (all) => !has('ONEX030')(all), 30_000);
   });
+
+  it('sees a package file changed on disk (the watchers invalidate what the checks read), and the contract\'s edits in that file\'s findings', async () => {
+    const { contract, handler } = await writeScratchPackage('watched');
+    const { document, editor } = await open(contract);
+    await waitForDiagnostics(contract, (all) => onexDiagnostics(all).length === 0, 60_000);
+    // The handler, in no editor, loses its handle() on disk: its finding appears in its file.
+    const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(handler));
+    await vscode.workspace.fs.writeFile(handler, new TextEncoder().encode(original.replace('async def handle(', 'async def process(')));
+    await waitForDiagnostics(handler, has('ONEX030'), 30_000);
+    // The contract, edited to bind another class, no longer says anything about that handler; it reports the class it cannot find.
+    const at = document.getText().indexOf('name: "HandlerSpecdemoWrite"') + 'name: "'.length;
+    await editor.edit((b) => b.replace(new vscode.Range(document.positionAt(at), document.positionAt(at + 'HandlerSpecdemoWrite'.length)), 'HandlerGone'));
+    await waitForDiagnostics(handler, (all) => !has('ONEX030')(all), 30_000);
+    await waitForDiagnostics(contract, has('ONEX029'), 30_000);
+  });
 });
