@@ -7,7 +7,7 @@
 // preview}) that skips the prompts it answers, for tests and automation.
 import * as vscode from 'vscode';
 import {
-  classNameFor, NODE_KINDS, planScaffold, plannedTargets, ScaffoldError, validateNodeName,
+  classNameFor, NODE_KINDS, planScaffold, plannedTargets, ScaffoldError, typeScriptTargetFor, validateNodeName,
   type FrameworkTarget, type NodeKind, type ScaffoldLanguage, type ScaffoldLayout, type ScaffoldPlan,
 } from '../core/scaffold';
 import { engineConfigFor, settingsFor } from './config';
@@ -346,26 +346,17 @@ function uriOf(folder: vscode.Uri, relativePath: string): vscode.Uri {
   return vscode.Uri.joinPath(folder, ...relativePath.split('/'));
 }
 
-/** Whether `module` is installed in a node_modules folder at or above `folder` (within its workspace folder). */
-async function moduleResolves(folder: vscode.Uri, module: string): Promise<boolean> {
-  const root = vscode.workspace.getWorkspaceFolder(folder)?.uri;
-  let dir = folder;
-  for (let depth = 0; depth < 32; depth++) {
-    if (await exists(vscode.Uri.joinPath(dir, 'node_modules', ...module.split('/'), 'package.json'))) return true;
-    if (root && dir.toString() === root.toString()) return false;
-    const parent = vscode.Uri.joinPath(dir, '..');
-    if (parent.toString() === dir.toString()) return false;
-    dir = parent;
-  }
-  return false;
-}
-
 async function planFor(answers: Answers): Promise<ScaffoldPlan> {
   if (answers.language === 'typescript') {
-    const runtimeModule = settingsFor(answers.folder).runtimeModule;
+    // The CLI's decision (core/scaffold/typescriptTarget.ts): the configured module when it resolves
+    // from the folder as TypeScript resolves it, else a runtime module beside the node; a tsconfig.json
+    // when none governs the folder.
+    const configured = settingsFor(answers.folder).runtimeModule;
+    const target = answers.folder.scheme === 'file'
+      ? await typeScriptTargetFor(answers.folder.fsPath, configured)
+      : { runtimeModule: configured, runtimeResolves: false, tsconfigFound: true };
     return planScaffold({
-      kind: answers.kind, name: answers.name, language: 'typescript', layout: answers.layout,
-      frameworkTarget: answers.target, runtimeModule, runtimeResolves: await moduleResolves(answers.folder, runtimeModule),
+      kind: answers.kind, name: answers.name, language: 'typescript', layout: answers.layout, frameworkTarget: answers.target, ...target,
     });
   }
   return planScaffold({

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import {
   FRAMEWORK_TARGETS, NODE_KINDS, SCAFFOLD_LANGUAGES, SCAFFOLD_LAYOUTS, ScaffoldError, classNameFor,
-  planScaffold, plannedTargets, targetPath, validateNodeName, writeScaffold,
+  planScaffold, plannedTargets, targetPath, typeScriptTargetFor, validateNodeName, writeScaffold,
   type FrameworkTarget, type NodeKind, type ScaffoldLanguage, type ScaffoldLayout,
 } from '../../core/scaffold';
 import { oneOf, parseArgs } from '../args';
@@ -55,7 +55,9 @@ export async function runNew(args: string[], io: NewCommandIO): Promise<number> 
     const language = oneOf<ScaffoldLanguage>(parsed.values.get('language'), SCAFFOLD_LANGUAGES, 'language', 'python');
     const frameworkTarget = oneOf<FrameworkTarget>(parsed.values.get('target'), FRAMEWORK_TARGETS, 'target', 'current');
 
-    const plan = planScaffold({ kind, name, language, layout, frameworkTarget });
+    // TypeScript: the runtime module and tsconfig.json are decided from DIR, as the editor decides.
+    const typescript = language === 'typescript' ? await typeScriptTargetFor(out) : {};
+    const plan = planScaffold({ kind, name, language, layout, frameworkTarget, ...typescript });
     const summary = `${classNameFor(name, kind)} (${language} ${kind} node, ${layout} layout, ${frameworkTarget} framework)`;
     if (parsed.switches.has('dry-run')) {
       for (const target of plannedTargets(plan)) targetPath(out, target); // refuses paths outside DIR
