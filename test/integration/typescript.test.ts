@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { activateExtension, exampleUri, onexDiagnostics, ruleIdOf, waitForDiagnostics } from './util';
 
 const TS_NODE = 'typescript/nodes/payment_gateway/node.ts';
-const EXPECTED = ['ONEX001', 'ONEX002', 'ONEX003', 'ONEX004', 'ONEX005', 'ONEX006', 'ONEX009', 'ONEX010', 'ONEX011'];
+const EXPECTED = ['ONEX001', 'ONEX002', 'ONEX003', 'ONEX004', 'ONEX005', 'ONEX006', 'ONEX009', 'ONEX010'];
 
 describe('TypeScript node', () => {
   const scratch = exampleUri('.scratch/ts');
