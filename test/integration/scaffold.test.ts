@@ -1,9 +1,11 @@
 // Scaffolding inside a real VS Code: onexForge.newNode with an options argument (no prompts) creates
-// the whole node package in a scratch folder of the workspace with one WorkspaceEdit, opens
+// the whole node package in a temporary folder with one WorkspaceEdit, opens
 // node.py, and undoes as one unit; existing targets and bad names are refused with nothing written.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, examplesRoot, waitFor, waitForCommands } from './util';
+import {
+  activateExtension, closeAllEditorsWithoutSaving, removeFolder, tempFolder, waitFor, waitForCommands, workspaceScratchFolder,
+} from './util';
 
 type NewNodeResult =
   | { status: 'created'; files: vscode.Uri[]; mainFile: vscode.Uri }
@@ -35,14 +37,12 @@ suite('scaffold', () => {
   suiteSetup(async () => {
     await activateExtension();
     await waitForCommands(['onexForge.newNode', 'onexForge.newNodeHere']);
-    // examples/.scratch/ is git-ignored: nothing is left in the checkout even if a run dies.
-    scratch = vscode.Uri.joinPath(examplesRoot(), '.scratch', `scaffold-${Date.now()}`);
-    await vscode.workspace.fs.createDirectory(scratch);
+    scratch = tempFolder('scaffold');
   });
 
   suiteTeardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    if (scratch) await vscode.workspace.fs.delete(scratch, { recursive: true, useTrash: false });
+    await closeAllEditorsWithoutSaving();
+    if (scratch) removeFolder(scratch);
   });
 
   test('newNode with options creates the package in one edit, opens node.py, and undo removes it as a unit', async () => {
@@ -106,11 +106,19 @@ suite('scaffold', () => {
   });
 
   test('the folder may also be a workspace-relative path', async () => {
-    const result = await vscode.commands.executeCommand<NewNodeResult>('onexForge.newNode', {
-      kind: 'reducer', name: 'totals', folder: vscode.workspace.asRelativePath(scratch, false), layout: 'flat', language: 'python',
-    });
-    assert.equal(result?.status, 'created', JSON.stringify(result));
-    assert.ok(await exists(vscode.Uri.joinPath(scratch, 'totals', 'node.py')));
+    const inWorkspace = workspaceScratchFolder('scaffold');
+    try {
+      const relativePath = vscode.workspace.asRelativePath(inWorkspace, false);
+      assert.ok(!relativePath.startsWith('/'), relativePath);
+      const result = await vscode.commands.executeCommand<NewNodeResult>('onexForge.newNode', {
+        kind: 'reducer', name: 'totals', folder: relativePath, layout: 'flat', language: 'python',
+      });
+      assert.equal(result?.status, 'created', JSON.stringify(result));
+      assert.ok(await exists(vscode.Uri.joinPath(inWorkspace, 'totals', 'node.py')));
+    } finally {
+      await closeAllEditorsWithoutSaving();
+      removeFolder(inWorkspace);
+    }
   });
 
   test('an existing target is refused with a clear message and nothing is written', async () => {

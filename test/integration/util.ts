@@ -3,6 +3,8 @@
 // Everything here waits for a condition with a deadline instead of sleeping a fixed time:
 // activation, command registration and diagnostics all arrive asynchronously, and late
 // on a loaded 2-core machine.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -161,4 +163,50 @@ export async function waitForDiagnostics(
     timeoutMs,
     () => `diagnostics of ${path.posix.basename(uri.path)} never matched; last seen: ${describeDiagnostics(last)}`,
   );
+}
+
+/**
+ * A new empty folder for the files a test writes, outside the example workspace (in os.tmpdir()), so
+ * the checkout is never touched; remove it with removeFolder. The harness fails a run that leaves
+ * anything in examples/.
+ */
+export function tempFolder(label: string): vscode.Uri {
+  return vscode.Uri.file(fs.mkdtempSync(path.join(os.tmpdir(), `onex-it-${label}-`)));
+}
+
+/**
+ * A new empty folder inside the example workspace, for the few tests that need a file there (a
+ * workspace-relative path, a git-ignored file): under examples/.scratch/, which git ignores. Remove
+ * it with removeFolder.
+ */
+export function workspaceScratchFolder(label: string): vscode.Uri {
+  const scratch = path.join(examplesRoot().fsPath, '.scratch');
+  fs.mkdirSync(scratch, { recursive: true });
+  return vscode.Uri.file(fs.mkdtempSync(path.join(scratch, `${label}-`)));
+}
+
+/** Removes a folder made by tempFolder or workspaceScratchFolder, and examples/.scratch once it is empty. */
+export function removeFolder(folder: vscode.Uri): void {
+  fs.rmSync(folder.fsPath, { recursive: true, force: true });
+  const scratch = path.join(examplesRoot().fsPath, '.scratch');
+  if (path.dirname(folder.fsPath) === scratch) {
+    try {
+      fs.rmdirSync(scratch);
+    } catch {
+      // Not empty (another test's folder) or already gone.
+    }
+  }
+}
+
+/**
+ * Closes every editor without saving anything: each changed document is reverted and closed first.
+ * (Closing a changed editor asks whether to save it, and saving writes the file again after the
+ * test removed its folder.)
+ */
+export async function closeAllEditorsWithoutSaving(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

@@ -2,10 +2,13 @@
 // is checked on the scan's worker threads, files not open in an editor get their diagnostics, a
 // production node gets none, and git-ignored files are skipped.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { TEMPLATE_NODE, activateExtension, exampleUri, examplesRoot, onexDiagnostics, ruleIdOf, waitForDiagnostics } from './util';
+import {
+  TEMPLATE_NODE, activateExtension, exampleUri, examplesRoot, onexDiagnostics, removeFolder, ruleIdOf, waitForDiagnostics,
+  workspaceScratchFolder,
+} from './util';
 
 /** .py and .ts files under examples/, as Check Workspace should find them (.scratch is git-ignored). */
 function exampleFiles(dir: string): string[] {
@@ -20,19 +23,21 @@ function exampleFiles(dir: string): string[] {
 }
 
 describe('Check Workspace', () => {
-  const ignoredRel = '.scratch/workspace-check/node_ignored.py';
+  // A git-ignored file must sit in the workspace: examples/.scratch/ (git ignores it), removed after.
+  let scratch: vscode.Uri;
+  let ignored: vscode.Uri;
   let api: { checkWorkspace(): Promise<{ files: number; findings: number; cancelled: boolean }> };
 
   before(async () => {
     const extension = await activateExtension();
     api = extension.exports as typeof api;
-    const ignored = exampleUri(ignoredRel).fsPath;
-    mkdirSync(join(ignored, '..'), { recursive: true });
-    writeFileSync(ignored, 'import time\n\n\nclass NodeIgnoredEffect(NodeEffect):\n    def run(self):\n        start = time.time()\n        return time.time() - start\n');
+    scratch = workspaceScratchFolder('workspace-check');
+    ignored = vscode.Uri.joinPath(scratch, 'node_ignored.py');
+    writeFileSync(ignored.fsPath, 'import time\n\n\nclass NodeIgnoredEffect(NodeEffect):\n    def run(self):\n        start = time.time()\n        return time.time() - start\n');
   });
 
   after(() => {
-    rmSync(join(exampleUri(ignoredRel).fsPath, '..'), { recursive: true, force: true });
+    if (scratch) removeFolder(scratch);
   });
 
   it('checks every file, reports the template nodes, leaves the production node and ignored files clean', async () => {
@@ -51,6 +56,6 @@ describe('Check Workspace', () => {
     assert.ok(result.findings >= pyTemplate.length + onexDiagnostics(ts).length, `${result.findings} findings in all`);
 
     assert.deepEqual(onexDiagnostics(vscode.languages.getDiagnostics(exampleUri('nodes/ledger_writer/node.py'))).map(ruleIdOf), []);
-    assert.deepEqual(onexDiagnostics(vscode.languages.getDiagnostics(exampleUri(ignoredRel))).map(ruleIdOf), [], 'a git-ignored file is not checked');
+    assert.deepEqual(onexDiagnostics(vscode.languages.getDiagnostics(ignored)).map(ruleIdOf), [], 'a git-ignored file is not checked');
   });
 });
