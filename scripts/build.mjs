@@ -1,11 +1,13 @@
-// Bundles the extension, its analysis worker and the CLI with esbuild, and copies the
-// tree-sitter runtime and Python grammar (.wasm) next to the bundles. Each bundle's size is printed
-// as information: esbuild's own summary flags any file over 1 MB with a warning sign, and the
-// TypeScript front end is meant to be that size (it carries the compiler).
+// Bundles the extension, its analysis worker and the CLI with esbuild, copies the tree-sitter
+// runtime and Python grammar (.wasm) next to the bundles, and the rules' docs pages (each kept in its
+// rule's folder, src/core/rules/onexNNN/ONEXnnn.md) into dist/docs/rules/, where the extension opens them.
+// Each bundle's size is printed as information: esbuild's own summary flags any file over 1 MB with a
+// warning sign, and the TypeScript front end is meant to be that size (it carries the compiler).
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, watch as watchFiles } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import docs from './docsPages.cjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
@@ -18,8 +20,9 @@ const common = {
   format: 'cjs',
   sourcemap: !production,
   minify: production,
-  // Warnings and errors only: the sizes are reported below (see the header).
-  logLevel: 'warning',
+  // A build says warnings and errors only (the sizes are reported below, see the header); watch mode
+  // also says when each rebuild finishes.
+  logLevel: watch ? 'info' : 'warning',
   metafile: true,
   absWorkingDir: root,
 };
@@ -75,8 +78,17 @@ function copyWasm() {
   copyFileSync(join(root, 'node_modules/tree-sitter-python/tree-sitter-python.wasm'), join(root, 'dist/tree-sitter-python.wasm'));
 }
 
+const RULES = join(root, 'src/core/rules');
+const DOCS_OUT = join(root, 'dist/docs/rules');
+
+const copyDocsPages = () => docs.copyDocsPages(RULES, DOCS_OUT);
+
 copyWasm();
+copyDocsPages();
 if (watch) {
+  watchFiles(RULES, { recursive: true }, (_event, name) => {
+    if (name && name.endsWith('.md')) copyDocsPages();
+  });
   for (const options of builds) {
     const ctx = await esbuild.context(options);
     await ctx.watch();
