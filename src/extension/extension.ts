@@ -10,18 +10,22 @@ import { EngineBridge } from './engineBridge';
 import { registerScaffoldCommands } from './scaffold';
 import { AnalysisStatus } from './status';
 import { ScanPool } from './scanPool';
+import { UserInterface, type UiEvents } from './ui';
 import { WorkerClient } from './workerClient';
-import { WorkspaceChecker } from './workspaceCheck';
+import { WorkspaceChecker, type CheckWorkspaceResult } from './workspaceCheck';
 import { fixAllSafeInEditor } from './fixAllCommand';
 
 export interface OnexForgeApi {
   /** Analyses a document now (used by tests and other extensions). */
   analyze(document: vscode.TextDocument): Promise<unknown>;
-  checkWorkspace(): Promise<{ files: number; findings: number; cancelled: boolean }>;
+  checkWorkspace(): Promise<CheckWorkspaceResult>;
+  /** The notifications the extension shows, as events (see ui.ts). */
+  ui: UiEvents;
 }
 
 export function activate(context: vscode.ExtensionContext): OnexForgeApi {
   const output = vscode.window.createOutputChannel('ONEX Forge', { log: true });
+  const ui = new UserInterface();
   const diagnostics = vscode.languages.createDiagnosticCollection('onex');
   const worker = new WorkerClient(join(context.extensionPath, 'dist'), (m) => output.warn(m));
   const scanPool = new ScanPool(join(context.extensionPath, 'dist'), (m) => output.warn(m));
@@ -32,11 +36,11 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
       if (vscode.window.activeTextEditor?.document === document) status.update(result, durationMs);
     },
   }, context.extensionUri);
-  const checker = new WorkspaceChecker(diagnostics, bridge, output, context.extensionUri);
+  const checker = new WorkspaceChecker(diagnostics, bridge, output, context.extensionUri, ui);
   const actions = new OnexCodeActionProvider(analyzer, bridge, output);
 
   context.subscriptions.push(
-    output, diagnostics, status, analyzer, checker, { dispose: () => worker.dispose() }, { dispose: () => scanPool.dispose() },
+    output, ui, diagnostics, status, analyzer, checker, { dispose: () => worker.dispose() }, { dispose: () => scanPool.dispose() },
     vscode.languages.registerCodeActionsProvider([{ language: 'python' }, { language: 'typescript' }], actions, OnexCodeActionProvider.metadata),
     vscode.workspace.onDidOpenTextDocument((d) => analyzer.schedule(d, 0)),
     vscode.workspace.onDidChangeTextDocument((e) => analyzer.onDidChange(e)),
@@ -72,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
   return {
     analyze: (document) => analyzer.analyze(document),
     checkWorkspace: () => checker.run(),
+    ui,
   };
 }
 

@@ -210,3 +210,38 @@ export async function closeAllEditorsWithoutSaving(): Promise<void> {
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** A notification the extension showed (its API's ui.onDidShowNotice; see src/extension/ui.ts). */
+export interface ShownNotice {
+  severity: 'information' | 'warning' | 'error';
+  message: string;
+  actions: readonly string[];
+  answer(action: string | undefined): void;
+}
+
+/** The part of the extension's API (src/extension/extension.ts) the tests use. */
+export interface OnexForgeTestApi {
+  checkWorkspace(): Promise<{ files: number; findings: number; cancelled: boolean; message: string; error?: string }>;
+  ui: { onDidShowNotice: vscode.Event<ShownNotice> };
+}
+
+/** The extension's API, once activated. */
+export async function onexApi(): Promise<OnexForgeTestApi> {
+  return (await activateExtension()).exports as OnexForgeTestApi;
+}
+
+/** The next event `event` fires that satisfies `accept`, within `timeoutMs`. */
+export function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean = () => true, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for an event`));
+    }, timeoutMs);
+    const listener = event((value) => {
+      if (!accept(value)) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(value);
+    });
+  });
+}

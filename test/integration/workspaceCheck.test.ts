@@ -1,13 +1,14 @@
 // "ONEX: Check Workspace" in a real VS Code: every Python and TypeScript file of the example workspace
 // is checked on the scan's worker threads, files not open in an editor get their diagnostics, a
-// production node gets none, and git-ignored files are skipped.
+// production node gets none, and git-ignored files are skipped. It ends with a notification giving
+// the counts and a "Show Problems" button.
 import { strict as assert } from 'node:assert';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import {
-  TEMPLATE_NODE, activateExtension, exampleUri, examplesRoot, onexDiagnostics, removeFolder, ruleIdOf, waitForDiagnostics,
-  workspaceScratchFolder,
+  type OnexForgeTestApi, TEMPLATE_NODE, exampleUri, examplesRoot, nextEvent, onexApi, onexDiagnostics, removeFolder, ruleIdOf,
+  waitForDiagnostics, workspaceScratchFolder,
 } from './util';
 
 /** .py and .ts files under examples/, as Check Workspace should find them (.scratch is git-ignored). */
@@ -26,11 +27,10 @@ describe('Check Workspace', () => {
   // A git-ignored file must sit in the workspace: examples/.scratch/ (git ignores it), removed after.
   let scratch: vscode.Uri;
   let ignored: vscode.Uri;
-  let api: { checkWorkspace(): Promise<{ files: number; findings: number; cancelled: boolean }> };
+  let api: OnexForgeTestApi;
 
   before(async () => {
-    const extension = await activateExtension();
-    api = extension.exports as typeof api;
+    api = await onexApi();
     scratch = workspaceScratchFolder('workspace-check');
     ignored = vscode.Uri.joinPath(scratch, 'node_ignored.py');
     writeFileSync(ignored.fsPath, 'import time\n\n\nclass NodeIgnoredEffect(NodeEffect):\n    def run(self):\n        start = time.time()\n        return time.time() - start\n');
@@ -57,5 +57,18 @@ describe('Check Workspace', () => {
 
     assert.deepEqual(onexDiagnostics(vscode.languages.getDiagnostics(exampleUri('nodes/ledger_writer/node.py'))).map(ruleIdOf), []);
     assert.deepEqual(onexDiagnostics(vscode.languages.getDiagnostics(ignored)).map(ruleIdOf), [], 'a git-ignored file is not checked');
+  });
+
+  it('ends with a notification of the counts and a "Show Problems" button', async () => {
+    const notice = nextEvent(api.ui.onDidShowNotice, (n) => n.message.startsWith('ONEX Check Workspace'));
+    const result = await api.checkWorkspace();
+    const shown = await notice;
+    assert.match(result.message, new RegExp(`^ONEX Check Workspace: ${result.files} files, ${result.findings} problems in \\d+\\.\\d s\\.$`));
+    assert.ok(result.files > 0 && result.findings > 0, result.message);
+    assert.deepEqual({ severity: shown.severity, message: shown.message, actions: shown.actions },
+      { severity: 'information', message: result.message, actions: ['Show Problems'] });
+    // The button runs a command this VS Code has; answering as the user would runs it without error.
+    assert.ok((await vscode.commands.getCommands(true)).includes('workbench.actions.view.problems'));
+    shown.answer('Show Problems');
   });
 });

@@ -1,0 +1,34 @@
+// What the extension tells the user when a command ends, built from plain data (no vscode import, so
+// the unit tests check every wording): Check Workspace's summary.
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export interface CheckOutcome {
+  /** Files checked (all of them unless cancelled or failed). */
+  checked: number;
+  /** Files found. */
+  total: number;
+  problems: number;
+  seconds: number;
+  cancelled: boolean;
+  /** Files that could not be read or analysed (each said in the output). */
+  unreadable: number;
+  /** Why the whole check stopped, when it failed. */
+  error?: string;
+}
+
+/** "ONEX Check Workspace: 19 files, 22 problems in 0.8 s.", or what cancelled or stopped it. */
+export function checkWorkspaceMessage(o: CheckOutcome): string {
+  const time = `${o.seconds.toFixed(1)} s`;
+  const problems = o.problems === 0 ? 'no problems' : count(o.problems, 'problem');
+  const unreadable = o.unreadable > 0 ? ` ${count(o.unreadable, 'file')} could not be checked (see the ONEX Forge output).` : '';
+  if (o.error !== undefined) {
+    return `ONEX Check Workspace failed after ${o.checked} of ${count(o.total, 'file')}: ${o.error}`;
+  }
+  if (o.cancelled) {
+    return `ONEX Check Workspace cancelled after ${o.checked} of ${count(o.total, 'file')}: ${problems} so far (${time}).${unreadable}`;
+  }
+  return `ONEX Check Workspace: ${count(o.checked, 'file')}, ${problems} in ${time}.${unreadable}`;
+}
