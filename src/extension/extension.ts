@@ -19,7 +19,7 @@ export interface OnexForgeApi {
   /** Analyses a document now (used by tests and other extensions). */
   analyze(document: vscode.TextDocument): Promise<unknown>;
   checkWorkspace(): Promise<CheckWorkspaceResult>;
-  /** The notifications the extension shows, as events (see ui.ts). */
+  /** The notifications and quick picks the extension shows, as events (see ui.ts). */
   ui: UiEvents;
 }
 
@@ -68,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
     }),
     vscode.commands.registerCommand('onexForge.fixAllSafe', () => fixAllSafeInEditor(bridge, output)),
   );
-  registerScaffoldCommands(context);
+  registerScaffoldCommands(context, ui);
 
   for (const document of vscode.workspace.textDocuments) {
     if (languageOf(document)) analyzer.schedule(document, 0);

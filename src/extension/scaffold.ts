@@ -4,13 +4,15 @@
 // checked first and an existing one is reported with nothing written.
 //
 // Both commands also take an options object ({kind, name, folder, layout, language, target,
-// preview}) that skips the prompts it answers, for tests and automation.
+// preview}) that skips the prompts it answers, for tests and automation. The language is always
+// asked (Python or TypeScript, whatever the workspace holds), defaulting to the workspace's.
 import * as vscode from 'vscode';
 import {
   classNameFor, NODE_KINDS, planScaffold, plannedTargets, ScaffoldError, typeScriptTargetFor, validateNodeName,
   type FrameworkTarget, type NodeKind, type ScaffoldLanguage, type ScaffoldLayout, type ScaffoldPlan,
 } from '../core/scaffold';
 import { engineConfigFor, settingsFor } from './config';
+import type { UserInterface } from './ui';
 
 export interface NewNodeOptions {
   kind?: NodeKind;
@@ -43,7 +45,11 @@ const LAYOUT_ITEMS: Record<ScaffoldLayout, { label: string; detail: string }> = 
   versioned: { label: 'Versioned', detail: 'The bridge era\'s layout: <name>/v1_0_0/{node.py, contract.yaml, models/, tests/}' },
 };
 
-export function registerScaffoldCommands(context: vscode.ExtensionContext): void {
+/** Where the wizard reports the picks it shows (tests observe them). */
+let ui: UserInterface | undefined;
+
+export function registerScaffoldCommands(context: vscode.ExtensionContext, userInterface: UserInterface): void {
+  ui = userInterface;
   context.subscriptions.push(
     vscode.commands.registerCommand('onexForge.newNode', (arg?: unknown) => newNodeCommand(arg)),
     // From the explorer's context menu the folder's Uri arrives first, then the selection (an
@@ -103,9 +109,16 @@ interface Step {
   run(draft: Draft, step: number, totalSteps: number): Promise<StepOutcome>;
 }
 
-async function workspaceHasTypeScript(): Promise<boolean> {
-  const found = await vscode.workspace.findFiles('**/tsconfig.json', '**/node_modules/**', 1);
-  return found.length > 0;
+/**
+ * The language the wizard proposes first: the active editor's when it is Python or TypeScript, else
+ * TypeScript in a workspace with a tsconfig.json and no Python project file, else Python.
+ */
+async function workspaceLanguage(): Promise<ScaffoldLanguage> {
+  const active = vscode.window.activeTextEditor?.document.languageId;
+  if (active === 'python' || active === 'typescript') return active;
+  const has = async (glob: string) => (await vscode.workspace.findFiles(glob, '**/node_modules/**', 1)).length > 0;
+  if (await has('**/tsconfig.json') && !(await has('**/{pyproject.toml,setup.py,setup.cfg}'))) return 'typescript';
+  return 'python';
 }
 
 async function collectAnswers(options: NewNodeOptions): Promise<Answers | undefined> {
@@ -125,11 +138,12 @@ async function collectAnswers(options: NewNodeOptions): Promise<Answers | undefi
     target: options.target,
     preview: options.preview,
   };
-  // Ask for the language only where TypeScript nodes are plausible.
-  if (draft.language === undefined && !(await workspaceHasTypeScript())) draft.language = 'python';
-
+  // The language is always asked (a Python workspace may want a TypeScript node), the workspace's first.
   const steps: Step[] = [];
-  if (draft.language === undefined) steps.push({ run: pickLanguage });
+  if (draft.language === undefined) {
+    const proposed = await workspaceLanguage();
+    steps.push({ run: (d, step, total) => pickLanguage(d, step, total, proposed) });
+  }
   if (draft.kind === undefined) steps.push({ run: pickKind });
   if (draft.name === undefined) steps.push({ run: inputName });
   if (draft.folder === undefined) steps.push({ run: pickFolder });
@@ -199,15 +213,23 @@ function pick<T>(config: {
     });
     quickPick.onDidHide(() => finish(undefined));
     quickPick.show();
+    ui?.pickShown({
+      title: TITLE, step: config.step, totalSteps: config.totalSteps, placeholder: config.placeholder,
+      items: config.items.map((item) => item.label), active: active?.label,
+      choose(label) {
+        const item = config.items.find((i) => i.label === label);
+        finish(item ? { value: item.value } : undefined);
+      },
+    });
   });
 }
 
-async function pickLanguage(draft: Draft, step: number, totalSteps: number): Promise<StepOutcome> {
+async function pickLanguage(draft: Draft, step: number, totalSteps: number, proposed: ScaffoldLanguage): Promise<StepOutcome> {
   const result = await pick<ScaffoldLanguage>({
-    step, totalSteps, placeholder: 'Language of the new node', active: draft.language,
+    step, totalSteps, placeholder: 'Language of the new node', active: draft.language ?? proposed,
     items: [
-      { label: 'Python', description: 'node.py, pydantic models, pytest tests', value: 'python' },
-      { label: 'TypeScript', description: 'node.ts with the same production patterns', value: 'typescript' },
+      { label: 'Python', description: `node.py, pydantic models, pytest tests${proposed === 'python' ? ' (this workspace\'s language)' : ''}`, value: 'python' },
+      { label: 'TypeScript', description: `node.ts with the same production patterns${proposed === 'typescript' ? ' (this workspace\'s language)' : ''}`, value: 'typescript' },
     ],
   });
   if (result === undefined || result === BACK) return result;

@@ -1,7 +1,8 @@
-// What the extension shows the user that VS Code's API cannot read back: its notifications. They are
-// shown through here, which also reports each as an event on the extension's API (OnexForgeApi.ui),
-// so that the integration tests (and other extensions) see what a user sees. A listener may answer
-// as the user would (click a notification's button); the extension itself never does.
+// What the extension shows the user that VS Code's API cannot read back: notifications and the
+// scaffold wizard's quick picks. They are shown through here, which also reports each as an event on
+// the extension's API (OnexForgeApi.ui), so that the integration tests (and other extensions) see
+// what a user sees. A listener may answer as the user would (click a notification's button, accept a
+// pick's item); the extension itself never does.
 import * as vscode from 'vscode';
 
 export type NoticeSeverity = 'information' | 'warning' | 'error';
@@ -15,13 +16,29 @@ export interface ShownNotice {
   answer(action: string | undefined): void;
 }
 
+export interface ShownPick {
+  title?: string;
+  step?: number;
+  totalSteps?: number;
+  placeholder?: string;
+  /** The items' labels, in order. */
+  items: readonly string[];
+  /** The item selected when the pick opens. */
+  active?: string;
+  /** Accepts the item with this label as the user would, or closes the pick (undefined). */
+  choose(label: string | undefined): void;
+}
+
 export interface UiEvents {
   readonly onDidShowNotice: vscode.Event<ShownNotice>;
+  readonly onDidShowPick: vscode.Event<ShownPick>;
 }
 
 export class UserInterface implements UiEvents, vscode.Disposable {
   private readonly notices = new vscode.EventEmitter<ShownNotice>();
+  private readonly picks = new vscode.EventEmitter<ShownPick>();
   readonly onDidShowNotice = this.notices.event;
+  readonly onDidShowPick = this.picks.event;
 
   /** Shows a notification; resolves to the button clicked, or undefined when it is dismissed. */
   notify(severity: NoticeSeverity, message: string, ...actions: string[]): Promise<string | undefined> {
@@ -37,7 +54,13 @@ export class UserInterface implements UiEvents, vscode.Disposable {
     return shown;
   }
 
+  /** Reports a quick pick the extension has just shown. */
+  pickShown(pick: ShownPick): void {
+    this.picks.fire(pick);
+  }
+
   dispose(): void {
     this.notices.dispose();
+    this.picks.dispose();
   }
 }

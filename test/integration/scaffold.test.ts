@@ -1,10 +1,13 @@
 // Scaffolding inside a real VS Code: onexForge.newNode with an options argument (no prompts) creates
 // the whole node package in a temporary folder with one WorkspaceEdit, opens
 // node.py, and undoes as one unit; existing targets and bad names are refused with nothing written.
+// The wizard always asks the language (the workspace's first); a TypeScript node gets the runtime
+// module and tsconfig.json its folder lacks.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  activateExtension, closeAllEditorsWithoutSaving, removeFolder, tempFolder, waitFor, waitForCommands, workspaceScratchFolder,
+  type OnexForgeTestApi, closeAllEditorsWithoutSaving, nextEvent, onexApi, removeFolder, tempFolder, waitFor, waitForCommands,
+  workspaceScratchFolder,
 } from './util';
 
 type NewNodeResult =
@@ -33,9 +36,10 @@ async function listRecursively(folder: vscode.Uri, prefix = ''): Promise<string[
 
 suite('scaffold', () => {
   let scratch: vscode.Uri;
+  let api: OnexForgeTestApi;
 
   suiteSetup(async () => {
-    await activateExtension();
+    api = await onexApi();
     await waitForCommands(['onexForge.newNode', 'onexForge.newNodeHere']);
     scratch = tempFolder('scaffold');
   });
@@ -141,5 +145,38 @@ suite('scaffold', () => {
     if (result.status !== 'refused') return;
     assert.match(result.message, /snake_case Python package name/);
     assert.equal(await exists(vscode.Uri.joinPath(scratch, 'Bad-Name')), false);
+  });
+
+  test('the language is asked in this Python workspace too, Python first; TypeScript gets its runtime module and tsconfig.json', async () => {
+    await closeAllEditorsWithoutSaving();
+    const language = nextEvent(api.ui.onDidShowPick, (p) => p.placeholder === 'Language of the new node');
+    const created = vscode.commands.executeCommand<NewNodeResult>('onexForge.newNode', {
+      kind: 'compute', name: 'ts_probe', folder: scratch, layout: 'flat', target: 'current',
+    });
+    const pick = await language;
+    assert.deepEqual({ items: pick.items, active: pick.active, step: pick.step, totalSteps: pick.totalSteps },
+      { items: ['Python', 'TypeScript'], active: 'Python', step: 1, totalSteps: 1 });
+    pick.choose('TypeScript');
+    const result = await created;
+    assert.equal(result?.status, 'created', JSON.stringify(result));
+    if (result.status !== 'created') return;
+    // The temporary folder has no tsconfig.json above it, and @omninode/onex-runtime resolves nowhere.
+    assert.deepEqual(await listRecursively(vscode.Uri.joinPath(scratch, 'ts_probe')), [
+      'contract.yaml', 'index.ts', 'models.ts', 'node.ts', 'onex-runtime.ts', 'tests/node.test.ts', 'tsconfig.json',
+    ]);
+    const node = new TextDecoder().decode(await vscode.workspace.fs.readFile(result.mainFile));
+    assert.match(node, /from '\.\/onex-runtime';/);
+
+    // With a TypeScript file in the active editor, TypeScript comes first; closing the pick cancels.
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(scratch, 'ts_probe', 'models.ts'));
+    const again = nextEvent(api.ui.onDidShowPick, (p) => p.placeholder === 'Language of the new node');
+    const cancelled = vscode.commands.executeCommand<NewNodeResult>('onexForge.newNode', {
+      kind: 'compute', name: 'never_made', folder: scratch, layout: 'flat', target: 'current',
+    });
+    const second = await again;
+    assert.equal(second.active, 'TypeScript');
+    second.choose(undefined);
+    assert.equal((await cancelled)?.status, 'cancelled');
+    assert.equal(await exists(vscode.Uri.joinPath(scratch, 'never_made')), false);
   });
 });

@@ -219,10 +219,21 @@ export interface ShownNotice {
   answer(action: string | undefined): void;
 }
 
+/** A quick pick the extension showed (its API's ui.onDidShowPick). */
+export interface ShownPick {
+  title?: string;
+  step?: number;
+  totalSteps?: number;
+  placeholder?: string;
+  items: readonly string[];
+  active?: string;
+  choose(label: string | undefined): void;
+}
+
 /** The part of the extension's API (src/extension/extension.ts) the tests use. */
 export interface OnexForgeTestApi {
   checkWorkspace(): Promise<{ files: number; findings: number; cancelled: boolean; message: string; error?: string }>;
-  ui: { onDidShowNotice: vscode.Event<ShownNotice> };
+  ui: { onDidShowNotice: vscode.Event<ShownNotice>; onDidShowPick: vscode.Event<ShownPick> };
 }
 
 /** The extension's API, once activated. */
