@@ -8,6 +8,7 @@ import { getPythonFrontEnd } from '../core/python/frontend';
 import type { AnalysisResult, EngineConfig, LanguageId } from '../core/types';
 import { engineConfigFor, settingsFor } from './config';
 import { toDiagnostic } from './diagnostics';
+import { analysisLine } from './messages';
 import type { WorkerClient } from './workerClient';
 
 /** Schemes whose documents are analysed; everything else (git:, output:, notebook cells, …) is left alone. */
@@ -101,9 +102,10 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const text = document.getText();
     const config = engineConfigFor(document.uri);
     const started = performance.now();
+    const here = language === 'python' && text.length <= MAIN_THREAD_LIMIT;
     let result: AnalysisResult;
     try {
-      result = language === 'python' && text.length <= MAIN_THREAD_LIMIT
+      result = here
         ? await this.analyzePythonHere(document, text, config)
         : await this.analyzeInWorker(language, text, config, document.uri.fsPath, config.timeBudgetMs * 3 + 5000);
     } catch (error) {
@@ -112,6 +114,9 @@ export class DocumentAnalyzer implements vscode.Disposable {
     }
     if (document.isClosed || document.version !== version) return undefined; // stale: a newer run follows
     const durationMs = performance.now() - started;
+    if (this.output.logLevel <= vscode.LogLevel.Debug) {
+      this.output.debug(analysisLine(vscode.workspace.asRelativePath(document.uri), document.version, result, durationMs, here ? 'extension host' : 'worker'));
+    }
     const key = document.uri.toString();
     const state = this.states.get(key) ?? { version };
     state.lastResult = result;

@@ -21,6 +21,8 @@ export interface OnexForgeApi {
   checkWorkspace(): Promise<CheckWorkspaceResult>;
   /** The notifications and quick picks the extension shows, as events (see ui.ts). */
   ui: UiEvents;
+  /** The folder of the extension's logs: the "ONEX Forge" output channel is written there. */
+  logUri: vscode.Uri;
 }
 
 export function activate(context: vscode.ExtensionContext): OnexForgeApi {
@@ -73,10 +75,14 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
   for (const document of vscode.workspace.textDocuments) {
     if (languageOf(document)) analyzer.schedule(document, 0);
   }
+  const version = (context.extension.packageJSON as { version?: string }).version ?? '?';
+  output.info(`ONEX Forge ${version} activated in VS Code ${vscode.version} (${vscode.env.appName}${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''}); `
+    + `${vscode.workspace.workspaceFolders?.length ?? 0} workspace folder(s). Analyses are logged at the Debug level.`);
   return {
     analyze: (document) => analyzer.analyze(document),
     checkWorkspace: () => checker.run(),
     ui,
+    logUri: context.logUri,
   };
 }
 

@@ -1,8 +1,20 @@
 // What the extension tells the user when a command ends, built from plain data (no vscode import, so
-// the unit tests check every wording): Check Workspace's summary.
+// the unit tests check every wording): Check Workspace's summary; and the output channel's line for
+// an analysis.
+import type { AnalysisResult } from '../core/types';
 
 function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * One analysis, as the output channel logs it at the Debug level:
+ * "nodes/a/node.py v3: 9 problems; 12.4 ms (parse 3.1 ms, rules 8.0 ms) on the extension host".
+ */
+export function analysisLine(file: string, version: number | undefined, result: AnalysisResult, durationMs: number, where: string): string {
+  const what = result.skipped ? result.skipped.message.replace(/\.$/, '') : `${result.findings.length === 0 ? 'no problems' : count(result.findings.length, 'problem')}`
+    + `${result.syntaxErrors > 0 ? `, ${count(result.syntaxErrors, 'syntax error')}` : ''}`;
+  return `${file}${version === undefined ? '' : ` v${version}`}: ${what}; ${durationMs.toFixed(1)} ms (parse ${result.parseMs.toFixed(1)} ms, rules ${result.rulesMs.toFixed(1)} ms) on the ${where}`;
 }
 
 export interface CheckOutcome {

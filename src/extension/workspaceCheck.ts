@@ -10,7 +10,7 @@ import { languageOfPath, type EngineConfig } from '../core/types';
 import { engineConfigFor } from './config';
 import { toDiagnostic } from './diagnostics';
 import type { EngineBridge } from './engineBridge';
-import { checkWorkspaceMessage, type CheckOutcome } from './messages';
+import { analysisLine, checkWorkspaceMessage, type CheckOutcome } from './messages';
 import { scanByLanguage } from './scanPool';
 import type { UserInterface } from './ui';
 
@@ -157,8 +157,12 @@ export class WorkspaceChecker implements vscode.Disposable {
     }
     const bytes = await vscode.workspace.fs.readFile(uri);
     const text = decoder.decode(bytes);
+    const started = performance.now();
     const result = await this.bridge.analyze(language, text, config, uri.fsPath, where);
     if (result.skipped) this.output.info(`${vscode.workspace.asRelativePath(uri)}: ${result.skipped.message}`);
+    if (this.output.logLevel <= vscode.LogLevel.Debug) {
+      this.output.debug(analysisLine(vscode.workspace.asRelativePath(uri), undefined, result, performance.now() - started, where === 'scan' ? 'workspace check' : 'worker'));
+    }
     this.diagnostics.set(uri, result.findings.map((f) => toDiagnostic(f, this.extensionUri)));
     this.checked.add(uri.toString());
     return result.findings.length;

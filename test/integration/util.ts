@@ -234,6 +234,7 @@ export interface ShownPick {
 export interface OnexForgeTestApi {
   checkWorkspace(): Promise<{ files: number; findings: number; cancelled: boolean; message: string; error?: string }>;
   ui: { onDidShowNotice: vscode.Event<ShownNotice>; onDidShowPick: vscode.Event<ShownPick> };
+  logUri: vscode.Uri;
 }
 
 /** The extension's API, once activated. */
@@ -255,4 +256,12 @@ export function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boole
       resolve(value);
     });
   });
+}
+
+/** What the "ONEX Forge" output channel has written so far (its .log file in the extension's log folder). */
+export async function outputLog(api: OnexForgeTestApi): Promise<string> {
+  const entries = await vscode.workspace.fs.readDirectory(api.logUri);
+  const logs = entries.filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.log')).map(([name]) => name);
+  const texts = await Promise.all(logs.map(async (name) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(api.logUri, name)))));
+  return texts.join('\n');
 }
