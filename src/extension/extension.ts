@@ -70,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
     }),
     vscode.commands.registerCommand('onexForge.fixAllSafe', () => fixAllSafeInEditor(bridge, output)),
   );
-  registerScaffoldCommands(context, ui);
+  registerScaffoldCommands(context, ui, output);
 
   for (const document of vscode.workspace.textDocuments) {
     if (languageOf(document)) analyzer.schedule(document, 0);

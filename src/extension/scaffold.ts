@@ -6,12 +6,15 @@
 // Both commands also take an options object ({kind, name, folder, layout, language, target,
 // preview}) that skips the prompts it answers, for tests and automation. The language is always
 // asked (Python or TypeScript, whatever the workspace holds), defaulting to the workspace's.
+// A created node ends with a notification saying what was written, with "Open contract" and
+// "Run tests" (a terminal running the generated tests) buttons.
 import * as vscode from 'vscode';
 import {
   classNameFor, NODE_KINDS, planScaffold, plannedTargets, ScaffoldError, typeScriptTargetFor, validateNodeName,
   type FrameworkTarget, type NodeKind, type ScaffoldLanguage, type ScaffoldLayout, type ScaffoldPlan,
 } from '../core/scaffold';
 import { engineConfigFor, settingsFor } from './config';
+import { commonFolder, createdSummary, isTestFile, testCommand } from './messages';
 import type { UserInterface } from './ui';
 
 export interface NewNodeOptions {
@@ -27,7 +30,7 @@ export interface NewNodeOptions {
 }
 
 export type NewNodeResult =
-  | { status: 'created'; files: vscode.Uri[]; mainFile: vscode.Uri }
+  | { status: 'created'; files: vscode.Uri[]; mainFile: vscode.Uri; message: string }
   | { status: 'cancelled' }
   | { status: 'refused'; message: string };
 
@@ -45,11 +48,16 @@ const LAYOUT_ITEMS: Record<ScaffoldLayout, { label: string; detail: string }> = 
   versioned: { label: 'Versioned', detail: 'The bridge era\'s layout: <name>/v1_0_0/{node.py, contract.yaml, models/, tests/}' },
 };
 
-/** Where the wizard reports the picks it shows (tests observe them). */
-let ui: UserInterface | undefined;
+/** Where the commands report to: notifications and picks (tests observe them), and the output channel. */
+interface Reporting {
+  ui: UserInterface;
+  output: vscode.LogOutputChannel;
+}
 
-export function registerScaffoldCommands(context: vscode.ExtensionContext, userInterface: UserInterface): void {
-  ui = userInterface;
+let reporting: Reporting | undefined;
+
+export function registerScaffoldCommands(context: vscode.ExtensionContext, ui: UserInterface, output: vscode.LogOutputChannel): void {
+  reporting = { ui, output };
   context.subscriptions.push(
     vscode.commands.registerCommand('onexForge.newNode', (arg?: unknown) => newNodeCommand(arg)),
     // From the explorer's context menu the folder's Uri arrives first, then the selection (an
@@ -78,9 +86,15 @@ async function newNodeCommand(arg: unknown, extra?: unknown): Promise<NewNodeRes
     return await createNode(answers);
   } catch (error) {
     const message = error instanceof ScaffoldError ? error.message : `Could not create the node: ${(error as Error).message}`;
-    void vscode.window.showErrorMessage(message);
+    if (!(error instanceof ScaffoldError)) reporting?.output.error(`New node: ${(error as Error).stack ?? message}`);
+    notify('error', message);
     return { status: 'refused', message };
   }
+}
+
+function notify(severity: 'information' | 'error', message: string, ...actions: string[]): Promise<string | undefined> {
+  if (reporting) return reporting.ui.notify(severity, message, ...actions);
+  return Promise.resolve(severity === 'error' ? vscode.window.showErrorMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions));
 }
 
 interface Answers {
@@ -213,7 +227,7 @@ function pick<T>(config: {
     });
     quickPick.onDidHide(() => finish(undefined));
     quickPick.show();
-    ui?.pickShown({
+    reporting?.ui.pickShown({
       title: TITLE, step: config.step, totalSteps: config.totalSteps, placeholder: config.placeholder,
       items: config.items.map((item) => item.label), active: active?.label,
       choose(label) {
@@ -399,7 +413,7 @@ async function createNode(answers: Answers): Promise<NewNodeResult> {
     const target = uriOf(answers.folder, relativePath);
     if (await exists(target)) {
       const message = `Cannot create ${className}: ${displayPath(target)} already exists. Nothing was written; choose another name or folder.`;
-      void vscode.window.showErrorMessage(message);
+      void notify('error', message);
       return { status: 'refused', message };
     }
   }
@@ -433,11 +447,60 @@ async function createNode(answers: Answers): Promise<NewNodeResult> {
   const created: vscode.Uri[] = [];
   for (const uri of files) if (await exists(uri)) created.push(uri);
   if (created.length === 0) {
-    void vscode.window.showInformationMessage(`${className} was not created: no file was ticked in the preview.`);
+    void notify('information', `${className} was not created: no file was ticked in the preview.`);
     return { status: 'cancelled' };
   }
   if (created.some((uri) => uri.toString() === mainFile.toString())) {
     await vscode.window.showTextDocument(mainFile, { preview: false });
   }
-  return { status: 'created', files: created, mainFile };
+  const summary = createdSummary(className, answers.language, answers.kind, created.map((uri) => displayPath(uri).replace(/\\/g, '/')));
+  reporting?.output.info(summary.message);
+  void announceCreated(summary.message, className, answers, created);
+  return { status: 'created', files: created, mainFile, message: summary.message };
+}
+
+export const OPEN_CONTRACT = 'Open contract';
+export const RUN_TESTS = 'Run tests';
+
+/** The closing notification: what was created, with buttons that open its contract and run its tests. */
+async function announceCreated(message: string, className: string, answers: Answers, created: readonly vscode.Uri[]): Promise<void> {
+  const contract = created.filter((uri) => uri.path.endsWith('/contract.yaml')).sort((a, b) => a.path.length - b.path.length)[0];
+  const tests = created.filter((uri) => isTestFile(uri.path));
+  const actions = [...(contract ? [OPEN_CONTRACT] : []), ...(tests.length > 0 ? [RUN_TESTS] : [])];
+  const action = await notify('information', message, ...actions);
+  if (action === OPEN_CONTRACT && contract) {
+    await vscode.window.showTextDocument(contract, { preview: false });
+  } else if (action === RUN_TESTS && tests.length > 0) {
+    await runTests(className, answers, tests[0].with({ path: commonFolder(tests.map((uri) => uri.path)) }));
+  }
+}
+
+/**
+ * Runs the generated tests in a terminal: from the nearest folder above them with the project's file
+ * (pyproject.toml, package.json), else from the folder the node was created in.
+ */
+async function runTests(className: string, answers: Answers, testsFolder: vscode.Uri): Promise<vscode.Terminal> {
+  const marker = answers.language === 'typescript' ? 'package.json' : 'pyproject.toml';
+  let cwd = answers.folder;
+  for (let dir = testsFolder; ; dir = vscode.Uri.joinPath(dir, '..')) {
+    if (await exists(vscode.Uri.joinPath(dir, marker))) {
+      cwd = dir;
+      break;
+    }
+    const root = vscode.workspace.getWorkspaceFolder(dir)?.uri;
+    if (!root || dir.toString() === root.toString() || vscode.Uri.joinPath(dir, '..').toString() === dir.toString()) break;
+  }
+  const command = testCommand(answers.language, relativeTo(cwd, testsFolder));
+  reporting?.output.info(`Run tests of ${className}: ${command} (in ${cwd.fsPath})`);
+  const terminal = vscode.window.createTerminal({ name: `ONEX tests: ${className}`, cwd });
+  terminal.show();
+  terminal.sendText(command);
+  return terminal;
+}
+
+/** `target`'s path relative to `base` ('/'-separated; '.' for the same folder); the absolute path when outside it. */
+function relativeTo(base: vscode.Uri, target: vscode.Uri): string {
+  const prefix = base.path.endsWith('/') ? base.path : `${base.path}/`;
+  if (target.path === base.path) return '.';
+  return target.path.startsWith(prefix) ? target.path.slice(prefix.length) : target.fsPath;
 }

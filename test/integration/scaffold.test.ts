@@ -2,16 +2,17 @@
 // the whole node package in a temporary folder with one WorkspaceEdit, opens
 // node.py, and undoes as one unit; existing targets and bad names are refused with nothing written.
 // The wizard always asks the language (the workspace's first); a TypeScript node gets the runtime
-// module and tsconfig.json its folder lacks.
+// module and tsconfig.json its folder lacks; a created node is announced with "Open contract" and
+// "Run tests" buttons that do so.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  type OnexForgeTestApi, closeAllEditorsWithoutSaving, nextEvent, onexApi, removeFolder, tempFolder, waitFor, waitForCommands,
+  type OnexForgeTestApi, closeAllEditorsWithoutSaving, nextEvent, onexApi, outputLog, removeFolder, tempFolder, waitFor, waitForCommands,
   workspaceScratchFolder,
 } from './util';
 
 type NewNodeResult =
-  | { status: 'created'; files: vscode.Uri[]; mainFile: vscode.Uri }
+  | { status: 'created'; files: vscode.Uri[]; mainFile: vscode.Uri; message: string }
   | { status: 'cancelled' }
   | { status: 'refused'; message: string };
 
@@ -178,5 +179,44 @@ suite('scaffold', () => {
     second.choose(undefined);
     assert.equal((await cancelled)?.status, 'cancelled');
     assert.equal(await exists(vscode.Uri.joinPath(scratch, 'never_made')), false);
+  });
+
+  test('a created node is announced with what was written; "Open contract" opens its contract.yaml', async () => {
+    const notice = nextEvent(api.ui.onDidShowNotice, (n) => n.message.startsWith('Created NodeAnnouncedEffect'));
+    const result = await vscode.commands.executeCommand<NewNodeResult>('onexForge.newNode', {
+      kind: 'effect', name: 'announced', folder: scratch, layout: 'flat', language: 'python', target: 'current',
+    });
+    assert.equal(result?.status, 'created', JSON.stringify(result));
+    if (result.status !== 'created') return;
+    const shown = await notice;
+    assert.equal(shown.message, result.message);
+    assert.match(shown.message, new RegExp(`^Created NodeAnnouncedEffect \\(Python effect node\\): ${result.files.length} files in .*announced`));
+    assert.deepEqual(shown.actions, ['Open contract', 'Run tests']);
+    shown.answer('Open contract');
+    await waitFor(
+      () => (vscode.window.activeTextEditor?.document.uri.path.endsWith('/announced/contract.yaml') ? true : undefined),
+      10_000, () => `contract.yaml is not the active editor (${vscode.window.activeTextEditor?.document.uri.path ?? 'none'})`,
+    );
+  });
+
+  test('"Run tests" opens a terminal that runs the generated tests', async () => {
+    const notice = nextEvent(api.ui.onDidShowNotice, (n) => n.message.startsWith('Created NodeTestedReducer'));
+    const result = await vscode.commands.executeCommand<NewNodeResult>('onexForge.newNode', {
+      kind: 'reducer', name: 'tested', folder: scratch, layout: 'versioned', language: 'python', target: 'bridge',
+    });
+    assert.equal(result?.status, 'created', JSON.stringify(result));
+    const opened = nextEvent(vscode.window.onDidOpenTerminal, (t) => t.name === 'ONEX tests: NodeTestedReducer');
+    (await notice).answer('Run tests');
+    const terminal = await opened;
+    try {
+      const options = terminal.creationOptions as vscode.TerminalOptions;
+      // No pyproject.toml above the tests: they run from the folder the node was created in.
+      assert.equal(options.cwd instanceof vscode.Uri ? options.cwd.fsPath : options.cwd, scratch.fsPath);
+      // What it runs, as the output channel says: pytest on the generated tests folder.
+      const said = await waitFor(async () => /Run tests of NodeTestedReducer: (.*) \(in /.exec(await outputLog(api))?.[1], 10_000, () => 'no "Run tests" line in the log');
+      assert.equal(said, 'python3 -m pytest tested/v1_0_0/tests');
+    } finally {
+      terminal.dispose();
+    }
   });
 });
