@@ -5,7 +5,8 @@
 // is opened with the same development payload a desktop VS Code takes
 // (extensionDevelopmentPath + extensionTestsPath), so the remote extension host loads the
 // extension, requires the compiled test index and awaits its run(); when run() settles the
-// workbench calls window.codeAutomationExit(code). See ../shared/guides/real-vscode.md.
+// workbench calls window.codeAutomationExit(code), a function this harness gives the page. How
+// code-server is installed: setup.sh; how it and chromium are started and stopped: lib.mjs.
 //
 //   node scripts/code-server/harness.mjs [--tests out/integration/index.js] [--extension .]
 //        [--workspace examples] [--timeout 180] [--results .cache/test-results/integration.json]

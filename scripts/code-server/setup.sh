@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs a pinned code-server (a real VS Code: server, workbench and Node extension host)
 # into the git-ignored folder .cache/code-server of this repository, without the install
-# scripts that need the internet (ripgrep's postinstall downloads from GitHub).
-# Steps follow ../shared/guides/real-vscode.md. Safe to run again: a marker file makes a
+# scripts that need the internet (ripgrep's postinstall downloads from GitHub; a failed script
+# makes npm remove the whole install): the packages go in with --ignore-scripts, then the steps
+# 2/5 to 5/5 below do what those scripts would, offline. Safe to run again: a marker file makes a
 # finished install a no-op that takes milliseconds.
 #
 #   bash scripts/code-server/setup.sh                   # install if needed

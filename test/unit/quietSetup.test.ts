@@ -35,4 +35,10 @@ describe('a quiet set-up', function () {
       assert.ok(lines.some((l) => /npm rebuild.*--script-shell=/.test(l)), 'the native modules still build from source');
     });
   });
+
+  it('the set-up scripts refer only to what the repository holds (no guide beside the clone)', () => {
+    for (const file of ['scripts/code-server/setup.sh', 'scripts/code-server/harness.mjs', 'scripts/code-server/lib.mjs', 'scripts/open-examples.sh']) {
+      assert.doesNotMatch(readFileSync(join(REPO, file), 'utf8'), /\.\.\/shared\/|real-vscode\.md/, file);
+    }
+  });
 });
