@@ -127,6 +127,7 @@ export function analyzeWith(frontEnd: FrontEnd, text: string, config: EngineConf
       syntaxErrors: analysis.syntaxErrors,
       parseMs: analysis.parseMs,
       rulesMs: analysis.rulesMs,
+      era: analysis.era,
       skipped: analysis.outOfTime
         ? { kind: 'time-budget', message: `Stopped: analysis took longer than ${config.timeBudgetMs} ms (setting onexForge.timeBudgetMs); findings may be incomplete.` }
         : undefined,

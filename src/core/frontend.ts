@@ -1,6 +1,7 @@
 // What a language front end offers the engine (./engine.ts), which knows front ends only through
 // this module. The Python front end (tree-sitter) is ./python/frontend.ts; the TypeScript one
 // (ts-morph's compiler), loaded lazily as a bundle of its own, is ./typescript/frontend.ts.
+import type { EraDecision } from './era';
 import type { CommentInfo } from './suppression';
 import type { EngineConfig, Fix, LanguageId, RawFinding } from './types';
 
@@ -19,6 +20,8 @@ export interface FrontEndAnalysis {
   parseMs: number;
   rulesMs: number;
   outOfTime: boolean;
+  /** The era the file was given, and why. */
+  era?: EraDecision;
 }
 
 /**

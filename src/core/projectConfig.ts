@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { parse as parseToml } from 'smol-toml';
+import { ERA_SETTINGS, type EraSetting } from './era';
 import { ALL_RULE_IDS, SEVERITIES, type EngineConfig, type RuleId, type Severity } from './types';
 
 export class ConfigError extends Error {}
@@ -25,8 +26,12 @@ const KEYS: Record<string, keyof EngineConfig | 'exclude'> = {
   'framework-target': 'frameworkTarget', framework_target: 'frameworkTarget', frameworkTarget: 'frameworkTarget',
   'max-file-size': 'maxFileSize', max_file_size: 'maxFileSize', maxFileSize: 'maxFileSize',
   'time-budget-ms': 'timeBudgetMs', time_budget_ms: 'timeBudgetMs', timeBudgetMs: 'timeBudgetMs',
+  'test-files': 'testFiles', test_files: 'testFiles', testFiles: 'testFiles',
   exclude: 'exclude',
 };
+
+/** Settings of the scaffold (the SPDX copyright holder of generated files), not of the checks. */
+const SCAFFOLD_KEYS = new Set(['copyright-holder']);
 
 function stringList(value: unknown, where: string): string[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new ConfigError(`${where} must be a list of strings`);
@@ -53,22 +58,27 @@ export function validateConfigTable(table: Record<string, unknown>, source: stri
         config.rules = rules;
         break;
       }
-      case 'nodeBaseClasses': case 'startMethods': case 'stopMethods':
+      case 'nodeBaseClasses': case 'startMethods': case 'stopMethods': case 'testFiles':
         config[target] = stringList(value, where);
         break;
       case 'exclude':
         exclude = stringList(value, where);
         break;
       case 'frameworkTarget':
-        if (value !== 'current' && value !== 'bridge') throw new ConfigError(`${where} must be "current" or "bridge"`);
-        config.frameworkTarget = value;
+        if (!(ERA_SETTINGS as readonly unknown[]).includes(value)) throw new ConfigError(`${where} must be "auto", "current" or "bridge"`);
+        config.frameworkTarget = value as EraSetting;
         break;
       case 'maxFileSize': case 'timeBudgetMs':
         if (typeof value !== 'number' || !(value > 0)) throw new ConfigError(`${where} must be a positive number`);
         config[target] = value;
         break;
       default:
-        throw new ConfigError(`${where} is not a known setting (known: rules, node-base-classes, start-methods, stop-methods, exclude, framework-target, max-file-size, time-budget-ms)`);
+        if (SCAFFOLD_KEYS.has(key)) {
+          // Read by the scaffold from pyproject.toml's text; the checks only validate it.
+          if (typeof value !== 'string' || !value.trim()) throw new ConfigError(`${where} must be a non-empty string`);
+          break;
+        }
+        throw new ConfigError(`${where} is not a known setting (known: rules, node-base-classes, start-methods, stop-methods, test-files, exclude, framework-target, max-file-size, time-budget-ms, copyright-holder)`);
     }
   }
   return { config, exclude };

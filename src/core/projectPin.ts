@@ -4,7 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import type { ProjectPin } from './era';
+import { resolveEra, type EraDecision, type EraSetting, type ProjectPin } from './era';
 
 const PACKAGE = 'omnibase-core';
 
@@ -174,4 +174,12 @@ export function findProjectPin(start: string): ProjectPin | null {
     if (parent === dir) return null;
     dir = parent;
   }
+}
+
+/**
+ * The era of a new file or node under `path` (a folder or file), which has no imports of its own yet: an
+ * explicit setting, else the project's pin, else today (era.ts's steps 1, 3, 4).
+ */
+export function resolveProjectEra(setting: EraSetting | undefined, path: string, settingSource?: string): EraDecision {
+  return resolveEra({ setting, settingSource, pin: findProjectPin(path) });
 }

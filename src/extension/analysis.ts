@@ -151,7 +151,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     this.states.set(key, state);
     const previous = state.tree && state.version === document.version ? state.tree : undefined;
     try {
-      const analysis = frontEnd.findRawKeepingTree(text, config, previous);
+      const analysis = frontEnd.findRawKeepingTree(text, config, previous, document.uri.fsPath);
       if (state.tree && state.tree !== analysis.tree) state.tree.delete();
       state.tree = analysis.tree;
       state.version = document.version;

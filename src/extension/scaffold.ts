@@ -10,10 +10,11 @@
 // "Run tests" (a terminal running the generated tests) buttons.
 import * as vscode from 'vscode';
 import {
-  classNameFor, NODE_KINDS, planScaffold, plannedTargets, ScaffoldError, typeScriptTargetFor, validateNodeName,
+  classNameFor, findPythonPlacement, NODE_KINDS, planScaffold, plannedTargets, ScaffoldError, typeScriptTargetFor, validateNodeName,
   type FrameworkTarget, type NodeKind, type ScaffoldLanguage, type ScaffoldLayout, type ScaffoldPlan,
 } from '../core/scaffold';
 import { engineConfigFor, settingsFor } from './config';
+import { resolveProjectEra } from '../core/projectPin';
 import { commonFolder, createdSummary, isTestFile, testCommand } from './messages';
 import type { UserInterface } from './ui';
 
@@ -44,7 +45,7 @@ const KIND_ITEMS: Record<NodeKind, string> = {
 };
 
 const LAYOUT_ITEMS: Record<ScaffoldLayout, { label: string; detail: string }> = {
-  flat: { label: 'Flat', detail: "Today's layout: <name>/{node.py, contract.yaml, models/, tests/}" },
+  flat: { label: 'Flat', detail: "Today's layout: <name>/{node.py, contract.yaml, handlers/, models/}" },
   versioned: { label: 'Versioned', detail: 'The bridge era\'s layout: <name>/v1_0_0/{node.py, contract.yaml, models/, tests/}' },
 };
 
@@ -176,8 +177,8 @@ async function collectAnswers(options: NewNodeOptions): Promise<Answers | undefi
     folder,
     layout: draft.layout!,
     language: draft.language ?? 'python',
-    // The setting or the project file's frameworkTarget; today's framework when neither sets it.
-    target: draft.target ?? engineConfigFor(folder).frameworkTarget ?? 'current',
+    // The setting or the project file's framework-target, else the project's omnibase-core pin, else today.
+    target: targetOf({ ...draft, folder }),
     preview: draft.preview ?? false,
   };
 }
@@ -341,9 +342,18 @@ async function pickFolder(draft: Draft, step: number, totalSteps: number): Promi
   }
 }
 
+/** The framework a draft targets: the option, else the folder's setting or project file, else today's. */
+function targetOf(draft: Draft): FrameworkTarget {
+  if (draft.target) return draft.target;
+  if (!draft.folder || draft.folder.scheme !== 'file') return 'current';
+  return resolveProjectEra(engineConfigFor(draft.folder).frameworkTarget, draft.folder.fsPath).era;
+}
+
 async function pickLayout(draft: Draft, step: number, totalSteps: number): Promise<StepOutcome> {
   const preferred = settingsFor(draft.folder).defaultLayout;
-  const order: ScaffoldLayout[] = preferred === 'versioned' ? ['versioned', 'flat'] : ['flat', 'versioned'];
+  // The versioned layout belongs to the bridge era: today's Python nodes have only the flat one.
+  const today = (draft.language ?? 'python') === 'python' && targetOf(draft) === 'current';
+  const order: ScaffoldLayout[] = today ? ['flat'] : preferred === 'versioned' ? ['versioned', 'flat'] : ['flat', 'versioned'];
   const previewButton: vscode.QuickInputButton = {
     iconPath: new vscode.ThemeIcon('diff'), tooltip: 'Create with a preview of the changes',
   };
@@ -382,7 +392,25 @@ function uriOf(folder: vscode.Uri, relativePath: string): vscode.Uri {
   return vscode.Uri.joinPath(folder, ...relativePath.split('/'));
 }
 
-async function planFor(answers: Answers): Promise<ScaffoldPlan> {
+/** A plan, and the folder its paths are relative to. */
+interface PlannedNode {
+  plan: ScaffoldPlan;
+  base: vscode.Uri;
+}
+
+/** A file's text as the editor has it (unsaved changes included), else from disk; undefined when missing. */
+async function currentText(uri: vscode.Uri): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'FileIsADirectory')) return undefined;
+    throw error;
+  }
+}
+
+async function planFor(answers: Answers): Promise<PlannedNode> {
   if (answers.language === 'typescript') {
     // The CLI's decision (core/scaffold/typescriptTarget.ts): the configured module when it resolves
     // from the folder as TypeScript resolves it, else a runtime module beside the node; a tsconfig.json
@@ -391,13 +419,30 @@ async function planFor(answers: Answers): Promise<ScaffoldPlan> {
     const target = answers.folder.scheme === 'file'
       ? await typeScriptTargetFor(answers.folder.fsPath, configured)
       : { runtimeModule: configured, runtimeResolves: false, tsconfigFound: true };
-    return planScaffold({
+    const plan = planScaffold({
       kind: answers.kind, name: answers.name, language: 'typescript', layout: answers.layout, frameworkTarget: answers.target, ...target,
     });
+    return { plan, base: answers.folder };
   }
-  return planScaffold({
+  // Today's Python nodes belong to the project above the folder (its pyproject.toml): the plan's
+  // paths are then relative to the project's folder, and it edits the pyproject.
+  const today = answers.target === 'current' && answers.layout === 'flat' && answers.folder.scheme === 'file';
+  const found = today
+    ? await findPythonPlacement(answers.folder.fsPath, (path) => currentText(vscode.Uri.file(path)))
+    : undefined;
+  const plan = planScaffold({
     kind: answers.kind, name: answers.name, language: 'python', layout: answers.layout, frameworkTarget: answers.target,
+    placement: found?.placement,
   });
+  const base = plan.base === 'project' && found?.projectDir ? vscode.Uri.file(found.projectDir) : answers.folder;
+  return { plan, base };
+}
+
+/** The position of a character offset in a text (lines split at \n; a \r stays in its line). */
+function positionAt(text: string, offset: number): vscode.Position {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return new vscode.Position(line, offset - (before.lastIndexOf('\n') + 1));
 }
 
 function displayPath(uri: vscode.Uri): string {
@@ -405,14 +450,23 @@ function displayPath(uri: vscode.Uri): string {
 }
 
 async function createNode(answers: Answers): Promise<NewNodeResult> {
-  const plan = await planFor(answers);
+  const { plan, base } = await planFor(answers);
   const className = classNameFor(answers.name, answers.kind);
 
   // Never overwrite: refuse when the node's folder or any of its files exists.
   for (const relativePath of plannedTargets(plan)) {
-    const target = uriOf(answers.folder, relativePath);
+    const target = uriOf(base, relativePath);
     if (await exists(target)) {
       const message = `Cannot create ${className}: ${displayPath(target)} already exists. Nothing was written; choose another name or folder.`;
+      void notify('error', message);
+      return { status: 'refused', message };
+    }
+  }
+  // An edited file (the pyproject) must still hold the text the edit was planned on.
+  for (const edit of plan.edits ?? []) {
+    const target = uriOf(base, edit.path);
+    if ((await currentText(target)) !== edit.original) {
+      const message = `Cannot create ${className}: ${displayPath(target)} changed while the node was planned. Nothing was written; try again.`;
       void notify('error', message);
       return { status: 'refused', message };
     }
@@ -427,14 +481,21 @@ async function createNode(answers: Answers): Promise<NewNodeResult> {
     label: `Create ${className}`,
     description: answers.preview
       ? `tick the files to create, then Apply (${answers.layout} layout)`
-      : `${answers.layout} ${answers.language} ${answers.kind} node in ${displayPath(uriOf(answers.folder, plan.root))}`,
+      : `${answers.layout} ${answers.language} ${answers.kind} node in ${displayPath(uriOf(base, plan.root))}`,
     needsConfirmation: answers.preview,
     iconPath: new vscode.ThemeIcon('new-file'),
   };
-  const files = plan.files.map((file) => uriOf(answers.folder, file.path));
+  const files = plan.files.map((file) => uriOf(base, file.path));
   plan.files.forEach((file, i) => {
     edit.createFile(files[i], { contents: encoder.encode(file.content), overwrite: false, ignoreIfExists: false }, metadata);
   });
+  // The pyproject's entry point goes into the same edit: one undo takes back files and edit.
+  // Saved afterwards unless the user had unsaved changes in it (those stay theirs to save).
+  const editedUris = (plan.edits ?? []).map((change) => uriOf(base, change.path));
+  const dirtyBefore = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+  for (const change of plan.edits ?? []) {
+    edit.insert(uriOf(base, change.path), positionAt(change.original, change.offset), change.text, { ...metadata, label: `${className}: ${change.summary}` });
+  }
   const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: answers.preview });
   if (!applied) {
     return answers.preview
@@ -442,7 +503,11 @@ async function createNode(answers: Answers): Promise<NewNodeResult> {
       : { status: 'refused', message: `VS Code did not create ${className}'s files.` };
   }
 
-  const mainFile = uriOf(answers.folder, plan.mainFile);
+  for (const uri of editedUris) {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (doc?.isDirty && !dirtyBefore.has(uri.toString())) await doc.save();
+  }
+  const mainFile = uriOf(base, plan.mainFile);
   // After a preview the user may have left files unticked: report (and open) only what exists.
   const created: vscode.Uri[] = [];
   for (const uri of files) if (await exists(uri)) created.push(uri);
@@ -454,9 +519,11 @@ async function createNode(answers: Answers): Promise<NewNodeResult> {
     await vscode.window.showTextDocument(mainFile, { preview: false });
   }
   const summary = createdSummary(className, answers.language, answers.kind, created.map((uri) => displayPath(uri).replace(/\\/g, '/')));
-  reporting?.output.info(summary.message);
-  void announceCreated(summary.message, className, answers, created);
-  return { status: 'created', files: created, mainFile, message: summary.message };
+  // What the plan wants the user to know (where the tests went and why) closes the same message.
+  const message = [summary.message, ...(plan.notes ?? [])].join(' ');
+  reporting?.output.info(message);
+  void announceCreated(message, className, answers, created);
+  return { status: 'created', files: created, mainFile, message };
 }
 
 export const OPEN_CONTRACT = 'Open contract';

@@ -50,37 +50,47 @@ suite('scaffold', () => {
     if (scratch) removeFolder(scratch);
   });
 
-  test('newNode with options creates the package in one edit, opens node.py, and undo removes it as a unit', async () => {
+  test('newNode with options creates the package in one edit, opens the handler, and undo removes it as a unit', async () => {
     const result = await vscode.commands.executeCommand<NewNodeResult>('onexForge.newNode', {
       kind: 'effect', name: 'scaffolded_gateway', folder: scratch, layout: 'flat', language: 'python', target: 'current',
     });
     assert.equal(result?.status, 'created', JSON.stringify(result));
     if (result.status !== 'created') return;
 
+    // No pyproject.toml above the scratch folder: today's package keeps its tests inside.
     const root = vscode.Uri.joinPath(scratch, 'scaffolded_gateway');
     assert.deepEqual(await listRecursively(root), [
       '__init__.py',
       'contract.yaml',
+      'handlers/__init__.py',
+      'handlers/handler_scaffolded_gateway.py',
       'models/__init__.py',
-      'models/model_scaffolded_gateway_input.py',
-      'models/model_scaffolded_gateway_output.py',
+      'models/model_scaffolded_gateway_write_command.py',
+      'models/model_scaffolded_gateway_written.py',
       'node.py',
+      'protocols/__init__.py',
+      'protocols/protocol_scaffolded_gateway_client.py',
+      'registry/__init__.py',
+      'registry/registry_infra_scaffolded_gateway.py',
       'tests/__init__.py',
-      'tests/test_node.py',
+      'tests/test_scaffolded_gateway_handler.py',
+      'tests/test_scaffolded_gateway_wiring.py',
     ]);
-    assert.equal(result.files.length, 8);
-    assert.equal(result.mainFile.toString(), vscode.Uri.joinPath(root, 'node.py').toString());
+    assert.equal(result.files.length, 15);
+    assert.equal(result.mainFile.toString(), vscode.Uri.joinPath(root, 'handlers', 'handler_scaffolded_gateway.py').toString());
+    const node = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, 'node.py')));
+    assert.match(node, /class NodeScaffoldedGatewayEffect\(NodeEffect\):/);
 
-    // node.py is open in the active editor, with the generated class.
+    // The handler (the node's logic) is open in the active editor.
     const editor = await waitFor(
       () => (vscode.window.activeTextEditor?.document.uri.toString() === result.mainFile.toString() ? vscode.window.activeTextEditor : undefined),
       10_000,
-      () => `node.py is not the active editor (active: ${vscode.window.activeTextEditor?.document.uri.toString() ?? 'none'})`,
+      () => `the handler is not the active editor (active: ${vscode.window.activeTextEditor?.document.uri.toString() ?? 'none'})`,
     );
-    assert.match(editor.document.getText(), /class NodeScaffoldedGatewayEffect\(NodeEffect\):/);
+    assert.match(editor.document.getText(), /class HandlerScaffoldedGateway:/);
     assert.equal(editor.document.isDirty, false, 'the files are written, not left unsaved');
 
-    // One WorkspaceEdit means one undo for every file: `undo` with node.py focused removes the
+    // One WorkspaceEdit means one undo for every file: `undo` with the handler focused removes the
     // whole package (every file of the edit, never some of them).
     await vscode.window.showTextDocument(editor.document, { preview: false });
     await Promise.race([
@@ -98,7 +108,7 @@ suite('scaffold', () => {
     await vscode.workspace.fs.createDirectory(folder);
     // The explorer passes (folder, selection); the options after the Uri answer the other prompts.
     const result = await vscode.commands.executeCommand<NewNodeResult>('onexForge.newNodeHere', folder, {
-      kind: 'orchestrator', name: 'workflow_runner', layout: 'versioned', language: 'python',
+      kind: 'orchestrator', name: 'workflow_runner', layout: 'versioned', language: 'python', target: 'bridge',
     });
     assert.equal(result?.status, 'created', JSON.stringify(result));
     if (result.status !== 'created') return;
@@ -108,6 +118,23 @@ suite('scaffold', () => {
     assert.ok(await exists(vscode.Uri.joinPath(folder, 'workflow_runner', '__init__.py')));
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(result.mainFile));
     assert.match(text, /class NodeWorkflowRunnerOrchestrator\(NodeOrchestrator\):/);
+  });
+
+  test('in a project, the files go beside its pyproject.toml and the entry point is added to it, saved with them', async () => {
+    const project = vscode.Uri.joinPath(scratch, 'project');
+    const pyproject = vscode.Uri.joinPath(project, 'pyproject.toml');
+    const original = '[project]\nname = "acme"  # ours\n';
+    await vscode.workspace.fs.writeFile(pyproject, new TextEncoder().encode(original));
+    const result = await vscode.commands.executeCommand<NewNodeResult>('onexForge.newNode', {
+      kind: 'compute', name: 'scorer', folder: vscode.Uri.joinPath(project, 'src', 'acme', 'nodes'), layout: 'flat', language: 'python', target: 'current',
+    });
+    assert.equal(result?.status, 'created', JSON.stringify(result));
+    if (result.status !== 'created') return;
+    assert.equal(result.files.length, 12);
+    assert.ok(await exists(vscode.Uri.joinPath(project, 'src', 'acme', 'nodes', 'scorer', 'contract.yaml')));
+    assert.ok(await exists(vscode.Uri.joinPath(project, 'tests', 'unit', 'nodes', 'scorer', 'test_scorer_handler.py')));
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(pyproject));
+    assert.equal(text, `${original}\n[project.entry-points."onex.nodes"]\nscorer = "acme.nodes.scorer"\n`, 'saved with the new files');
   });
 
   test('the folder may also be a workspace-relative path', async () => {

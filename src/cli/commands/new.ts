@@ -4,8 +4,8 @@
 import { resolve } from 'node:path';
 import {
   FRAMEWORK_TARGETS, NODE_KINDS, SCAFFOLD_LANGUAGES, SCAFFOLD_LAYOUTS, ScaffoldError, classNameFor,
-  planScaffold, plannedTargets, targetPath, typeScriptTargetFor, validateNodeName, writeScaffold,
-  type FrameworkTarget, type NodeKind, type ScaffoldLanguage, type ScaffoldLayout,
+  findPythonPlacement, planScaffold, plannedTargets, targetPath, typeScriptTargetFor, validateNodeName, writeScaffold,
+  type FrameworkTarget, type NodeKind, type ScaffoldLanguage, type ScaffoldLayout, type ScaffoldPlan,
 } from '../../core/scaffold';
 import { oneOf, parseArgs } from '../args';
 import { UsageError } from '../io';
@@ -21,17 +21,29 @@ export const NEW_USAGE = `Usage: onex-forge new --kind effect|compute|reducer|or
                       [--layout flat|versioned] [--language python|typescript] [--target current|bridge]
                       [--dry-run]
 
-Writes a production ONEX node package NAME under DIR (created when missing):
+Writes a production ONEX node package NAME under DIR (created when missing).
+--target picks the framework: current (default; omnibase_core 0.46 / omnibase_infra 0.38) or bridge
+(omnibase_core 0.1). For current (Python), DIR/NAME/ holds node.py, contract.yaml, handlers/,
+models/ and registry/; when a pyproject.toml is found at or above DIR, the tests go to its
+tests/unit/nodes/NAME/ and NAME is added to its [project.entry-points."onex.nodes"] table, else the
+tests go to DIR/NAME/tests/. For bridge:
   flat (default)  DIR/NAME/{__init__.py,node.py,contract.yaml,models/,tests/}
-  versioned       DIR/NAME/v1_0_0/{...}, the omninode_bridge era's layout
---target picks the framework's import paths: current (default, omnibase_core 0.4x) or bridge.
---dry-run lists the files without writing anything.
+  versioned       DIR/NAME/v1_0_0/{...}, the omninode_bridge era's layout (bridge only)
+--dry-run lists the files and the change without writing anything.
 Never overwrites: when any target exists, nothing is written (exit 2).
 `;
 
 function required(value: string | undefined, flag: string): string {
   if (value === undefined || value === '') throw new UsageError(`--${flag} is required`);
   return value;
+}
+
+/** The plan's files, its edits of existing files and its notes, as the CLI prints them. */
+function describe(plan: ScaffoldPlan, base: string, dryRun: boolean): string {
+  let text = plan.files.map((f) => `  ${f.path}\n`).join('');
+  for (const edit of plan.edits ?? []) text += `${dryRun ? 'Would change' : 'Changed'} ${targetPath(base, edit.path)}: ${edit.summary}\n`;
+  for (const note of plan.notes ?? []) text += `${note}\n`;
+  return text;
 }
 
 export async function runNew(args: string[], io: NewCommandIO): Promise<number> {
@@ -55,18 +67,22 @@ export async function runNew(args: string[], io: NewCommandIO): Promise<number> 
     const language = oneOf<ScaffoldLanguage>(parsed.values.get('language'), SCAFFOLD_LANGUAGES, 'language', 'python');
     const frameworkTarget = oneOf<FrameworkTarget>(parsed.values.get('target'), FRAMEWORK_TARGETS, 'target', 'current');
 
+    // Today's Python nodes belong to the project above DIR: its pyproject.toml decides the package
+    // path, the tests folder and the entry point (planned as an edit of that file).
+    const found = language === 'python' && frameworkTarget === 'current' && layout === 'flat' ? await findPythonPlacement(out) : undefined;
     // TypeScript: the runtime module and tsconfig.json are decided from DIR, as the editor decides.
     const typescript = language === 'typescript' ? await typeScriptTargetFor(out) : {};
-    const plan = planScaffold({ kind, name, language, layout, frameworkTarget, ...typescript });
+    const plan = planScaffold({ kind, name, language, layout, frameworkTarget, placement: found?.placement, ...typescript });
+    const base = plan.base === 'project' && found?.projectDir ? found.projectDir : out;
     const summary = `${classNameFor(name, kind)} (${language} ${kind} node, ${layout} layout, ${frameworkTarget} framework)`;
     if (parsed.switches.has('dry-run')) {
-      for (const target of plannedTargets(plan)) targetPath(out, target); // refuses paths outside DIR
-      io.stdout(`Would create ${summary} in ${out} (dry run, nothing written):\n${plan.files.map((f) => `  ${f.path}\n`).join('')}`);
+      for (const target of plannedTargets(plan)) targetPath(base, target); // refuses paths outside the base folder
+      io.stdout(`Would create ${summary} in ${base} (dry run, nothing written):\n${describe(plan, base, true)}`);
       return 0;
     }
-    await writeScaffold(out, plan);
-    io.stdout(`Created ${summary} in ${out}:\n${plan.files.map((f) => `  ${f.path}\n`).join('')}`
-      + `Open ${targetPath(out, plan.mainFile)} to start.\n`);
+    await writeScaffold(base, plan);
+    io.stdout(`Created ${summary} in ${base}:\n${describe(plan, base, false)}`
+      + `Open ${targetPath(base, plan.mainFile)} to start.\n`);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

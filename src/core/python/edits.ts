@@ -122,7 +122,7 @@ export type FrameworkName = keyof ReturnType<typeof frameworkImports>;
  * A binding the file already has under any module (e.g. the bridge-era logging import) is reused.
  */
 export function frameworkName(file: PyFile, key: FrameworkName): { name: string; imports: PythonImport[] } {
-  const imp = frameworkImports(file.config.frameworkTarget)[key];
+  const imp = frameworkImports(file.era.era)[key];
   const existing = boundImportName(file, imp.module, imp.name, true) ?? boundImportName(file, null, key, true);
   if (existing) return { name: existing, imports: [] };
   return { name: imp.alias ?? imp.name, imports: [imp] };

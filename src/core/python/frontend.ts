@@ -7,6 +7,7 @@ import type { Parser, Tree } from 'web-tree-sitter';
 import { type FrontEnd, type FrontEndAnalysis, type KeptAnalysis, ParseBudgetExceeded } from '../frontend';
 import type { PythonRule } from '../rules/rule';
 import { PYTHON_RULES, PYTHON_RULES_BY_ID } from '../rules/python';
+import type { EraDecision } from '../era';
 import type { CommentInfo } from '../suppression';
 import type { EngineConfig, Fix, RawFinding } from '../types';
 import { buildPyFile, type PyFile } from './model';
@@ -34,8 +35,8 @@ export class PythonFrontEnd {
     return tree;
   }
 
-  model(text: string, tree: Tree, config: EngineConfig, view?: SyntaxTree): PyFile {
-    return buildPyFile(text, tree, config, view);
+  model(text: string, tree: Tree, config: EngineConfig, view?: SyntaxTree, fileName?: string): PyFile {
+    return buildPyFile(text, tree, config, view, fileName);
   }
 
   rules(config: EngineConfig): PythonRule[] {
@@ -83,7 +84,7 @@ export class PythonFrontEnd {
 interface ParsedText {
   text: string;
   tree: Tree;
-  model?: { config: EngineConfig; file: PyFile };
+  model?: { config: EngineConfig; fileName: string | undefined; file: PyFile };
   syntaxErrors?: number;
 }
 
@@ -98,8 +99,8 @@ export class PythonEngineFrontEnd implements FrontEnd {
 
   constructor(readonly inner: PythonFrontEnd) {}
 
-  findRaw(text: string, config: EngineConfig): FrontEndAnalysis {
-    const analysis = this.analyse(text, config, undefined, false);
+  findRaw(text: string, config: EngineConfig, fileName?: string): FrontEndAnalysis {
+    const analysis = this.analyse(text, config, undefined, false, fileName);
     this.remember({ text, tree: analysis.tree, syntaxErrors: analysis.syntaxErrors });
     return analysis;
   }
@@ -108,12 +109,12 @@ export class PythonEngineFrontEnd implements FrontEnd {
    * Like findRaw, but re-parses incrementally from `previous` (already `edit`ed to match text) and
    * hands the new tree to the caller, who keeps it for the next edit and deletes it when done.
    */
-  findRawKeepingTree(text: string, config: EngineConfig, previous?: Tree): KeptAnalysis<Tree> {
-    return this.analyse(text, config, previous, true);
+  findRawKeepingTree(text: string, config: EngineConfig, previous?: Tree, fileName?: string): KeptAnalysis<Tree> {
+    return this.analyse(text, config, previous, true, fileName);
   }
 
   /** `keep`: the caller keeps the tree for its next edit, so what the analysis read is recorded for it. */
-  private analyse(text: string, config: EngineConfig, previous: Tree | undefined, keep: boolean): KeptAnalysis<Tree> {
+  private analyse(text: string, config: EngineConfig, previous: Tree | undefined, keep: boolean, fileName?: string): KeptAnalysis<Tree> {
     const t0 = performance.now();
     const tree = this.inner.parse(text, previous, config.timeBudgetMs);
     const t1 = performance.now();
@@ -128,25 +129,28 @@ export class PythonEngineFrontEnd implements FrontEnd {
     let raw = before && recorded?.configKey === key ? this.carriedOver(before, view, recorded) : null;
     const carriedOver = raw !== null;
     let outOfTime = false;
+    let era: EraDecision;
     if (raw) {
       view.adoptTypeIndex(before!);
-      this.analyses.set(tree, { configKey: key, raw, observed: recorded!.observed });
+      era = recorded!.era;
+      this.analyses.set(tree, { configKey: key, raw, era, observed: recorded!.observed });
     } else {
       const observed = keep ? emptyObservations(view.count) : undefined;
       view.observer = observed;
       try {
-        const file = this.inner.model(text, tree, config, view);
+        const file = this.inner.model(text, tree, config, view, fileName);
+        era = file.era;
         ({ findings: raw, outOfTime } = this.inner.check(file, config, t0 + config.timeBudgetMs));
       } finally {
         view.observer = undefined;
       }
-      if (observed && !outOfTime) this.analyses.set(tree, { configKey: key, raw, observed });
+      if (observed && !outOfTime) this.analyses.set(tree, { configKey: key, raw, era, observed });
     }
     const t2 = performance.now();
     return {
       // Suppression comments only matter when there is something to suppress.
       raw: raw.slice(), comments: raw.length > 0 ? this.inner.commentsIn(view.rootNode) : [], syntaxErrors: this.inner.syntaxErrorCount(tree),
-      parseMs: t1 - t0, rulesMs: t2 - t1, outOfTime, tree, carriedOver,
+      parseMs: t1 - t0, rulesMs: t2 - t1, outOfTime, tree, carriedOver, era,
     };
   }
 
@@ -167,10 +171,10 @@ export class PythonEngineFrontEnd implements FrontEnd {
     return this.remember({ text, tree: this.inner.parse(text) });
   }
 
-  fixes(text: string, finding: RawFinding, config: EngineConfig): Fix[] {
+  fixes(text: string, finding: RawFinding, config: EngineConfig, fileName?: string): Fix[] {
     const parsed = this.parsed(text);
-    if (!parsed.model || parsed.model.config !== config) {
-      parsed.model = { config, file: this.inner.model(text, parsed.tree, config) };
+    if (!parsed.model || parsed.model.config !== config || parsed.model.fileName !== fileName) {
+      parsed.model = { config, fileName, file: this.inner.model(text, parsed.tree, config, undefined, fileName) };
     }
     return this.inner.fixes(parsed.model.file, finding);
   }

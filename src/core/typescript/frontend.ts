@@ -4,6 +4,7 @@
 // not grow with the number of files analysed. Loaded lazily by the engine
 // (`require('./typescript/frontend')`) so that ts-morph and its compiler only load when a TypeScript
 // file is analysed.
+import { resolveEra } from '../era';
 import type { FrontEnd, FrontEndAnalysis } from '../frontend';
 import type { EngineConfig, Fix, RawFinding } from '../types';
 import { suppressionComments } from './comments';
@@ -63,6 +64,7 @@ export class TypeScriptFrontEnd implements FrontEnd {
       parseMs: t1 - t0,
       rulesMs: t2 - t1,
       outOfTime,
+      era: resolveEra({ setting: config.frameworkTarget, language: 'typescript' }),
     };
   }
 
