@@ -2,13 +2,14 @@
 // this module. The Python front end (tree-sitter) is ./python/frontend.ts; the TypeScript one
 // (ts-morph's compiler), loaded lazily as a bundle of its own, is ./typescript/frontend.ts.
 import type { EraDecision } from './era';
+import type { Clock } from './clock';
 import type { CommentInfo } from './suppression';
 import type { EngineConfig, Fix, LanguageId, RawFinding } from './types';
 
 export interface FrontEnd {
   readonly language: LanguageId;
-  /** Finds raw findings; `outOfTime` when the budget ran out part-way. */
-  findRaw(text: string, config: EngineConfig, fileName?: string): FrontEndAnalysis;
+  /** Finds raw findings; `outOfTime` when the budget ran out part-way, as `clock` (default: the real one) tells. */
+  findRaw(text: string, config: EngineConfig, fileName?: string, clock?: Clock): FrontEndAnalysis;
   fixes(text: string, finding: RawFinding, config: EngineConfig, fileName?: string): Fix[];
   syntaxErrorCount(text: string, fileName?: string): number;
 }
