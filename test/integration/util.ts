@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { OnexForgeApi } from '../../src/extension/extension';
 
 export const EXTENSION_ID = 'onex-forge.onex-forge';
 export const DIAGNOSTIC_SOURCE = 'onex';
@@ -211,31 +212,8 @@ export async function closeAllEditorsWithoutSaving(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
-/** A notification the extension showed (its API's ui.onDidShowNotice; see src/extension/ui.ts). */
-export interface ShownNotice {
-  severity: 'information' | 'warning' | 'error';
-  message: string;
-  actions: readonly string[];
-  answer(action: string | undefined): void;
-}
-
-/** A quick pick the extension showed (its API's ui.onDidShowPick). */
-export interface ShownPick {
-  title?: string;
-  step?: number;
-  totalSteps?: number;
-  placeholder?: string;
-  items: readonly string[];
-  active?: string;
-  choose(label: string | undefined): void;
-}
-
-/** The part of the extension's API (src/extension/extension.ts) the tests use. */
-export interface OnexForgeTestApi {
-  checkWorkspace(): Promise<{ files: number; findings: number; cancelled: boolean; message: string; error?: string }>;
-  ui: { onDidShowNotice: vscode.Event<ShownNotice>; onDidShowPick: vscode.Event<ShownPick> };
-  logUri: vscode.Uri;
-}
+/** The extension's API (src/extension/extension.ts): its notifications and picks as events, its log folder. */
+export type OnexForgeTestApi = OnexForgeApi;
 
 /** The extension's API, once activated. */
 export async function onexApi(): Promise<OnexForgeTestApi> {
