@@ -2,9 +2,10 @@
 // classes it binds, the node's archetype (today's I/O checks are scoped by it), and the environment names and
 // configuration keys it declares. Callers (the CLI, the extension) look it up from a file's path and hand it
 // to the engine in EngineConfig.packageFacts: the engine itself reads no files.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { FileCache, fileStamp } from './fileCache';
 
 export type Archetype = 'effect' | 'compute' | 'reducer' | 'orchestrator';
 
@@ -75,30 +76,16 @@ export function packageFactsOf(text: string, contract: string): PackageFacts | n
   };
 }
 
-const cache = new Map<string, { stamp: string; facts: PackageFacts | null }>();
-
-function stampOf(path: string): string | null {
-  try {
-    const s = statSync(path);
-    return s.isFile() ? `${s.mtimeMs}:${s.size}` : null;
-  } catch {
-    return null;
-  }
-}
+const cache = new FileCache<PackageFacts | null>();
 
 function factsInFile(path: string): PackageFacts | null | undefined {
-  const stamp = stampOf(path);
-  if (stamp === null) return undefined;
-  const hit = cache.get(path);
-  if (hit && hit.stamp === stamp) return hit.facts;
-  let facts: PackageFacts | null = null;
-  try {
-    facts = packageFactsOf(readFileSync(path, 'utf8'), path);
-  } catch {
-    facts = null;
-  }
-  cache.set(path, { stamp, facts });
-  return facts;
+  return cache.get(path, (file) => {
+    try {
+      return packageFactsOf(readFileSync(file, 'utf8'), file);
+    } catch {
+      return null;
+    }
+  });
 }
 
 /**
@@ -111,7 +98,7 @@ export function findPackageFacts(filePath: string, maxLevels = 3): PackageFacts 
   for (let level = 0; level <= maxLevels; level++) {
     const facts = factsInFile(join(dir, 'contract.yaml'));
     if (facts !== undefined) return facts;
-    if (stampOf(join(dir, 'pyproject.toml')) !== null) return null;
+    if (fileStamp(join(dir, 'pyproject.toml')) !== null) return null;
     const parent = dirname(dir);
     if (parent === dir) return null;
     dir = parent;
@@ -123,7 +110,7 @@ export function findPackageFacts(filePath: string, maxLevels = 3): PackageFacts 
 export function findProjectRoot(filePath: string): string | null {
   let dir = dirname(resolve(filePath));
   for (;;) {
-    if (stampOf(join(dir, 'pyproject.toml')) !== null) return dir;
+    if (fileStamp(join(dir, 'pyproject.toml')) !== null) return dir;
     const parent = dirname(dir);
     if (parent === dir) return null;
     dir = parent;

@@ -1,10 +1,11 @@
 // The project configuration shared by the CLI and the extension: `[tool.onex-forge]` in pyproject.toml
 // or an onex-forge.json file, found by walking up from each checked file (the nearest one wins).
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { parse as parseToml } from 'smol-toml';
 import { ERA_SETTINGS, type EraSetting } from './era';
+import { FileCache } from './fileCache';
 import { ALL_RULE_IDS, SEVERITIES, type EngineConfig, type RuleId, type Severity } from './types';
 
 export class ConfigError extends Error {}
@@ -108,25 +109,11 @@ export function readConfigFile(path: string): ProjectConfig | null {
   return { path, root: dirname(path), ...validateConfigTable(table as Record<string, unknown>, path) };
 }
 
-const cache = new Map<string, { stamp: string; result: ProjectConfig | null }>();
+const cache = new FileCache<ProjectConfig | null>();
 
-function stampOf(path: string): string | null {
-  try {
-    const s = statSync(path);
-    return `${s.mtimeMs}:${s.size}`;
-  } catch {
-    return null;
-  }
-}
-
+/** The file's configuration, cached until it changes; undefined when there is no such file. */
 function readCached(path: string): ProjectConfig | null | undefined {
-  const stamp = stampOf(path);
-  if (stamp === null) return undefined;
-  const hit = cache.get(path);
-  if (hit && hit.stamp === stamp) return hit.result;
-  const result = readConfigFile(path);
-  cache.set(path, { stamp, result });
-  return result;
+  return cache.get(path, readConfigFile);
 }
 
 /**

@@ -40,6 +40,41 @@ describe('scaffold: onex-forge new', () => {
     assert.ok(existsSync(join(tmp, 'payment_gateway', 'contract.yaml')));
   });
 
+  describe('--target auto (the default): the era of the project', () => {
+    it('a project pinning omnibase-core 0.1.0 gets a bridge-era node, and the output says why', async () => {
+      writeFileSync(join(tmp, 'pyproject.toml'), '[project]\nname = "legacy"\ndependencies = ["omnibase-core==0.1.0"]\n');
+      const r = await run(['--kind', 'effect', '--name', 'ledger', '--out', join(tmp, 'nodes')]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /bridge framework\)/);
+      assert.match(r.stdout, /^Era: bridge era \(omnibase_core 0\.1\.x\): the project pins omnibase-core omnibase-core==0\.1\.0 \(.*pyproject\.toml\)\.$/m);
+      assert.match(readFileSync(join(tmp, 'nodes', 'ledger', 'node.py'), 'utf8'), /^from omnibase_core\.logging\.structured import/m);
+    });
+    it('a project locked to today\'s omnibase-core (uv.lock wins over pyproject.toml) gets today\'s package', async () => {
+      writeFileSync(join(tmp, 'pyproject.toml'), '[project]\nname = "acme"\ndependencies = ["omnibase-core>=0.1"]\n');
+      writeFileSync(join(tmp, 'uv.lock'), '[[package]]\nname = "omnibase-core"\nversion = "0.46.8"\n');
+      const r = await run(['--kind', 'compute', '--name', 'scorer', '--out', tmp]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /current framework\)/);
+      assert.match(r.stdout, /^Era: today's framework \(omnibase_core 0\.4x\): the project pins omnibase-core 0\.46\.8 \(locked\)/m);
+      assert.ok(existsSync(join(tmp, 'scorer', 'handlers', 'handler_scorer.py')));
+    });
+    it('the project configuration\'s framework-target decides before the pin; --target decides before both', async () => {
+      writeFileSync(join(tmp, 'pyproject.toml'), '[project]\nname = "acme"\ndependencies = ["omnibase-core==0.46.8"]\n[tool.onex-forge]\nframework-target = "bridge"\n');
+      const chosen = await run(['--kind', 'reducer', '--name', 'tally', '--out', join(tmp, 'a')]);
+      assert.equal(chosen.code, 0, chosen.stderr);
+      assert.match(chosen.stdout, /^Era: bridge era .*: set by framework-target in .*pyproject\.toml\.$/m);
+      const explicit = await run(['--kind', 'reducer', '--name', 'tally', '--out', join(tmp, 'b'), '--target', 'current']);
+      assert.equal(explicit.code, 0, explicit.stderr);
+      assert.match(explicit.stdout, /^Era: today's framework .*: set by --target current\.$/m);
+    });
+    it('with no project, today\'s; the versioned layout is then refused (exit 2, nothing written)', async () => {
+      const r = await run(['--kind', 'effect', '--name', 'ledger', '--out', tmp, '--layout', 'versioned']);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /versioned layout .* belongs to the bridge era/);
+      assert.deepEqual(readdirSync(tmp), []);
+    });
+  });
+
   it('in a project: writes beside its pyproject.toml, adds the entry point and prints the change', async () => {
     const pyproject = '[project]\nname = "acme"  # ours\n';
     mkdirSync(join(tmp, 'src', 'acme'), { recursive: true });
@@ -95,7 +130,7 @@ describe('scaffold: onex-forge new', () => {
     ['a Python keyword', ['--kind', 'effect', '--name', 'import', '--out', '.'], /Python keyword/],
     ['a bad kind', ['--kind', 'gateway', '--name', 'payment_gateway', '--out', '.'], /--kind must be one of effect, compute, reducer, orchestrator \(got "gateway"\)/],
     ['a bad layout', ['--kind', 'effect', '--name', 'payment_gateway', '--out', '.', '--layout', 'nested'], /--layout must be one of flat, versioned/],
-    ['a bad target', ['--kind', 'effect', '--name', 'payment_gateway', '--out', '.', '--target', 'next'], /--target must be one of current, bridge/],
+    ['a bad target', ['--kind', 'effect', '--name', 'payment_gateway', '--out', '.', '--target', 'next'], /--target must be one of auto, current, bridge/],
     ['a missing --kind', ['--name', 'payment_gateway', '--out', '.'], /--kind is required/],
     ['a missing --name', ['--kind', 'effect', '--out', '.'], /--name is required/],
     ['a missing --out', ['--kind', 'effect', '--name', 'payment_gateway'], /--out is required/],
