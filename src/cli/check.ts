@@ -121,7 +121,7 @@ export async function runCheck(args: string[], io: CliIO, options: CheckOptions,
   const reports: FileReport[] = [];
   const collected = stdinName ? null : collectFiles(parsed.positional, io.cwd);
   // The worker threads start loading the engine while this thread reads and plans the files.
-  const pool = EnginePool.forFiles(collected ? collected.files.filter((f) => languageOfPath(f)).length : 1);
+  const pool = EnginePool.forFiles(collected ? collected.files.filter((f) => languageOfPath(f)).length : 1, io.clock);
   const onPool: Checker = {
     fixAll: (s, text, config) => pool.fixAll(s.kind as Exclude<FileKind, 'contract'>, text, config, s.path, ruleFilter, !unsafe),
     analyze: (s, text, config) => pool.analyze(s.kind as Exclude<FileKind, 'contract'>, text, config, s.path),

@@ -4,6 +4,7 @@ import { ALL_RULE_IDS, DEFAULT_CONFIG, compareFindings, type AnalysisResult, typ
   type LanguageId, type RawFinding, type Severity } from './types';
 import { LineIndex, applyEdits } from './text';
 import { isSuppressed, readSuppressions } from './suppression';
+import type { Clock } from './clock';
 import { type FrontEnd, type FrontEndAnalysis, ParseBudgetExceeded } from './frontend';
 import { getPythonFrontEnd } from './python/frontend';
 import { defaultSeverityOf } from './rules/meta';
@@ -66,6 +67,8 @@ export interface AnalyzeOptions {
   language: LanguageId;
   config?: Partial<EngineConfig>;
   fileName?: string;
+  /** What the time budget is measured with (default: the real clock; tests give one of their own). */
+  clock?: Clock;
 }
 
 /** Cheap checks before parsing: too large, or not text. */
@@ -109,18 +112,18 @@ export async function analyzeText(text: string, options: AnalyzeOptions): Promis
   if (skipped) return emptyResult(skipped);
   try {
     const frontEnd = await getFrontEnd(options.language);
-    return analyzeWith(frontEnd, text, config, options.fileName);
+    return analyzeWith(frontEnd, text, config, options.fileName, options.clock);
   } catch (error) {
     return emptyResult({ kind: 'parse-failure', message: `Analysis failed: ${(error as Error).message}` });
   }
 }
 
 /** Synchronous analysis with a loaded front end (the worker and the CLI use it in loops). */
-export function analyzeWith(frontEnd: FrontEnd, text: string, config: EngineConfig, fileName?: string): AnalysisResult {
+export function analyzeWith(frontEnd: FrontEnd, text: string, config: EngineConfig, fileName?: string, clock?: Clock): AnalysisResult {
   const skipped = precheck(text, config);
   if (skipped) return emptyResult(skipped);
   try {
-    const analysis = frontEnd.findRaw(text, config, fileName);
+    const analysis = frontEnd.findRaw(text, config, fileName, clock);
     const findings = finalizeFindings(text, analysis, config);
     return {
       findings,

@@ -3,13 +3,14 @@
 // (ts-morph's compiler), loaded lazily as a bundle of its own, is ./typescript/frontend.ts; contract.yaml's
 // (the yaml package), also a lazy bundle, is ./contract/frontend.ts.
 import type { EraDecision } from './era';
+import type { Clock } from './clock';
 import type { CommentInfo } from './suppression';
 import type { EngineConfig, FileKind, Fix, Finding, RawFinding } from './types';
 
 export interface FrontEnd {
   readonly language: FileKind;
-  /** Finds raw findings; `outOfTime` when the budget ran out part-way. */
-  findRaw(text: string, config: EngineConfig, fileName?: string): FrontEndAnalysis;
+  /** Finds raw findings; `outOfTime` when the budget ran out part-way, as `clock` (default: the real one) tells. */
+  findRaw(text: string, config: EngineConfig, fileName?: string, clock?: Clock): FrontEndAnalysis;
   fixes(text: string, finding: RawFinding, config: EngineConfig, fileName?: string): Fix[];
   syntaxErrorCount(text: string, fileName?: string): number;
 }

@@ -10,6 +10,7 @@ import type { AnalysisResult, EngineConfig, FileKind, LanguageId } from '../core
 import { engineConfigFor, settingsFor } from './config';
 import { isContractDocument, type ContractWorkspace } from './contracts';
 import { toDiagnostic } from './diagnostics';
+import { analysisLine } from './messages';
 import type { WorkerClient } from './workerClient';
 
 /** Schemes whose documents are analysed; everything else (git:, output:, notebook cells, …) is left alone. */
@@ -111,10 +112,12 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const text = document.getText();
     const config = engineConfigFor(document.uri);
     const started = performance.now();
+    // (Contracts are checked here too: their checks read the package through the open documents.)
+    const here = language === 'contract' || (language === 'python' && text.length <= MAIN_THREAD_LIMIT);
     let result: AnalysisResult;
     try {
       if (language === 'contract') result = analyzeWith(await this.contracts.frontEnd(), text, config, pathOf(document));
-      else if (language === 'python' && text.length <= MAIN_THREAD_LIMIT) result = await this.analyzePythonHere(document, text, config);
+      else if (here) result = await this.analyzePythonHere(document, text, config);
       else result = await this.analyzeInWorker(language, text, config, document.uri.fsPath, config.timeBudgetMs * 3 + 5000);
     } catch (error) {
       this.output.error(`Analysis of ${document.uri.fsPath} failed: ${(error as Error).message}`);
@@ -122,6 +125,9 @@ export class DocumentAnalyzer implements vscode.Disposable {
     }
     if (document.isClosed || document.version !== version) return undefined; // stale: a newer run follows
     const durationMs = performance.now() - started;
+    if (this.output.logLevel <= vscode.LogLevel.Debug) {
+      this.output.debug(analysisLine(vscode.workspace.asRelativePath(document.uri), document.version, result, durationMs, here ? 'extension host' : 'worker'));
+    }
     const key = document.uri.toString();
     const state = this.states.get(key) ?? { version };
     state.lastResult = result;

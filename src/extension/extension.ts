@@ -14,18 +14,24 @@ import { EngineBridge } from './engineBridge';
 import { registerScaffoldCommands } from './scaffold';
 import { AnalysisStatus } from './status';
 import { ScanPool } from './scanPool';
+import { UserInterface, type UiEvents } from './ui';
 import { WorkerClient } from './workerClient';
-import { WorkspaceChecker } from './workspaceCheck';
+import { WorkspaceChecker, type CheckWorkspaceResult } from './workspaceCheck';
 import { fixAllSafeInEditor } from './fixAllCommand';
 
 export interface OnexForgeApi {
   /** Analyses a document now (used by tests and other extensions). */
   analyze(document: vscode.TextDocument): Promise<unknown>;
-  checkWorkspace(): Promise<{ files: number; findings: number; cancelled: boolean }>;
+  checkWorkspace(): Promise<CheckWorkspaceResult>;
+  /** The notifications and quick picks the extension shows, as events (see ui.ts). */
+  ui: UiEvents;
+  /** The folder of the extension's logs: the "ONEX Forge" output channel is written there. */
+  logUri: vscode.Uri;
 }
 
 export function activate(context: vscode.ExtensionContext): OnexForgeApi {
   const output = vscode.window.createOutputChannel('ONEX Forge', { log: true });
+  const ui = new UserInterface();
   const diagnostics = vscode.languages.createDiagnosticCollection('onex');
   const worker = new WorkerClient(join(context.extensionPath, 'dist'), (m) => output.warn(m));
   const scanPool = new ScanPool(join(context.extensionPath, 'dist'), (m) => output.warn(m));
@@ -37,11 +43,11 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
       if (vscode.window.activeTextEditor?.document === document) status.update(result, durationMs);
     },
   }, context.extensionUri, contracts);
-  const checker = new WorkspaceChecker(diagnostics, bridge, output, context.extensionUri);
+  const checker = new WorkspaceChecker(diagnostics, bridge, output, context.extensionUri, ui);
   const actions = new OnexCodeActionProvider(analyzer, bridge, output);
 
   context.subscriptions.push(
-    output, diagnostics, status, analyzer, checker, contracts, { dispose: () => worker.dispose() }, { dispose: () => scanPool.dispose() },
+    output, ui, diagnostics, status, analyzer, checker, contracts, { dispose: () => worker.dispose() }, { dispose: () => scanPool.dispose() },
     vscode.languages.registerCodeActionsProvider([{ language: 'python' }, { language: 'typescript' }, ...CONTRACT_SELECTOR], actions, OnexCodeActionProvider.metadata),
     // contract.yaml has the language `yaml` only where a YAML extension is installed: the providers go by its name.
     vscode.languages.registerCompletionItemProvider(CONTRACT_SELECTOR, new ContractCompletionProvider(contracts), ':', ' ', '-'),
@@ -77,14 +83,19 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
     }),
     vscode.commands.registerCommand('onexForge.fixAllSafe', () => fixAllSafeInEditor(bridge, output)),
   );
-  registerScaffoldCommands(context);
+  registerScaffoldCommands(context, ui, output);
 
   for (const document of vscode.workspace.textDocuments) {
     if (languageOf(document)) analyzer.schedule(document, 0);
   }
+  const version = (context.extension.packageJSON as { version?: string }).version ?? '?';
+  output.info(`ONEX Forge ${version} activated in VS Code ${vscode.version} (${vscode.env.appName}${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''}); `
+    + `${vscode.workspace.workspaceFolders?.length ?? 0} workspace folder(s). Analyses are logged at the Debug level.`);
   return {
     analyze: (document) => analyzer.analyze(document),
     checkWorkspace: () => checker.run(),
+    ui,
+    logUri: context.logUri,
   };
 }
 

@@ -11,8 +11,9 @@ import { ConfigError, validateConfigTable } from '../../src/core/projectConfig';
 import { RULE_META, defaultSeverityOf } from '../../src/core/rules/meta';
 import { ALL_RULE_IDS, describeRuleIds } from '../../src/core/types';
 
+type RuleSetting = { default: string; description: string; enum: string[] };
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
-  contributes: { configuration: { properties: Record<string, { properties: Record<string, { default: string; description: string; enum: string[] }> }> } };
+  contributes: { configuration: { properties: Record<string, { properties?: Record<string, RuleSetting> }> }[] };
 };
 
 describe('rule catalogue', () => {
@@ -29,7 +30,7 @@ describe('rule catalogue', () => {
   });
 
   it("package.json's onexForge.rules offers every rule, with its default severity", () => {
-    const rules = manifest.contributes.configuration.properties['onexForge.rules'].properties;
+    const rules = manifest.contributes.configuration.find((s) => s.properties['onexForge.rules'])!.properties['onexForge.rules'].properties!;
     assert.deepEqual(Object.keys(rules), [...ALL_RULE_IDS]);
     for (const id of ALL_RULE_IDS) {
       assert.equal(rules[id].default, defaultSeverityOf(id), id);

@@ -7,7 +7,7 @@ import { ConfigError, loadProjectConfig } from '../../core/projectConfig';
 import { findProjectPin } from '../../core/projectPin';
 import {
   NODE_KINDS, SCAFFOLD_LANGUAGES, SCAFFOLD_LAYOUTS, ScaffoldError, classNameFor,
-  findPythonPlacement, planScaffold, plannedTargets, targetPath, validateNodeName, writeScaffold,
+  findPythonPlacement, planScaffold, plannedTargets, targetPath, typeScriptTargetFor, validateNodeName, writeScaffold,
   type FrameworkTarget, type NodeKind, type ScaffoldLanguage, type ScaffoldLayout, type ScaffoldPlan,
 } from '../../core/scaffold';
 import { oneOf, parseArgs } from '../args';
@@ -95,7 +95,9 @@ export async function runNew(args: string[], io: NewCommandIO): Promise<number> 
     // Today's Python nodes belong to the project above DIR: its pyproject.toml decides the package
     // path, the tests folder and the entry point (planned as an edit of that file).
     const found = language === 'python' && frameworkTarget === 'current' && layout === 'flat' ? await findPythonPlacement(out) : undefined;
-    const plan = planScaffold({ kind, name, language, layout, frameworkTarget, placement: found?.placement });
+    // TypeScript: the runtime module and tsconfig.json are decided from DIR, as the editor decides.
+    const typescript = language === 'typescript' ? await typeScriptTargetFor(out) : {};
+    const plan = planScaffold({ kind, name, language, layout, frameworkTarget, placement: found?.placement, ...typescript });
     const base = plan.base === 'project' && found?.projectDir ? found.projectDir : out;
     const summary = `${classNameFor(name, kind)} (${language} ${kind} node, ${layout} layout, ${frameworkTarget} framework)`;
     const because = `Era: ${era.reason}.\n`;

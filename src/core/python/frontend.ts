@@ -4,6 +4,7 @@
 // and, for a caller who keeps the tree between edits, re-parses incrementally and carries findings
 // over an edit that cannot change them (./reuse.ts).
 import type { Parser, Tree } from 'web-tree-sitter';
+import { type Clock, systemClock } from '../clock';
 import { type FrontEnd, type FrontEndAnalysis, type KeptAnalysis, ParseBudgetExceeded } from '../frontend';
 import type { PythonRule } from '../rules/rule';
 import { PYTHON_RULES, PYTHON_RULES_BY_ID } from '../rules/python';
@@ -21,10 +22,10 @@ export class PythonFrontEnd {
   constructor(private readonly parser: Parser) {}
 
   /** Parses text; with `previous` (already `edit`ed to match text) tree-sitter re-parses incrementally. */
-  parse(text: string, previous?: Tree, budgetMs?: number): Tree {
-    const deadline = budgetMs ? performance.now() + budgetMs : Infinity;
+  parse(text: string, previous?: Tree, budgetMs?: number, clock: Clock = systemClock): Tree {
+    const deadline = budgetMs ? clock() + budgetMs : Infinity;
     const tree = this.parser.parse(text, previous ?? null, budgetMs ? {
-      progressCallback: () => performance.now() > deadline,
+      progressCallback: () => clock() > deadline,
     } : undefined);
     if (!tree) {
       // A cancelled parse stays pending in the parser and the next parse() would resume it, even
@@ -43,11 +44,11 @@ export class PythonFrontEnd {
     return PYTHON_RULES.filter((r) => (config.rules[r.meta.id] ?? 'warning') !== 'off');
   }
 
-  /** Runs the enabled rules; stops (and says so) when the deadline passes. */
-  check(file: PyFile, config: EngineConfig, deadline: number): { findings: RawFinding[]; outOfTime: boolean } {
+  /** Runs the enabled rules; stops (and says so) when the deadline passes on `clock`. */
+  check(file: PyFile, config: EngineConfig, deadline: number, clock: Clock = systemClock): { findings: RawFinding[]; outOfTime: boolean } {
     const findings: RawFinding[] = [];
     for (const rule of this.rules(config)) {
-      if (performance.now() > deadline) return { findings, outOfTime: true };
+      if (clock() > deadline) return { findings, outOfTime: true };
       findings.push(...rule.check(file));
     }
     return { findings, outOfTime: false };
@@ -99,8 +100,8 @@ export class PythonEngineFrontEnd implements FrontEnd {
 
   constructor(readonly inner: PythonFrontEnd) {}
 
-  findRaw(text: string, config: EngineConfig, fileName?: string): FrontEndAnalysis {
-    const analysis = this.analyse(text, config, undefined, false, fileName);
+  findRaw(text: string, config: EngineConfig, fileName?: string, clock: Clock = systemClock): FrontEndAnalysis {
+    const analysis = this.analyse(text, config, undefined, false, fileName, clock);
     this.remember({ text, tree: analysis.tree, syntaxErrors: analysis.syntaxErrors });
     return analysis;
   }
@@ -109,15 +110,15 @@ export class PythonEngineFrontEnd implements FrontEnd {
    * Like findRaw, but re-parses incrementally from `previous` (already `edit`ed to match text) and
    * hands the new tree to the caller, who keeps it for the next edit and deletes it when done.
    */
-  findRawKeepingTree(text: string, config: EngineConfig, previous?: Tree, fileName?: string): KeptAnalysis<Tree> {
-    return this.analyse(text, config, previous, true, fileName);
+  findRawKeepingTree(text: string, config: EngineConfig, previous?: Tree, fileName?: string, clock: Clock = systemClock): KeptAnalysis<Tree> {
+    return this.analyse(text, config, previous, true, fileName, clock);
   }
 
   /** `keep`: the caller keeps the tree for its next edit, so what the analysis read is recorded for it. */
-  private analyse(text: string, config: EngineConfig, previous: Tree | undefined, keep: boolean, fileName?: string): KeptAnalysis<Tree> {
-    const t0 = performance.now();
-    const tree = this.inner.parse(text, previous, config.timeBudgetMs);
-    const t1 = performance.now();
+  private analyse(text: string, config: EngineConfig, previous: Tree | undefined, keep: boolean, fileName: string | undefined, clock: Clock): KeptAnalysis<Tree> {
+    const t0 = clock();
+    const tree = this.inner.parse(text, previous, config.timeBudgetMs, clock);
+    const t1 = clock();
     // A caller who keeps the tree for the next edit gets its view kept too, so the next view copies
     // what tree-sitter reused instead of walking the whole tree again.
     const before = previous && this.views.get(previous);
@@ -140,13 +141,13 @@ export class PythonEngineFrontEnd implements FrontEnd {
       try {
         const file = this.inner.model(text, tree, config, view, fileName);
         era = file.era;
-        ({ findings: raw, outOfTime } = this.inner.check(file, config, t0 + config.timeBudgetMs));
+        ({ findings: raw, outOfTime } = this.inner.check(file, config, t0 + config.timeBudgetMs, clock));
       } finally {
         view.observer = undefined;
       }
       if (observed && !outOfTime) this.analyses.set(tree, { configKey: key, raw, era, observed });
     }
-    const t2 = performance.now();
+    const t2 = clock();
     return {
       // Suppression comments only matter when there is something to suppress.
       raw: raw.slice(), comments: raw.length > 0 ? this.inner.commentsIn(view.rootNode) : [], syntaxErrors: this.inner.syntaxErrorCount(tree),

@@ -10,6 +10,7 @@ import {
 import { planPythonScaffold } from './python';
 
 export * from './naming';
+export { DEFAULT_RUNTIME_MODULE, typeScriptTargetFor, type TypeScriptTarget } from './typescriptTarget';
 
 function checkOptions(options: ScaffoldOptions): void {
   const problem = validateNodeName(options.name);

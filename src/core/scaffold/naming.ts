@@ -21,6 +21,8 @@ export interface ScaffoldOptions {
   language: ScaffoldLanguage;
   layout: ScaffoldLayout;
   frameworkTarget: FrameworkTarget;
+  /** TypeScript only: whether a tsconfig.json governs the target folder (false: the plan writes one). */
+  tsconfigFound?: boolean;
   /** TypeScript only: the module the node imports its framework types from. */
   runtimeModule?: string;
   /** TypeScript only: whether runtimeModule resolves in the workspace (else a small runtime is written). */

@@ -4,6 +4,7 @@
 // not grow with the number of files analysed. Loaded lazily by the engine
 // (`require('./typescript/frontend')`) so that ts-morph and its compiler only load when a TypeScript
 // file is analysed.
+import { type Clock, systemClock } from '../clock';
 import { resolveEra } from '../era';
 import type { FrontEnd, FrontEndAnalysis } from '../frontend';
 import type { EngineConfig, Fix, RawFinding } from '../types';
@@ -41,22 +42,22 @@ export class TypeScriptFrontEnd implements FrontEnd {
     return { file, parseMs };
   }
 
-  findRaw(text: string, config: EngineConfig, fileName?: string): FrontEndAnalysis {
-    const t0 = performance.now();
+  findRaw(text: string, config: EngineConfig, fileName?: string, clock: Clock = systemClock): FrontEndAnalysis {
+    const t0 = clock();
     const { file } = this.model(text, config, fileName);
-    const t1 = performance.now();
+    const t1 = clock();
     const deadline = t0 + config.timeBudgetMs;
     const raw: RawFinding[] = [];
     let outOfTime = false;
     for (const rule of TYPESCRIPT_RULES) {
       if ((config.rules[rule.meta.id] ?? 'warning') === 'off') continue;
-      if (performance.now() > deadline) {
+      if (clock() > deadline) {
         outOfTime = true;
         break;
       }
       raw.push(...rule.check(file));
     }
-    const t2 = performance.now();
+    const t2 = clock();
     return {
       raw,
       comments: suppressionComments(file.sf, text, file.lines),
