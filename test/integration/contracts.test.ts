@@ -4,16 +4,25 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { CONTRACT, CONTRACT_PATH, HANDLER_PATH, edit, packageFiles, type PackageFiles } from '../contract/fixtureTexts';
-import { activateExtension, exampleUri, onexDiagnostics, ruleIdOf, waitFor, waitForDiagnostics } from './util';
+import {
+  activateExtension, closeAllEditorsWithoutSaving, examplesRoot, onexDiagnostics, removeFolder, ruleIdOf, tempFolder, waitFor, waitForDiagnostics,
+} from './util';
 
-const SCRATCH = '.scratch/contracts';
+const folders: vscode.Uri[] = [];
 
-/** Writes the verified package (with today's omnibase-core pinned beside it) under examples/.scratch/contracts/<name>. */
-async function writeScratchPackage(name: string, files: PackageFiles = {}): Promise<{ contract: vscode.Uri; handler: vscode.Uri }> {
-  const base = `${SCRATCH}/${name}`;
+/**
+ * Writes the verified package, with today's omnibase-core pinned beside it, in a folder of its own: outside the
+ * workspace (os.tmpdir()), or in it (examples/.scratch/) for a test that needs the workspace's file watchers.
+ */
+async function writeScratchPackage(name: string, files: PackageFiles = {}, inWorkspace = false): Promise<{ contract: vscode.Uri; handler: vscode.Uri }> {
+  // (In the workspace the folder is made through VS Code's file system: in code-server 4.100.3 the extension's
+  // watcher reported no change inside a folder that Node's fs.mkdirSync made after the watcher had started.)
+  const base = inWorkspace ? vscode.Uri.joinPath(examplesRoot(), '.scratch', `contracts-${name}-${Date.now()}`) : tempFolder(`contracts-${name}`);
+  folders.push(base);
   const all = { ...packageFiles(files), 'pyproject.toml': '[project]\nname = "omnimarket"\ndependencies = ["omnibase-core==0.46.8"]\n' };
-  for (const [path, text] of Object.entries(all)) await vscode.workspace.fs.writeFile(exampleUri(`${base}/${path}`), new TextEncoder().encode(text));
-  return { contract: exampleUri(`${base}/${CONTRACT_PATH}`), handler: exampleUri(`${base}/${HANDLER_PATH}`) };
+  const at = (path: string) => vscode.Uri.joinPath(base, ...path.split('/'));
+  for (const [path, text] of Object.entries(all)) await vscode.workspace.fs.writeFile(at(path), new TextEncoder().encode(text));
+  return { contract: at(CONTRACT_PATH), handler: at(HANDLER_PATH) };
 }
 
 async function open(uri: vscode.Uri): Promise<{ document: vscode.TextDocument; editor: vscode.TextEditor }> {
@@ -38,12 +47,8 @@ describe('contract.yaml', () => {
   });
 
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    try {
-      await vscode.workspace.fs.delete(exampleUri(SCRATCH), { recursive: true, useTrash: false });
-    } catch {
-      // already gone
-    }
+    await closeAllEditorsWithoutSaving();
+    for (const folder of folders) removeFolder(folder);
   });
 
   it('reports a bad key on open, on its line, and a new one as it is typed', async () => {
@@ -121,7 +126,7 @@ describe('contract.yaml', () => {
   });
 
   it('sees a package file changed on disk (the watchers invalidate what the checks read), and the contract\'s edits in that file\'s findings', async () => {
-    const { contract, handler } = await writeScratchPackage('watched');
+    const { contract, handler } = await writeScratchPackage('watched', {}, true);
     const { document, editor } = await open(contract);
     await waitForDiagnostics(contract, (all) => onexDiagnostics(all).length === 0, 60_000);
     // The handler, in no editor, loses its handle() on disk: its finding appears in its file.
