@@ -209,11 +209,9 @@ export async function runCheck(args: string[], io: CliIO, options: CheckOptions,
     for (const report of checked) {
       const contract = report && report.path.endsWith('.py') ? plans.get(report.path)!.config.packageFacts?.contract : undefined;
       if (!contract || analysedContracts.has(contract)) continue;
+      analysedContracts.add(contract);
       const plan = planner.planFor(contract);
-      if (plan.excluded) {
-        analysedContracts.add(contract);
-        continue;
-      }
+      if (plan.excluded) continue;
       let text: string;
       try {
         text = decode(readFileSync(contract)).text;

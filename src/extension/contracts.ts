@@ -10,7 +10,7 @@ import { analyzeWith } from '../core/engine';
 import type { CachedReader } from '../core/contract/package';
 import type { FrontEnd } from '../core/frontend';
 import { findPackageFacts } from '../core/packageFacts';
-import type { EngineConfig, Finding } from '../core/types';
+import type { Finding } from '../core/types';
 import { engineConfigFor } from './config';
 import { toDiagnostic } from './diagnostics';
 
@@ -125,12 +125,12 @@ export class ContractWorkspace implements vscode.Disposable {
 
 /** Completion in contract.yaml: keys and values of the contract's era's schema, with the framework's descriptions. */
 export class ContractCompletionProvider implements vscode.CompletionItemProvider {
-  constructor(private readonly contracts: ContractWorkspace, private readonly configFor: (uri: vscode.Uri) => EngineConfig = engineConfigFor) {}
+  constructor(private readonly contracts: ContractWorkspace) {}
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
     if (!isContractDocument(document)) return [];
     const service = await this.contracts.service();
-    const items = service.completions(document.getText(), document.offsetAt(position), this.configFor(document.uri));
+    const items = service.completions(document.getText(), document.offsetAt(position), engineConfigFor(document.uri));
     return items.map((i) => {
       const item = new vscode.CompletionItem(i.label, i.kind === 'key' ? vscode.CompletionItemKind.Property : vscode.CompletionItemKind.Value);
       item.insertText = i.insertText;
