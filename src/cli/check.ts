@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { getContractService } from '../core/contracts';
+import { contractChecksPackage, getContractService } from '../core/contracts';
 import { analyzeWith, resolveConfig } from '../core/engine';
 import { fixAllWith, type FixAllResult } from '../core/fixAll';
 import { ConfigError, ProjectPlanner } from '../core/projectConfig';
@@ -207,7 +207,8 @@ export async function runCheck(args: string[], io: CliIO, options: CheckOptions,
     for (const source of sources.filter((s) => s.kind === 'contract')) checked.push(await checkOne(source, await contracts()));
     // A Python file's node ↔ contract findings come from its package's contract, checked here if it was not asked for.
     for (const report of checked) {
-      const contract = report && report.path.endsWith('.py') ? plans.get(report.path)!.config.packageFacts?.contract : undefined;
+      const config = report && report.path.endsWith('.py') ? plans.get(report.path)!.config : undefined;
+      const contract = config && contractChecksPackage(config) ? config.packageFacts?.contract : undefined;
       if (!contract || analysedContracts.has(contract)) continue;
       analysedContracts.add(contract);
       const plan = planner.planFor(contract);

@@ -3,6 +3,8 @@
 // the module itself. They get the Python side from here, so that there is one tree-sitter parser per process.
 import { loadPythonSource } from './contract/python';
 import type { ContractService } from './contract/service';
+import { resolveEra } from './era';
+import type { EngineConfig } from './types';
 
 interface ContractModule {
   createContractService: typeof import('./contract/service').createContractService;
@@ -18,6 +20,15 @@ export function getContractService(): Promise<ContractService> {
     return mod.createContractService(python);
   });
   return loading;
+}
+
+/**
+ * Whether a package's contract, under this configuration, makes findings in its Python files: the node ↔
+ * contract checks run in today's era only (a contract's era is its project's: contract/frontend.ts). A Python
+ * file of a bridge-era package then does not load the contract checks.
+ */
+export function contractChecksPackage(config: EngineConfig): boolean {
+  return resolveEra({ setting: config.frameworkTarget, pin: config.projectPin }).era === 'current';
 }
 
 /** Whether the contract checks have been loaded in this process. */

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Tree } from 'web-tree-sitter';
 import { analyzeWith, finalizeFindings, precheck } from '../core/engine';
+import { contractChecksPackage } from '../core/contracts';
 import { getPythonFrontEnd } from '../core/python/frontend';
 import type { AnalysisResult, EngineConfig, FileKind, LanguageId } from '../core/types';
 import { engineConfigFor, settingsFor } from './config';
@@ -138,7 +139,9 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const path = pathOf(document);
     // A contract's findings in its package's files; a Python file's package contract checked again with it.
     if (language === 'contract' && path) this.contracts.publishElsewhere(path, result.otherFiles);
-    else if (language === 'python' && config.packageFacts) this.contracts.packageChanged(config.packageFacts.contract, settingsFor(document.uri).debounceMs);
+    else if (language === 'python' && config.packageFacts && contractChecksPackage(config)) {
+      this.contracts.packageChanged(config.packageFacts.contract, settingsFor(document.uri).debounceMs);
+    }
     this.events.onAnalysed(document, result, durationMs);
     return result;
   }

@@ -126,7 +126,8 @@ describe('cli: contract.yaml', function () {
     assert.match(run.stdout, /No ONEX problems in 1 file\./);
   });
 
-  it('loads the contract checks only for a run that meets a contract', () => {
+  it("loads the contract checks only for a run that meets a contract, or a Python file of a today's-era package with one", () => {
+    const bridgePackage = packageWith({ handler: NO_HANDLE }, '[project]\nname = "omnimarket"\ndependencies = ["omnibase-core==0.1.0"]\n');
     // In a child process: this process's module cache holds them already.
     const script = `
       const { runCli } = require('./src/cli/cli');
@@ -136,11 +137,14 @@ describe('cli: contract.yaml', function () {
         const out = {};
         await runCli(['check', '.'], io(${JSON.stringify(project({ 'pkg/node.py': BAD_PY, 'pkg/handlers/handler.py': CLEAN_PY }))}));
         out.python = isContractServiceLoaded();
+        // A bridge-era package's contract makes no findings in its Python files (no node ↔ contract checks there).
+        await runCli(['check', ${JSON.stringify(HANDLER)}], io(${JSON.stringify(bridgePackage)}));
+        out.bridgePython = isContractServiceLoaded();
         await runCli(['check', ${JSON.stringify(CONTRACT_PATH)}], io(${JSON.stringify(packageWith({}))}));
         out.contract = isContractServiceLoaded();
         process.stdout.write(JSON.stringify(out));
       })().catch((e) => { console.error(e); process.exit(1); });`;
     const out = JSON.parse(execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: REPO, encoding: 'utf8' }));
-    assert.deepEqual(out, { python: false, contract: true });
+    assert.deepEqual(out, { python: false, bridgePython: false, contract: true });
   });
 });
