@@ -110,6 +110,14 @@ function resolveTokens(file: PyFile, bodies: string[], context: (token: string) 
   return out;
 }
 
+const STANDARD_LIBRARY = new Set(['asyncio', 'time', 'typing', 'uuid']);
+
+/** New import lines in isort's order: the standard library, then third parties, alphabetically. */
+function byImportSection(a: PythonImport, b: PythonImport): number {
+  const section = (i: PythonImport) => (STANDARD_LIBRARY.has(i.module.split('.')[0]) ? 0 : 1);
+  return section(a) - section(b) || (a.module < b.module ? -1 : a.module > b.module ? 1 : 0);
+}
+
 /** A body with its tokens replaced (context tokens are snippet text; names are escaped) and tabs for indentation. */
 function render(body: string, values: Map<string, string>, plain = false): string {
   const seen = new Map<string, number>();
@@ -244,7 +252,7 @@ function buildItem(
   if (!resolved) return null;
 
   let snippet = render(body, resolved.values);
-  const edits: TextEdit[] = importEdits(file, resolved.imports, resolved.modules);
+  const edits: TextEdit[] = importEdits(file, [...resolved.imports].sort(byImportSection), resolved.modules);
   if (helpers.length > 0 && cls) {
     const code = helpers.map((h) => render(BRIDGE_HELPERS[h], resolved.values, true)).join('\n\n');
     if (classContinuesBelow(cls, row)) edits.push(insertAtClassEnd(file, cls, tabsToSpaces(code)));
@@ -277,7 +285,9 @@ function buildItem(
 function inlineEditsAtCursor<T extends { snippet: string; additionalTextEdits: TextEdit[] }>(item: T, replace: { start: number; end: number }): T {
   const atCursor = item.additionalTextEdits.filter((e) => e.start <= replace.end && e.end >= replace.start);
   if (atCursor.length === 0) return item;
-  const prefix = atCursor.map((e) => escapeSnippetText(e.newText.replace(/\r\n/g, '\n'))).join('');
+  let prefix = atCursor.map((e) => escapeSnippetText(e.newText.replace(/\r\n/g, '\n'))).join('');
+  // Two blank lines between the imports and a class or function (PEP 8).
+  if (/^(class |def |async def |@)/.test(item.snippet)) prefix = `${prefix.replace(/\n*$/, '')}\n\n\n`;
   return { ...item, snippet: prefix + item.snippet, additionalTextEdits: item.additionalTextEdits.filter((e) => !atCursor.includes(e)) };
 }
 
