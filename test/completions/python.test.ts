@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzeText, getFrontEnd } from '../../src/core/engine';
+import { analyzeText, completionsFor, getFrontEnd, resolveConfig } from '../../src/core/engine';
 import { BRIDGE_PATTERNS } from '../../src/core/completions/python/bridge';
 import { planTodayScaffold } from '../../src/core/scaffold/python/today';
 import { frameworkAvailable, runFramework } from '../helpers/framework';
@@ -138,6 +138,31 @@ describe('completions (Python): which items, where, per era', () => {
     assert.deepEqual(labels(await completeAt('python', at(TODAY_HANDLER, '{MODULE}'), { fileName: '/ws/pkg/node.py' })), []);
     const node = BRIDGE_NODE.replace('omnibase_core.logging.structured', 'omnibase_core.logging.logging_structured');
     for (const place of ['{INIT}', '{METHOD}', '{END}']) assert.deepEqual(labels(await completeAt('python', at(node, place))), [], place);
+  });
+
+  it("today's handler items need a request to read: a model parameter, or one named as the runtime names requests", async () => {
+    const plain = TODAY_HANDLER.replace('async def handle(self, command: ModelDemoCommand) -> None:', 'async def helper(self, count: int) -> None:');
+    assert.deepEqual(labels(await completeAt('python', at(plain, '{METHOD}'))), []);
+    const magic = TODAY_HANDLER.replace('async def handle(self, command: ModelDemoCommand) -> None:', 'async def handle(self, payload) -> None:');
+    const result = await completeAt('python', at(magic, '{METHOD}'));
+    assert.match(itemOf(result, 'onex-output-effect').snippet, /correlation_id=payload\.correlation_id/);
+  });
+
+  it('never throws on odd input: anywhere in a broken, CRLF, tabbed or binary text, at its ends, past them', async () => {
+    const texts = [BRIDGE_NODE, TODAY_HANDLER, 'class X(:\n    def (\n', '\r\n\r\n', '\t\tonex-', 'x\u0000y', `${'a = 1\n'.repeat(50)}`];
+    // The front end itself (the engine's completionsWith would also catch what it throws).
+    const frontEnd = await getFrontEnd('python');
+    for (const text of texts) {
+      for (let offset = -1; offset <= text.length + 1; offset += Math.max(1, Math.floor(text.length / 40))) {
+        const result = frontEnd.completions({ text, offset, fileName: '/ws/pkg/node.py', config: resolveConfig({}) });
+        for (const item of result.items) {
+          assert.ok(item.replace.start >= 0 && item.replace.start <= item.replace.end && item.replace.end <= text.length);
+          for (const edit of item.additionalTextEdits) assert.ok(edit.start >= 0 && edit.end <= text.length && edit.start <= edit.end);
+        }
+      }
+    }
+    // Above the size limit: nothing (the analysis skips such files too).
+    assert.deepEqual((await completionsFor('python', { text: '\n', offset: 0, fileName: '/ws/pkg/node.py', config: { maxFileSize: 0 } })).items, []);
   });
 
   it("the package's contract narrows the kinds to its own", async () => {

@@ -5,7 +5,7 @@
 // --strict and gains no ONEX finding, and accepting twice adds nothing twice. In an empty node.ts, the
 // scaffold's node file.
 import { strict as assert } from 'node:assert';
-import { analyzeText } from '../../src/core/engine';
+import { analyzeText, getFrontEnd, resolveConfig } from '../../src/core/engine';
 import { TS_PATTERNS } from '../../src/core/completions/typescript/patterns';
 import { NodeTypeChecker } from '../typescript/typecheck';
 import { CURSOR, accept, acceptWithSpans, completeAt, itemOf, labels } from './helpers';
@@ -56,6 +56,16 @@ describe('completions (TypeScript)', function () {
     for (const text of elsewhere) {
       const marked = text.includes(CURSOR) ? text : at(text, '{METHOD}');
       assert.deepEqual(labels(await completeAt('typescript', PLACES.reduce((t, p) => t.split(p).join(''), marked), { fileName: FILE })), [], marked);
+    }
+  });
+
+  it('never throws on odd input: anywhere in a broken, CRLF or binary text, at its ends, past them', async () => {
+    const frontEnd = await getFrontEnd('typescript');
+    for (const text of [NODE, 'class X extends {\n  constructor( {\n', '\r\n\r\n', '\tonex-', 'x\u0000y']) {
+      for (let offset = -1; offset <= text.length + 1; offset += Math.max(1, Math.floor(text.length / 40))) {
+        const result = frontEnd.completions({ text, offset, fileName: FILE, config: resolveConfig({}) });
+        for (const item of result.items) assert.ok(item.replace.start >= 0 && item.replace.end <= text.length);
+      }
     }
   });
 

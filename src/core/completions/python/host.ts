@@ -17,6 +17,12 @@ export interface PythonPlace {
   fn: Node | null;
   /** The method's parameters after `self`, in order (names only). */
   params: string[];
+  /**
+   * The parameter a def-B handler's request is: named as the runtime's adapter names requests
+   * (request, payload, event, command, …) or annotated with a model (`Model…`, `…Command`, `…Request`,
+   * `…Event`, `…Input`), as core's canonical_handler_shape reads it. Null when there is none.
+   */
+  request: string | null;
   /** The name an enclosing `except … as name:` of the method binds, when the cursor is in its block. */
   exceptAlias: string | null;
 }
@@ -31,20 +37,28 @@ function lastAbove(nodes: Node[], row: number): Node | null {
   return last;
 }
 
-/** The parameter names of a function after the first (`self`). */
-function parameterNames(fn: Node): string[] {
+const REQUEST_NAMES = new Set(['request', 'payload', 'event', 'input_model', 'command', 'input', 'cmd', 'msg']);
+const MODEL_ANNOTATION = /^(Model\w*|\w+(Command|Request|Event|Input))$/;
+
+/** The parameters of a function after the first (`self`): names, and annotations as written. */
+function parametersOf(fn: Node): { name: string; annotation: string | null }[] {
   const params = field(fn, 'parameters');
   if (!params) return [];
-  const names: string[] = [];
+  const out: { name: string; annotation: string | null }[] = [];
   for (const p of children(params)) {
     const name = p.type === 'identifier' ? p : field(p, 'name') ?? children(p).find((c) => c.type === 'identifier') ?? null;
-    if (name?.type === 'identifier') names.push(name.text);
+    if (name?.type === 'identifier') out.push({ name: name.text, annotation: field(p, 'type')?.text ?? null });
   }
-  return names.slice(1);
+  return out.slice(1);
+}
+
+function requestOf(params: { name: string; annotation: string | null }[]): string | null {
+  const found = params.find((p) => REQUEST_NAMES.has(p.name) || (p.annotation !== null && MODEL_ANNOTATION.test(p.annotation.replace(/^["']|["']$/g, ''))));
+  return found?.name ?? null;
 }
 
 export function pythonPlace(file: PyFile, cursor: CursorLine): PythonPlace | null {
-  if (cursor.emptyFile) return { host: 'empty-file', cls: null, fn: null, params: [], exceptAlias: null };
+  if (cursor.emptyFile) return { host: 'empty-file', cls: null, fn: null, params: [], request: null, exceptAlias: null };
   const column = cursor.indent.length;
   const defs: Node[] = [];
   let exceptAlias: string | null = null;
@@ -67,16 +81,18 @@ export function pythonPlace(file: PyFile, cursor: CursorLine): PythonPlace | nul
     if (clause.type === 'except_clause') exceptAlias = exceptTypes(clause).alias;
     stmts = statements(clause.type === 'block' ? clause : children(clause).find((c) => c.type === 'block') ?? null);
   }
-  if (defs.length === 0) return { host: 'module-body', cls: null, fn: null, params: [], exceptAlias: null };
+  if (defs.length === 0) return { host: 'module-body', cls: null, fn: null, params: [], request: null, exceptAlias: null };
   // Only a module-level class and its own methods are hosts; nested classes and functions are not.
   const outer = defs[0];
   if (outer.type !== 'class_definition' || defs.length > 2) return null;
   const cls = file.classes.find((c) => c.node.id === outer.id) ?? null;
   if (!cls) return null;
-  if (defs.length === 1) return { host: 'class-body', cls, fn: null, params: [], exceptAlias: null };
+  if (defs.length === 1) return { host: 'class-body', cls, fn: null, params: [], request: null, exceptAlias: null };
   const fn = defs[1];
-  const params = parameterNames(fn);
-  if (field(fn, 'name')?.text === '__init__') return { host: 'init-body', cls, fn, params, exceptAlias };
-  if (isAsyncFunction(fn)) return { host: 'async-method-body', cls, fn, params, exceptAlias };
+  const parameters = parametersOf(fn);
+  const params = parameters.map((p) => p.name);
+  const request = requestOf(parameters);
+  if (field(fn, 'name')?.text === '__init__') return { host: 'init-body', cls, fn, params, request, exceptAlias };
+  if (isAsyncFunction(fn)) return { host: 'async-method-body', cls, fn, params, request, exceptAlias };
   return null;
 }

@@ -219,7 +219,7 @@ function buildItem(
 ): Omit<OnexCompletionItem, 'replace' | 'sortText'> | null {
   const { pattern } = candidate;
   if (!pattern.hosts.includes(place.host)) return null;
-  if (pattern.needsParam && place.params.length === 0) return null;
+  if (pattern.needsRequest && !place.request) return null;
   const cls = place.cls;
   const existing = cls ? methodsWithInherited(file, cls) : new Map();
   const defines = definedMethods(pattern.body);
@@ -242,7 +242,7 @@ function buildItem(
       case '@event_category': return words.join('_');
       case '@domain': return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
       case '@correlation': return param ? `\${2:${param}.correlation_id}` : '${2:None}';
-      case '@request': return param;
+      case '@request': return place.request;
       case '@e': return place.exceptAlias;
       case '@operation': return `${words.join('_')}.${place.fn ? field(place.fn, 'name')?.text ?? 'handle' : 'handle'}`;
       default: return null;

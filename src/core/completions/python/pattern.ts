@@ -10,8 +10,8 @@ export interface PythonPattern {
   description: string;
   hosts: readonly SnippetHost[];
   body: string;
-  /** Offered only inside a method with a parameter besides `self` (the request the body reads). */
-  needsParam?: boolean;
+  /** Offered only inside a method with a request parameter (a model, as def-B handlers take it), which the body reads. */
+  needsRequest?: boolean;
 }
 
 /** Methods a body defines at its own top level (`def name(` at column 0): a class-body snippet is not offered where the class has one. */

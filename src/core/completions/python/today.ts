@@ -48,7 +48,7 @@ export function handlerOutputPattern(kind: NodeKind): PythonPattern {
     prefix: `onex-output-${kind}`,
     title: `Handler output (${kind})`,
     hosts: ['async-method-body'],
-    needsParam: true,
+    needsRequest: true,
     description: `Return the ${kind.toUpperCase()} handler's output: \`ModelHandlerOutput.for_${kind}(…)\` with the request's correlation id; the runtime wraps and publishes it. ${{
       effect: 'An effect returns events only.',
       compute: 'A compute handler returns one result (a model), which the runtime publishes as an event.',
@@ -125,7 +125,7 @@ export const INFRA_ERROR_IN_EXCEPT: PythonPattern = {
   prefix: 'onex-infra-error',
   title: 'Typed infra error',
   hosts: ['async-method-body'],
-  needsParam: true,
+  needsRequest: true,
   description: INFRA_ERROR_DESCRIPTION,
   body: `${raiseInfraError(1, '«@e»')}\n$0`,
 };
@@ -135,7 +135,7 @@ export const INFRA_ERROR_WITH_TRY: PythonPattern = {
   prefix: 'onex-infra-error',
   title: 'Typed infra error',
   hosts: ['async-method-body'],
-  needsParam: true,
+  needsRequest: true,
   description: INFRA_ERROR_DESCRIPTION,
   body: lines(`
 try:
