@@ -9,6 +9,8 @@ import { getPythonFrontEnd } from './python/frontend';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCacheDir, requireWithCodeCache } from './codeCache';
+import { cursorLine } from './completions/cursor';
+import { mayMatchAnItem } from './completions/labels';
 import { type CompletionRequest, type CompletionResult, NO_COMPLETIONS } from './completions/types';
 
 /** Fills in defaults; a key present with the value `undefined` does not override its default. */
@@ -187,6 +189,8 @@ export async function fixesFor(text: string, finding: RawFinding, options: Analy
  */
 export function completionsWith(frontEnd: FrontEnd, request: CompletionRequest): CompletionResult {
   if (precheck(request.text, request.config)) return NO_COMPLETIONS;
+  const cursor = cursorLine(request.text, request.offset);
+  if (!cursor || !mayMatchAnItem(cursor.word)) return NO_COMPLETIONS;
   try {
     return frontEnd.completions(request);
   } catch {

@@ -5,6 +5,7 @@
 // the compiler.
 import * as vscode from 'vscode';
 import { cursorLine } from '../core/completions/cursor';
+import { mayMatchAnItem } from '../core/completions/labels';
 import type { OnexCompletionItem } from '../core/completions/types';
 import { languageOf } from './analysis';
 import { engineConfigFor, settingsFor } from './config';
@@ -23,8 +24,10 @@ export class OnexCompletionProvider implements vscode.CompletionItemProvider {
     if (!language || !settingsFor(document.uri).enable) return undefined;
     const text = document.getText();
     const offset = document.offsetAt(position);
-    // Cheap first: most completions happen inside expressions, where no snippet belongs.
-    if (!cursorLine(text, offset)) return undefined;
+    // Cheap first: most completions happen inside expressions, where no snippet belongs, or for words
+    // no item's label can match.
+    const cursor = cursorLine(text, offset);
+    if (!cursor || !mayMatchAnItem(cursor.word)) return undefined;
     try {
       const result = await this.bridge.completions(language, {
         text,

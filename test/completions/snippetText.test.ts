@@ -4,7 +4,9 @@
 import { strict as assert } from 'node:assert';
 import { BRIDGE_HELPERS, BRIDGE_PATTERNS } from '../../src/core/completions/python/bridge';
 import { TS_HELPERS, TS_PATTERNS } from '../../src/core/completions/typescript/patterns';
+import { ITEM_LABELS, mayMatchAnItem } from '../../src/core/completions/labels';
 import { missingHelpers, snippetDefaults, substituteTokens, tokensOf } from '../../src/core/completions/snippetText';
+import { TS_PATTERNS as TS } from '../../src/core/completions/typescript/patterns';
 import { expandSnippet } from '../scaffold/snippetExpander';
 
 describe('completions: snippet text', () => {
@@ -25,5 +27,16 @@ describe('completions: snippet text', () => {
     const used = (text: string) => [...text.matchAll(/\b[abc]\b/g)].map((m) => m[0]).filter((n) => text.startsWith('uses') || n !== text);
     assert.deepEqual(missingHelpers('uses a', (t) => used(t).filter((x) => t.includes(` ${x}`)), (n) => bodies[n], () => false), ['a', 'b', 'c']);
     assert.deepEqual(missingHelpers('uses a', (t) => used(t).filter((x) => t.includes(` ${x}`)), (n) => bodies[n], (n) => n === 'b'), ['a', 'c']);
+  });
+});
+
+describe('completions: labels', () => {
+  it('a typed word is analysed only when some label can match it, as VS Code filters', () => {
+    for (const word of ['', 'onex', 'onex-he', 'oh', 'ONEX-NODE', 'infra', 'handler']) assert.ok(mayMatchAnItem(word), word);
+    for (const word of ['self', 'return', 'async', 'zz', 'onex-healthy']) assert.ok(!mayMatchAnItem(word), word);
+  });
+
+  it('knows every label the catalogues have', () => {
+    for (const prefix of [...BRIDGE_PATTERNS, ...TS].map((p) => p.prefix)) assert.ok(ITEM_LABELS.includes(prefix), prefix);
   });
 });

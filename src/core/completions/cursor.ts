@@ -14,6 +14,8 @@ export interface CursorLine {
   blanked: string;
   /** Whether the file holds nothing but whitespace besides the typed word. */
   emptyFile: boolean;
+  /** The word typed so far. */
+  word: string;
 }
 
 export function cursorLine(text: string, offset: number): CursorLine | null {
@@ -31,5 +33,5 @@ export function cursorLine(text: string, offset: number): CursorLine | null {
   for (let i = text.indexOf('\n'); i !== -1 && i < lineStart; i = text.indexOf('\n', i + 1)) row++;
   // A lone '\r' ends a line too (old Mac line endings), as for the parsers.
   if (!text.includes('\n')) for (let i = text.indexOf('\r'); i !== -1 && i < lineStart; i = text.indexOf('\r', i + 1)) row++;
-  return { row, indent, prefixStart, blanked, emptyFile: blanked.trim() === '' };
+  return { row, indent, prefixStart, blanked, emptyFile: blanked.trim() === '', word: before[2] ?? '' };
 }
