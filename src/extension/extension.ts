@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { join } from 'node:path';
 import { DocumentAnalyzer, languageOf } from './analysis';
 import { OnexCodeActionProvider } from './codeActions';
+import { OnexCompletionProvider } from './completions';
 import { SECTION } from './config';
 import { docsUri } from './diagnostics';
 import { EngineBridge } from './engineBridge';
@@ -44,6 +45,8 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
   context.subscriptions.push(
     output, ui, diagnostics, status, analyzer, checker, { dispose: () => worker.dispose() }, { dispose: () => scanPool.dispose() },
     vscode.languages.registerCodeActionsProvider([{ language: 'python' }, { language: 'typescript' }], actions, OnexCodeActionProvider.metadata),
+    vscode.languages.registerCompletionItemProvider(
+      [{ language: 'python' }, { language: 'typescript' }], new OnexCompletionProvider(bridge, output), ...OnexCompletionProvider.triggerCharacters),
     vscode.workspace.onDidOpenTextDocument((d) => analyzer.schedule(d, 0)),
     vscode.workspace.onDidChangeTextDocument((e) => analyzer.onDidChange(e)),
     vscode.workspace.onDidCloseTextDocument((d) => {
