@@ -19,10 +19,12 @@ function perFile(results, language, size) {
   return (results.inprocess?.perFile ?? []).filter((r) => r.language === language && (size === undefined || r.size === size));
 }
 
-/** When the contract step ran on its own (--steps contract) and its numbers were merged into a full run's results. */
+const when = (date) => `${date.slice(0, 16).replace('T', ' ')} UTC`;
+
+/** When the contract step ran on its own (--steps contract --merge) and its numbers were merged into a full run's results. */
 function contractRunNote(results) {
-  const k = results.contract;
-  return k?.date && results.date && k.date.slice(0, 13) !== results.date.slice(0, 13) ? `; measured ${k.date.slice(0, 16).replace('T', ' ')} UTC` : '';
+  const merged = results.mergedSteps?.contract;
+  return merged ? `; measured ${when(merged.date)}` : '';
 }
 
 /** Each target of issue 7 (and issue 20's contract target): met (true), not met (false) or not measured (null), with the numbers. */
@@ -180,6 +182,10 @@ export function renderReport(results) {
   if (shares.length) {
     L.push('', `Other processes' share of the machine's CPU while each step ran: ${shares.map(([k, s]) => `${k} ${Math.round(s * 100)}%`).join(', ')}.`);
   }
+  const mergedSteps = Object.entries(results.mergedSteps ?? {});
+  if (mergedSteps.length) {
+    L.push('', `Measured later, each in a run of its own merged into these results (\`--steps … --merge\`): ${mergedSteps.map(([name, m]) => `${name} on ${when(m.date)}`).join(', ')}.`);
+  }
   if (busy) {
     const why = shares.length
       ? `other processes used more than 10% of the machine's CPU during ${busySteps.map(([k, s]) => `${k} (${Math.round(s * 100)}%)`).join(', ')}`
@@ -297,7 +303,8 @@ export function renderReport(results) {
   const k = results.contract;
   if (!k || k.error) L.push(`Not measured: ${k?.error ?? 'step did not run'}.`);
   else {
-    L.push(`bench/contract.mjs: a generated node package in today's form (bench/gen/contract.mjs: ${k.operations} operations, each with its handler_routing entry, topics, command and event models, def-B handler and published event; ${num(k.packageFiles)} files; the framework's own validators find nothing in its contract) checked as the editor and the CLI check it: the contract bundle's front end through the engine's analyzeWith, reading the package through the cached reader (warm: the Python files are parsed once; the contract is parsed every run). Compared in the same process, interleaved in rounds, with the bare \`yaml\` parseDocument of the same text and with the contract checked alone (no package). Every run gets a fresh copy of the text (another trailing comment).${contractRunNote(results) ? ` Measured on ${k.date.slice(0, 16).replace('T', ' ')} UTC in a run of this step alone (\`--steps contract\`), merged into the results of the full run above.` : ''}`);
+    const merged = results.mergedSteps?.contract;
+    L.push(`bench/contract.mjs: a generated node package in today's form (bench/gen/contract.mjs: ${k.operations} operations, each with its handler_routing entry, topics, command and event models, def-B handler and published event; ${num(k.packageFiles)} files; the framework's own validators find nothing in its contract) checked as the editor and the CLI check it: the contract bundle's front end through the engine's analyzeWith, reading the package through the cached reader (warm: the Python files are parsed once; the contract is parsed every run). Compared in the same process, interleaved in rounds, with the bare \`yaml\` parseDocument of the same text and with the contract checked alone (no package). Every run gets a fresh copy of the text (another trailing comment).${merged ? ` Measured on ${when(merged.date)} in a run of this step alone (\`--steps contract --merge\`; load average ${(merged.loadAverage.measured ?? merged.loadAverage.start).join(', ')}), merged into the results of the full run above.` : ''}`);
     L.push('');
     table(L, ['contract.yaml', 'Check with its package', 'CPU', 'yaml parseDocument', 'Check ÷ parse', 'Check of the file alone', 'Findings'], [[
       `${num(k.lines)} lines, ${kb(k.bytes)}`, cell(k.check), ms(k.check.cpuMedianMs), cell(k.yaml), fmtRatio(k.ratio), cell(k.fileOnly), String(k.findings),

@@ -11,6 +11,9 @@ import { defaultSeverityOf } from './rules/meta';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCacheDir, requireWithCodeCache } from './codeCache';
+import { cursorLine } from './completions/cursor';
+import { mayMatchAnItem } from './completions/labels';
+import { type CompletionRequest, type CompletionResult, NO_COMPLETIONS } from './completions/types';
 
 /** Fills in defaults; a key present with the value `undefined` does not override its default. */
 export function resolveConfig(partial?: Partial<EngineConfig>): EngineConfig {
@@ -182,6 +185,25 @@ export function fixesWith(frontEnd: FrontEnd, text: string, finding: RawFinding,
 export async function fixesFor(text: string, finding: RawFinding, options: AnalyzeOptions): Promise<FixesResult> {
   const frontEnd = await getFrontEnd(options.language);
   return fixesWith(frontEnd, text, finding, resolveConfig(options.config), options.fileName);
+}
+
+/**
+ * The ONEX snippets and file templates at a cursor (./completions). Never throws: a text too large or
+ * binary, or one the front end cannot read, gets none.
+ */
+export function completionsWith(frontEnd: FrontEnd, request: CompletionRequest): CompletionResult {
+  if (precheck(request.text, request.config)) return NO_COMPLETIONS;
+  const cursor = cursorLine(request.text, request.offset);
+  if (!cursor || !mayMatchAnItem(cursor.word)) return NO_COMPLETIONS;
+  try {
+    return frontEnd.completions(request);
+  } catch {
+    return NO_COMPLETIONS;
+  }
+}
+
+export async function completionsFor(language: LanguageId, request: Omit<CompletionRequest, 'config'> & { config?: Partial<EngineConfig> }): Promise<CompletionResult> {
+  return completionsWith(await getFrontEnd(language), { ...request, config: resolveConfig(request.config) });
 }
 
 export { ALL_RULE_IDS };

@@ -2,6 +2,7 @@
 // this module. The Python front end (tree-sitter) is ./python/frontend.ts; the TypeScript one
 // (ts-morph's compiler), loaded lazily as a bundle of its own, is ./typescript/frontend.ts; contract.yaml's
 // (the yaml package), also a lazy bundle, is ./contract/frontend.ts.
+import type { CompletionRequest, CompletionResult } from './completions/types';
 import type { EraDecision } from './era';
 import type { Clock } from './clock';
 import type { CommentInfo } from './suppression';
@@ -13,6 +14,8 @@ export interface FrontEnd {
   findRaw(text: string, config: EngineConfig, fileName?: string, clock?: Clock): FrontEndAnalysis;
   fixes(text: string, finding: RawFinding, config: EngineConfig, fileName?: string): Fix[];
   syntaxErrorCount(text: string, fileName?: string): number;
+  /** The ONEX snippets and file templates that belong at the request's cursor (./completions). */
+  completions(request: CompletionRequest): CompletionResult;
 }
 
 export interface FrontEndAnalysis {

@@ -2,7 +2,8 @@
 // host (the parser is already warm there), TypeScript and large texts in the worker thread, contracts
 // on the extension host (their checks read the package through the editor's open documents).
 import type * as vscode from 'vscode';
-import { analyzeWith, fixesWith, getFrontEnd, type FixesResult } from '../core/engine';
+import { analyzeWith, completionsWith, fixesWith, getFrontEnd, type FixesResult } from '../core/engine';
+import type { CompletionRequest, CompletionResult } from '../core/completions/types';
 import { fixAllWith, type FixAllResult } from '../core/fixAll';
 import type { AnalysisResult, EngineConfig, FileKind, LanguageId, RawFinding } from '../core/types';
 import type { ContractWorkspace } from './contracts';
@@ -48,6 +49,15 @@ export class EngineBridge {
     const r = await this.worker.request({ kind: 'fixes', language, text, finding, config, fileName }, this.timeout(config));
     if (!r.ok) throw new Error(r.error);
     if (r.kind !== 'fixes') throw new Error('unexpected worker answer');
+    return r.result;
+  }
+
+  /** ONEX snippets at a cursor: small Python texts here (no wait for the worker while typing), the rest in the worker. */
+  async completions(language: LanguageId, request: CompletionRequest): Promise<CompletionResult> {
+    if (this.here(language, request.text)) return completionsWith(await getFrontEnd('python'), request);
+    const r = await this.worker.request({ ...request, kind: 'completions', language }, this.timeout(request.config));
+    if (!r.ok) throw new Error(r.error);
+    if (r.kind !== 'completions') throw new Error('unexpected worker answer');
     return r.result;
   }
 

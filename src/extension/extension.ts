@@ -7,6 +7,7 @@ import { RULE_META } from '../core/rules/meta';
 import { ALL_RULE_IDS } from '../core/types';
 import { DocumentAnalyzer, languageOf } from './analysis';
 import { OnexCodeActionProvider } from './codeActions';
+import { OnexCompletionProvider } from './completions';
 import { SECTION } from './config';
 import { CONTRACT_SELECTOR, ContractCompletionProvider, ContractHoverProvider, ContractWorkspace, isContractDocument } from './contracts';
 import { docsUri } from './diagnostics';
@@ -49,6 +50,8 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
   context.subscriptions.push(
     output, ui, diagnostics, status, analyzer, checker, contracts, { dispose: () => worker.dispose() }, { dispose: () => scanPool.dispose() },
     vscode.languages.registerCodeActionsProvider([{ language: 'python' }, { language: 'typescript' }, ...CONTRACT_SELECTOR], actions, OnexCodeActionProvider.metadata),
+    vscode.languages.registerCompletionItemProvider(
+      [{ language: 'python' }, { language: 'typescript' }], new OnexCompletionProvider(bridge, output), ...OnexCompletionProvider.triggerCharacters),
     // contract.yaml has the language `yaml` only where a YAML extension is installed: the providers go by its name.
     vscode.languages.registerCompletionItemProvider(CONTRACT_SELECTOR, new ContractCompletionProvider(contracts), ':', ' ', '-'),
     vscode.languages.registerHoverProvider(CONTRACT_SELECTOR, new ContractHoverProvider(contracts)),

@@ -3,6 +3,7 @@
 // severities, `# onex: ignore[...]` comments and fix checks. The contract's era is its package's (rules.md
 // "Eras": an explicit setting, the project's pin, today; a contract has no imports of its own).
 import { basename, dirname } from 'node:path';
+import { NO_COMPLETIONS, type CompletionResult } from '../completions/types';
 import { resolveEra, type EraDecision } from '../era';
 import type { FrontEnd, FrontEndAnalysis } from '../frontend';
 import type { EngineConfig, Finding, Fix, RawFinding } from '../types';
@@ -78,5 +79,10 @@ export class ContractFrontEnd implements FrontEnd {
 
   syntaxErrorCount(text: string): number {
     return parseContract(text).errors.length;
+  }
+
+  /** No ONEX snippets in a contract: its keys and values are completed from the schema (service.ts's completions). */
+  completions(): CompletionResult {
+    return NO_COMPLETIONS;
   }
 }

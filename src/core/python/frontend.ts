@@ -5,6 +5,8 @@
 // over an edit that cannot change them (./reuse.ts).
 import type { Parser, Tree } from 'web-tree-sitter';
 import { type Clock, systemClock } from '../clock';
+import { pythonCompletions } from '../completions/python';
+import type { CompletionRequest, CompletionResult } from '../completions/types';
 import { type FrontEnd, type FrontEndAnalysis, type KeptAnalysis, ParseBudgetExceeded } from '../frontend';
 import type { PythonRule } from '../rules/rule';
 import { PYTHON_RULES, PYTHON_RULES_BY_ID } from '../rules/python';
@@ -184,6 +186,10 @@ export class PythonEngineFrontEnd implements FrontEnd {
     const parsed = this.parsed(text);
     parsed.syntaxErrors ??= this.inner.syntaxErrorCount(parsed.tree);
     return parsed.syntaxErrors;
+  }
+
+  completions(request: CompletionRequest): CompletionResult {
+    return pythonCompletions((text) => this.inner.parse(text), request);
   }
 }
 

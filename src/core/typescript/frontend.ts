@@ -5,6 +5,8 @@
 // (`require('./typescript/frontend')`) so that ts-morph and its compiler only load when a TypeScript
 // file is analysed.
 import { type Clock, systemClock } from '../clock';
+import { typeScriptCompletions } from './completions';
+import type { CompletionRequest, CompletionResult } from '../completions/types';
 import { resolveEra } from '../era';
 import type { FrontEnd, FrontEndAnalysis } from '../frontend';
 import type { EngineConfig, Fix, RawFinding } from '../types';
@@ -80,6 +82,10 @@ export class TypeScriptFrontEnd implements FrontEnd {
     if (this.last && this.last.text === text && this.last.fileName === fileName) return this.last.file.errorOffsets.length;
     // Candidate fix results are parsed on their own (diagnostics only): they must not displace the last model.
     return parseDiagnostics(parseStandalone(text, fileName, false)).length;
+  }
+
+  completions(request: CompletionRequest): CompletionResult {
+    return typeScriptCompletions(request);
   }
 }
 

@@ -1,7 +1,7 @@
 // The analysis worker thread: keeps the extension host's event loop free while ts-morph loads and
 // runs, while large Python files are analysed, and during workspace checks.
 import { parentPort } from 'node:worker_threads';
-import { analyzeWith, fixesWith, getFrontEnd } from '../engine';
+import { analyzeWith, completionsWith, fixesWith, getFrontEnd } from '../engine';
 import { fixAllWith } from '../fixAll';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
@@ -15,6 +15,8 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
         return { id: request.id, ok: true, kind: 'fixes', result: fixesWith(frontEnd, request.text, request.finding, request.config, request.fileName) };
       case 'fixAll':
         return { id: request.id, ok: true, kind: 'fixAll', result: fixAllWith(frontEnd, request.text, request.config, request) };
+      case 'completions':
+        return { id: request.id, ok: true, kind: 'completions', result: completionsWith(frontEnd, request) };
     }
   } catch (error) {
     return { id: request.id, ok: false, error: (error as Error).stack ?? String(error) };

@@ -651,7 +651,9 @@ const PUBLISHING_CONSUL_AND_METRICS = `    # -----------------------------------
  * No `X | None` (omnibase_core 0.1.0's union checker asks for `Optional[X]`) and at most ten plain
  * methods in the class (its pattern checker's limit).
  */
-export function renderBridgeNodePy(names: PythonNames, profile: KindProfile, bridge: BridgeKindProfile, kind: NodeKind): string {
+export function renderBridgeNodePy(
+  names: PythonNames, profile: KindProfile, bridge: BridgeKindProfile, kind: NodeKind, options: { inlineModels?: boolean } = {},
+): string {
   const entryPoint = entryPointName(kind, 'bridge');
   const operation = profile.operationSource.split('{INPUT}').join(names.inputModel);
   const resultLine = `result = ${profile.operationCall.split('\n').join('\n            ')}`;
@@ -659,7 +661,11 @@ export function renderBridgeNodePy(names: PythonNames, profile: KindProfile, bri
   const thirdPartyImports = [
     ...frameworkImportLines(names, 'bridge'),
     fromImport(`omnibase_core.models.contracts.model_contract_${kind}`, [contractClass]),
+    ...(options.inlineModels ? ['from pydantic import BaseModel, Field'] : []),
   ].sort((a, b) => a.localeCompare(b));
+  // The whole-file template defines the models in node.py itself (a package may have no models/ yet).
+  const localImports = options.inlineModels ? '' : `\n${fromImport('.models', [names.inputModel, names.outputModel])}\n`;
+  const inlineModels = options.inlineModels ? `\n\n${inputModelClass(names, profile)}\n\n${outputModelClass(names)}` : '';
   const constants = bridge.nodeConstants ? `\n${bridge.nodeConstants}` : '';
   return `"""
 ${names.className}: production ONEX ${names.kind} node "${names.nodeName}".
@@ -680,12 +686,10 @@ import logging
 import time
 from datetime import UTC, datetime
 from typing import Any, Optional, Protocol
-from uuid import UUID
+from uuid import UUID${options.inlineModels ? ', uuid4' : ''}
 
 ${thirdPartyImports.join('\n')}
-
-${fromImport('.models', [names.inputModel, names.outputModel])}
-
+${localImports}
 logger = logging.getLogger(__name__)
 
 NODE_NAME = "${names.nodeName}"
@@ -698,7 +702,7 @@ DEFAULT_TIMEOUT_SECONDS = 30.0
 DEFAULT_NAMESPACE = "onex"
 DEFAULT_CONSUL_PORT = 8500
 DEFAULT_SERVICE_PORT = 8080
-${constants}
+${constants}${inlineModels}
 
 class KafkaClientProtocol(Protocol):
     """
