@@ -266,7 +266,8 @@ function mergeIntoFullRun(partialResults) {
     full[name] = partialResults[name];
     const share = partialResults.environment.otherProcessesCpuShare?.[name];
     if (share !== undefined) full.environment.otherProcessesCpuShare[name] = share;
-    full.mergedSteps[name] = { date: partialResults.date, loadAverage: partialResults.environment.loadAverage };
+    // (A step that dates its own results ran then; the run itself may have waited for the machine first.)
+    full.mergedSteps[name] = { date: partialResults[name].date ?? partialResults.date, loadAverage: partialResults.environment.loadAverage };
   }
   full.targets = evaluateTargets(full);
   writeJson(fullPath, full);
