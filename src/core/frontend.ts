@@ -4,7 +4,7 @@
 import type { EraDecision } from './era';
 import type { Clock } from './clock';
 import type { CommentInfo } from './suppression';
-import type { EngineConfig, Fix, LanguageId, RawFinding } from './types';
+import type { EngineConfig, Fix, LanguageId, RawFinding, Span } from './types';
 
 export interface FrontEnd {
   readonly language: LanguageId;
@@ -12,6 +12,21 @@ export interface FrontEnd {
   findRaw(text: string, config: EngineConfig, fileName?: string, clock?: Clock): FrontEndAnalysis;
   fixes(text: string, finding: RawFinding, config: EngineConfig, fileName?: string): Fix[];
   syntaxErrorCount(text: string, fileName?: string): number;
+  /** The classes "make production-ready" works on (./fixAll.ts), in source order. */
+  productionClasses(text: string, config: EngineConfig, fileName?: string): ProductionClass[];
+}
+
+/**
+ * A class whose findings are fixed together by "make production-ready": a production node class (the
+ * class-level rules judge it: not a base, a test double or a declarative node), or today's handler.
+ */
+export interface ProductionClass {
+  name: string;
+  role: 'node' | 'handler';
+  /** The class statement, decorators included. */
+  span: Span;
+  /** Its name, where the class-level findings are reported. */
+  nameSpan: Span;
 }
 
 export interface FrontEndAnalysis {

@@ -15,6 +15,8 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
         return { id: request.id, ok: true, kind: 'fixes', result: fixesWith(frontEnd, request.text, request.finding, request.config, request.fileName) };
       case 'fixAll':
         return { id: request.id, ok: true, kind: 'fixAll', result: fixAllWith(frontEnd, request.text, request.config, request) };
+      case 'productionClasses':
+        return { id: request.id, ok: true, kind: 'productionClasses', result: frontEnd.productionClasses(request.text, request.config, request.fileName) };
     }
   } catch (error) {
     return { id: request.id, ok: false, error: (error as Error).stack ?? String(error) };
