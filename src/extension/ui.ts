@@ -54,6 +54,31 @@ export class UserInterface implements UiEvents, vscode.Disposable {
     return shown;
   }
 
+  /** A quick pick of one step, reported like the wizard's; resolves to the label accepted, or undefined when closed. */
+  pickOne(options: { title?: string; placeholder: string; items: readonly vscode.QuickPickItem[] }): Promise<string | undefined> {
+    return new Promise((resolve) => {
+      const quickPick = vscode.window.createQuickPick();
+      quickPick.title = options.title;
+      quickPick.placeholder = options.placeholder;
+      quickPick.items = options.items;
+      let settled = false;
+      const finish = (label: string | undefined) => {
+        if (settled) return;
+        settled = true;
+        resolve(label);
+        quickPick.dispose();
+      };
+      quickPick.onDidAccept(() => finish(quickPick.selectedItems[0]?.label));
+      quickPick.onDidHide(() => finish(undefined));
+      quickPick.show();
+      this.pickShown({
+        title: options.title, placeholder: options.placeholder, items: options.items.map((item) => item.label),
+        active: options.items[0]?.label,
+        choose: (label) => finish(options.items.some((item) => item.label === label) ? label : undefined),
+      });
+    });
+  }
+
   /** Reports a quick pick the extension has just shown. */
   pickShown(pick: ShownPick): void {
     this.picks.fire(pick);
