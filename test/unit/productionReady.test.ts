@@ -12,7 +12,7 @@ const read = (rel: string) => readFileSync(join(EXAMPLES, rel), 'utf8');
 /** The examples' bridge project (examples/pyproject.toml pins omnibase-core 0.1.0). */
 const BRIDGE = resolveConfig({ projectPin: { version: '0.1.0', spec: 'omnibase-core==0.1.0', file: join(EXAMPLES, 'pyproject.toml') } });
 const TODAY = resolveConfig({ projectPin: { version: '0.46.8', spec: 'omnibase-core==0.46.8', file: join(EXAMPLES, 'today', 'pyproject.toml') } });
-const CLASS_LEVEL = ['ONEX001', 'ONEX002', 'ONEX005', 'ONEX009'];
+const CLASS_LEVEL: readonly string[] = ['ONEX001', 'ONEX002', 'ONEX005', 'ONEX009'];
 
 const where = (findings: readonly Finding[]) => findings.map((f) => `${f.ruleId} ${f.message}`).sort();
 
@@ -72,7 +72,7 @@ describe('make production-ready', () => {
     const result = makeProductionReady(fe, text, BRIDGE, { span: cls.span, safeOnly: true });
     assert.ok(result.applied > 0);
     assert.ok(!/async def startup/.test(result.text), 'a code-generating fix ran');
-    const left = new Set(result.left.map((f) => f.ruleId));
+    const left = new Set<string>(result.left.map((f) => f.ruleId));
     for (const id of CLASS_LEVEL) assert.ok(left.has(id), `${id} was fixed by a safe-only run`);
     assert.ok(!left.has('ONEX010') && !left.has('ONEX011'));
     assert.deepEqual(result.text, fixAllWith(fe, text, BRIDGE, { ruleIds: null, safeOnly: true, within: cls.span }).text);
