@@ -23,6 +23,8 @@ export interface ShownPick {
   placeholder?: string;
   /** The items' labels, in order. */
   items: readonly string[];
+  /** Their descriptions (the text beside a label), in the same order. */
+  descriptions?: readonly (string | undefined)[];
   /** The item selected when the pick opens. */
   active?: string;
   /** Accepts the item with this label as the user would, or closes the pick (undefined). */
@@ -73,7 +75,7 @@ export class UserInterface implements UiEvents, vscode.Disposable {
       quickPick.show();
       this.pickShown({
         title: options.title, placeholder: options.placeholder, items: options.items.map((item) => item.label),
-        active: options.items[0]?.label,
+        descriptions: options.items.map((item) => item.description), active: options.items[0]?.label,
         choose: (label) => finish(options.items.some((item) => item.label === label) ? label : undefined),
       });
     });
