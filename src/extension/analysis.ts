@@ -55,7 +55,6 @@ export class DocumentAnalyzer implements vscode.Disposable {
     private readonly worker: WorkerClient,
     private readonly output: vscode.LogOutputChannel,
     private readonly events: AnalysisEvents,
-    private readonly extensionUri: vscode.Uri,
     private readonly contracts: ContractWorkspace,
   ) {}
 
@@ -135,7 +134,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     state.lastDurationMs = durationMs;
     this.states.set(key, state);
     this.report(document, result, state);
-    this.diagnostics.set(document.uri, result.findings.map((f) => toDiagnostic(f, this.extensionUri, document.uri)));
+    this.diagnostics.set(document.uri, result.findings.map((f) => toDiagnostic(f, document.uri)));
     const path = pathOf(document);
     // A contract's findings in its package's files; a Python file's package contract checked again with it.
     if (language === 'contract' && path) this.contracts.publishElsewhere(path, result.otherFiles);

@@ -6,6 +6,7 @@ import { loadProjectConfig, type ProjectConfig } from '../core/projectConfig';
 import { findPackageFacts, findProjectRoot } from '../core/packageFacts';
 import { findProjectPin } from '../core/projectPin';
 import type { EngineConfig, RuleId, Severity } from '../core/types';
+import type { EraSetting } from '../core/era';
 
 export const SECTION = 'onexForge';
 
@@ -61,4 +62,17 @@ export function engineConfigFor(uri: vscode.Uri, loaded?: ProjectConfig | null):
     maxFileSize: explicit<number>(c, 'maxFileSize') ?? project.maxFileSize,
     timeBudgetMs: explicit<number>(c, 'timeBudgetMs') ?? project.timeBudgetMs,
   });
+}
+
+/**
+ * The framework-target that applies to a new file in `folder`, and where it is set (for the reason shown):
+ * the onexForge.frameworkTarget setting when the user set an era, else the project file's framework-target.
+ */
+export function frameworkTargetFor(folder: vscode.Uri): { setting: EraSetting; source?: string } {
+  const fromSettings = explicit<EraSetting>(vscode.workspace.getConfiguration(SECTION, folder), 'frameworkTarget');
+  if (fromSettings && fromSettings !== 'auto') return { setting: fromSettings, source: `the ${SECTION}.frameworkTarget setting` };
+  if (folder.scheme !== 'file') return { setting: 'auto' };
+  const project = loadProjectConfig(vscode.Uri.joinPath(folder, 'node.py').fsPath);
+  const setting = project.config.frameworkTarget ?? 'auto';
+  return { setting, source: project.path ? `framework-target in ${vscode.workspace.asRelativePath(vscode.Uri.file(project.path))}` : undefined };
 }

@@ -34,7 +34,7 @@ export class ContractWorkspace implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
   /** `reanalyse` analyses an open contract again (the document analyzer's). */
-  constructor(private readonly extensionUri: vscode.Uri, private readonly reanalyse: (document: vscode.TextDocument) => void) {}
+  constructor(private readonly reanalyse: (document: vscode.TextDocument) => void) {}
 
   /**
    * A file of a package changed (a Python file typed in or saved, a contract saved): its contract is checked
@@ -99,7 +99,7 @@ export class ContractWorkspace implements vscode.Disposable {
     for (const path of new Set([...(before?.keys() ?? []), ...now.keys()])) {
       const findings = [...this.byContract.values()].flatMap((m) => m.get(path) ?? []);
       const uri = vscode.Uri.file(path);
-      this.elsewhere.set(uri, findings.map((f) => toDiagnostic(f, this.extensionUri, uri)));
+      this.elsewhere.set(uri, findings.map((f) => toDiagnostic(f, uri)));
     }
   }
 

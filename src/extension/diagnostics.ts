@@ -1,4 +1,4 @@
-// Findings as VS Code diagnostics: source "onex", code { value: ONEXnnn, target: docs page }.
+// Findings as VS Code diagnostics: source "onex", code { value: ONEXnnn, target: a link that opens the rule's page }.
 import * as vscode from 'vscode';
 import type { Finding, RawFinding } from '../core/types';
 import { RULE_META } from '../core/rules/meta';
@@ -20,6 +20,18 @@ export function docsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'dist', 'docs', 'rules', `${ruleId}.md`);
 }
 
+export const SHOW_RULE_DOCS = 'onexForge.showRuleDocs';
+
+/**
+ * Where a diagnostic's rule code links (in its hover and in the Problems panel): a command link that
+ * opens the rule's page rendered (onexForge.showRuleDocs), not the .md file as text. Both places open
+ * the link with command links allowed, in the desktop and the web workbench alike; a link in the
+ * product's own scheme to a URI handler would ask the desktop user to confirm it first.
+ */
+export function docsLink(ruleId: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: 'command', path: SHOW_RULE_DOCS, query: JSON.stringify([ruleId]) });
+}
+
 /** The raw finding behind each diagnostic we publish, to compute its fixes later. */
 const findingOf = new WeakMap<vscode.Diagnostic, RawFinding>();
 
@@ -28,10 +40,10 @@ function toRange(range: Finding['range']): vscode.Range {
 }
 
 /** `file` is the diagnostic's own file, where a related place without a path of its own is. */
-export function toDiagnostic(finding: Finding, extensionUri: vscode.Uri, file?: vscode.Uri): vscode.Diagnostic {
+export function toDiagnostic(finding: Finding, file?: vscode.Uri): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = SOURCE;
-  diagnostic.code = { value: finding.ruleId, target: docsUri(extensionUri, finding.ruleId) };
+  diagnostic.code = { value: finding.ruleId, target: docsLink(finding.ruleId) };
   // A node ↔ contract finding points at the other file (the contract that binds a handler, the module it names).
   const related = (finding.related ?? []).filter((r) => r.path || file);
   if (related.length) {

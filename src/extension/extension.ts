@@ -3,14 +3,13 @@
 // contract.yaml (or Python file of a package with one); nothing heavy runs here.
 import * as vscode from 'vscode';
 import { join } from 'node:path';
-import { RULE_META } from '../core/rules/meta';
-import { ALL_RULE_IDS } from '../core/types';
 import { DocumentAnalyzer, languageOf } from './analysis';
 import { OnexCodeActionProvider } from './codeActions';
 import { OnexCompletionProvider } from './completions';
 import { SECTION } from './config';
 import { CONTRACT_SELECTOR, ContractCompletionProvider, ContractHoverProvider, ContractWorkspace, isContractDocument } from './contracts';
-import { docsUri } from './diagnostics';
+import { SHOW_RULE_DOCS, docsUri } from './diagnostics';
+import { RULE_META } from '../core/rules/meta';
 import { EngineBridge } from './engineBridge';
 import { registerScaffoldCommands } from './scaffold';
 import { AnalysisStatus } from './status';
@@ -36,15 +35,15 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
   const diagnostics = vscode.languages.createDiagnosticCollection('onex');
   const worker = new WorkerClient(join(context.extensionPath, 'dist'), (m) => output.warn(m));
   const scanPool = new ScanPool(join(context.extensionPath, 'dist'), (m) => output.warn(m));
-  const contracts = new ContractWorkspace(context.extensionUri, (document) => analyzer.schedule(document, 0));
+  const contracts = new ContractWorkspace((document) => analyzer.schedule(document, 0));
   const bridge = new EngineBridge(worker, scanPool, contracts);
   const status = new AnalysisStatus();
   const analyzer = new DocumentAnalyzer(diagnostics, worker, output, {
     onAnalysed(document, result, durationMs) {
       if (vscode.window.activeTextEditor?.document === document) status.update(result, durationMs);
     },
-  }, context.extensionUri, contracts);
-  const checker = new WorkspaceChecker(diagnostics, bridge, output, context.extensionUri, ui);
+  }, contracts);
+  const checker = new WorkspaceChecker(diagnostics, bridge, output, ui);
   const actions = new OnexCodeActionProvider(analyzer, bridge, output);
 
   context.subscriptions.push(
@@ -78,12 +77,7 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
     }),
     vscode.commands.registerCommand('onexForge.checkWorkspace', () => checker.run()),
     vscode.commands.registerCommand('onexForge.showOutput', () => output.show()),
-    vscode.commands.registerCommand('onexForge.showRuleDocs', async (ruleId?: string) => {
-      const id = ruleId ?? await vscode.window.showQuickPick(
-        ALL_RULE_IDS.map((id) => ({ label: id, description: RULE_META[id].name })), { placeHolder: 'Rule' }).then((item) => item?.label);
-      if (!id) return;
-      await vscode.commands.executeCommand('markdown.showPreview', docsUri(context.extensionUri, id));
-    }),
+    vscode.commands.registerCommand(SHOW_RULE_DOCS, (ruleIds?: string | string[]) => showRuleDocs(context.extensionUri, ui, ruleIds)),
     vscode.commands.registerCommand('onexForge.fixAllSafe', () => fixAllSafeInEditor(bridge, output)),
   );
   registerScaffoldCommands(context, ui, output);
@@ -100,6 +94,21 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
     ui,
     logUri: context.logUri,
   };
+}
+
+/**
+ * Opens a rule's page rendered (the markdown preview of the copy the build ships in dist/docs/rules/):
+ * the rule given, else one picked among those given (the lightbulb's rules of a line), else among all.
+ */
+async function showRuleDocs(extensionUri: vscode.Uri, ui: UserInterface, ruleIds?: string | string[]): Promise<void> {
+  const given = (typeof ruleIds === 'string' ? [ruleIds] : ruleIds ?? []).filter((id) => id in RULE_META);
+  const choices = given.length > 0 ? given : Object.keys(RULE_META);
+  const id = choices.length === 1 ? choices[0] : await ui.pickOne({
+    placeholder: 'Show the documentation of rule…',
+    items: choices.map((choice) => ({ label: choice, description: RULE_META[choice as keyof typeof RULE_META].summary })),
+  });
+  if (!id) return;
+  await vscode.commands.executeCommand('markdown.showPreview', docsUri(extensionUri, id));
 }
 
 export function deactivate(): void {

@@ -5,7 +5,7 @@
 import { basename, dirname } from 'node:path';
 import { NO_COMPLETIONS, type CompletionResult } from '../completions/types';
 import { resolveEra, type EraDecision } from '../era';
-import type { FrontEnd, FrontEndAnalysis } from '../frontend';
+import type { FrontEnd, FrontEndAnalysis, ProductionClass } from '../frontend';
 import type { EngineConfig, Finding, Fix, RawFinding } from '../types';
 import { checkContractRaw, type ContractCheckOptions } from './check';
 import { parseContract } from './document';
@@ -84,5 +84,10 @@ export class ContractFrontEnd implements FrontEnd {
   /** No ONEX snippets in a contract: its keys and values are completed from the schema (service.ts's completions). */
   completions(): CompletionResult {
     return NO_COMPLETIONS;
+  }
+
+  /** A contract has no classes to make production-ready. */
+  productionClasses(): ProductionClass[] {
+    return [];
   }
 }

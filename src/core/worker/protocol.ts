@@ -1,12 +1,14 @@
 // Messages between the extension host (or the CLI) and the analysis worker thread.
 import type { CompletionRequest, CompletionResult } from '../completions/types';
 import type { FixAllResult } from '../fixAll';
-import type { AnalysisResult, EngineConfig, FixesResult, LanguageId, RawFinding } from './protocolTypes';
+import type { ProductionClass } from '../frontend';
+import type { AnalysisResult, EngineConfig, FixesResult, LanguageId, RawFinding, Span } from './protocolTypes';
 
 export type WorkerRequest =
   | { id: number; kind: 'analyze'; language: LanguageId; text: string; config: EngineConfig; fileName?: string }
   | { id: number; kind: 'fixes'; language: LanguageId; text: string; finding: RawFinding; config: EngineConfig; fileName?: string }
-  | { id: number; kind: 'fixAll'; language: LanguageId; text: string; config: EngineConfig; fileName?: string; ruleIds: string[] | null; safeOnly: boolean }
+  | { id: number; kind: 'fixAll'; language: LanguageId; text: string; config: EngineConfig; fileName?: string; ruleIds: string[] | null; safeOnly: boolean; within?: Span }
+  | { id: number; kind: 'productionClasses'; language: LanguageId; text: string; config: EngineConfig; fileName?: string }
   | ({ id: number; kind: 'completions'; language: LanguageId } & CompletionRequest);
 
 export type WorkerResponse =
@@ -14,6 +16,7 @@ export type WorkerResponse =
   | { id: number; ok: true; kind: 'fixes'; result: FixesResult }
   | { id: number; ok: true; kind: 'fixAll'; result: FixAllResult }
   | { id: number; ok: true; kind: 'completions'; result: CompletionResult }
+  | { id: number; ok: true; kind: 'productionClasses'; result: ProductionClass[] }
   | { id: number; ok: false; error: string };
 
 /** A request before the transport gives it an id. */
