@@ -5,7 +5,8 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { CONTRACT, CONTRACT_PATH, HANDLER_PATH, edit, packageFiles, type PackageFiles } from '../contract/fixtureTexts';
 import {
-  activateExtension, closeAllEditorsWithoutSaving, examplesRoot, onexDiagnostics, removeFolder, ruleIdOf, tempFolder, waitFor, waitForDiagnostics,
+  activateExtension, closeAllEditorsWithoutSaving, onexDiagnostics, removeFolder, ruleIdOf, tempFolder, waitFor, waitForDiagnostics,
+  workspaceScratchFolder,
 } from './util';
 
 const folders: vscode.Uri[] = [];
@@ -15,9 +16,7 @@ const folders: vscode.Uri[] = [];
  * workspace (os.tmpdir()), or in it (examples/.scratch/) for a test that needs the workspace's file watchers.
  */
 async function writeScratchPackage(name: string, files: PackageFiles = {}, inWorkspace = false): Promise<{ contract: vscode.Uri; handler: vscode.Uri }> {
-  // (In the workspace the folder is made through VS Code's file system: in code-server 4.100.3 the extension's
-  // watcher reported no change inside a folder that Node's fs.mkdirSync made after the watcher had started.)
-  const base = inWorkspace ? vscode.Uri.joinPath(examplesRoot(), '.scratch', `contracts-${name}-${Date.now()}`) : tempFolder(`contracts-${name}`);
+  const base = inWorkspace ? workspaceScratchFolder(`contracts-${name}`) : tempFolder(`contracts-${name}`);
   folders.push(base);
   const all = { ...packageFiles(files), 'pyproject.toml': '[project]\nname = "omnimarket"\ndependencies = ["omnibase-core==0.46.8"]\n' };
   const at = (path: string) => vscode.Uri.joinPath(base, ...path.split('/'));
@@ -29,6 +28,31 @@ async function open(uri: vscode.Uri): Promise<{ document: vscode.TextDocument; e
   const document = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(document, { preview: false });
   return { document, editor };
+}
+
+/**
+ * Waits until the workspace's file watcher reports changes in `folder` (a watcher of the test's own, on the
+ * service the extension's watcher shares): a folder made a moment ago may not be watched yet, and a change
+ * made before it is would go unseen by the extension as by anyone.
+ */
+async function watcherSees(folder: vscode.Uri): Promise<void> {
+  const probe = vscode.Uri.joinPath(folder, 'watcher_probe.txt');
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, 'watcher_probe.txt'));
+  let seen = false;
+  const saw = () => { seen = true; };
+  watcher.onDidCreate(saw);
+  watcher.onDidChange(saw);
+  try {
+    let n = 0;
+    await waitFor(async () => {
+      if (seen) return true;
+      await vscode.workspace.fs.writeFile(probe, new TextEncoder().encode(String(n++)));
+      return undefined;
+    }, 30_000, () => `the file watcher never reported a change in ${folder.fsPath}`, 250);
+  } finally {
+    watcher.dispose();
+    await vscode.workspace.fs.delete(probe, { useTrash: false });
+  }
 }
 
 function has(rule: string) {
@@ -129,6 +153,7 @@ describe('contract.yaml', () => {
     const { contract, handler } = await writeScratchPackage('watched', {}, true);
     const { document, editor } = await open(contract);
     await waitForDiagnostics(contract, (all) => onexDiagnostics(all).length === 0, 60_000);
+    await watcherSees(vscode.Uri.joinPath(handler, '..'));
     // The handler, in no editor, loses its handle() on disk: its finding appears in its file.
     const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(handler));
     await vscode.workspace.fs.writeFile(handler, new TextEncoder().encode(original.replace('async def handle(', 'async def process(')));
