@@ -16,8 +16,12 @@ export function resolveConfig(partial?: Partial<EngineConfig>): EngineConfig {
   return { ...DEFAULT_CONFIG, ...defined, rules: { ...DEFAULT_CONFIG.rules, ...partial?.rules } };
 }
 
-export function severityOf(config: EngineConfig, ruleId: RawFinding['ruleId']): Severity {
-  return config.rules[ruleId] ?? 'warning';
+/**
+ * A finding's severity: the configured one, else the finding's own default (its rule's default in the
+ * file's era: rules/eras.ts), else warning.
+ */
+export function severityOf(config: EngineConfig, ruleId: RawFinding['ruleId'], finding?: Pick<RawFinding, 'defaultSeverity'>): Severity {
+  return config.rules[ruleId] ?? finding?.defaultSeverity ?? 'warning';
 }
 
 let typescript: Promise<FrontEnd> | undefined;
@@ -86,7 +90,7 @@ export function finalizeFindings(text: string, analysis: FrontEndAnalysis, confi
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   for (const raw of analysis.raw) {
-    const severity = severityOf(config, raw.ruleId);
+    const severity = severityOf(config, raw.ruleId, raw);
     if (severity === 'off') continue;
     const range = lines.rangeOf(raw.span);
     if (isSuppressed(suppressions, raw.ruleId, range.start.line)) continue;

@@ -1,4 +1,4 @@
-import type { EraDecision, EraSetting, ProjectPin } from './era';
+import type { Era, EraDecision, EraSetting, ProjectPin } from './era';
 import type { PackageFacts } from './packageFacts';
 
 // The engine's shared vocabulary. Nothing here knows about VS Code or about a parser:
@@ -25,6 +25,8 @@ export const ALL_RULE_IDS: readonly RuleId[] = [
 /** A severity as users configure it; `off` disables the rule. */
 export type Severity = 'off' | 'hint' | 'information' | 'warning' | 'error';
 export const SEVERITIES: readonly Severity[] = ['off', 'hint', 'information', 'warning', 'error'];
+/** The severity of a reported finding (a rule switched off reports nothing). */
+export type FindingSeverity = Exclude<Severity, 'off'>;
 
 /** Offsets are UTF-16 code-unit indexes into the analysed text (JavaScript string indexes). */
 export interface Span {
@@ -77,11 +79,27 @@ export interface RawFinding {
    * (fixes are computed lazily, when an action is chosen).
    */
   data?: unknown;
+  /**
+   * This finding's default severity when it differs from its rule's (rules.md, "Eras": in today's era a
+   * rule whose framework check is not wired reports at information). A configured severity always wins.
+   */
+  defaultSeverity?: FindingSeverity;
 }
 
 export interface Finding extends RawFinding {
   range: Range;
-  severity: Exclude<Severity, 'off'>;
+  severity: FindingSeverity;
+}
+
+/** How a rule stands in one era (rules.md's era table): whether it applies, in which form, why, at which severity. */
+export interface RuleEraEntry {
+  applies: boolean;
+  /** What it reports in that era (or what reports it instead), one sentence. */
+  form: string;
+  /** Why, with the framework facts behind it (current-era.md §5). */
+  why: string;
+  /** Its default severity there (a configured severity wins). */
+  defaultSeverity: FindingSeverity;
 }
 
 export interface RuleMeta {
@@ -94,6 +112,8 @@ export interface RuleMeta {
   era: string;
   /** The safety of the rule's primary fix, or 'none' when it has no fix. */
   fixSafety: FixSafety | 'none';
+  /** In which era the rule applies, in which form and at which default severity (absent: both, at warning). */
+  eras?: Record<Era, RuleEraEntry>;
 }
 
 /** Settings that shape detection, shared by the extension and the CLI. */

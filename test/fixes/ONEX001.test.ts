@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeText, fixesFor } from '../../src/core/engine';
-import { dedent } from '../helpers/ruleTester';
+import { dedent, testConfig } from '../helpers/ruleTester';
 import { ONEX001_PYTHON_CASES } from '../../src/core/rules/onex001/python.cases';
 import {
   checkRuleFix, withCrlf, withSingleQuotes, withTabs, withTwoSpaces, withoutInsertions,
@@ -144,9 +144,9 @@ describe('ONEX001 fix', () => {
                 super().__init__(**kwargs)
                 self.kafka_client = kwargs["container"].get_service("kafka_client")
       `);
-      const finding = (await analyzeText(code, { language: 'python' })).findings.find((f) => f.ruleId === 'ONEX001');
+      const finding = (await analyzeText(code, { language: 'python', config: testConfig('python') })).findings.find((f) => f.ruleId === 'ONEX001');
       assert.ok(finding, 'ONEX001 fires');
-      const { fixes } = await fixesFor(code, finding, { language: 'python' });
+      const { fixes } = await fixesFor(code, finding, { language: 'python', config: testConfig('python') });
       assert.deepEqual(fixes, []);
     });
   });

@@ -72,8 +72,8 @@ describe('ONEX002 fix', () => {
       // Settings, not hard-coded hosts.
       assert.ok(fixed.includes('self.consul_host = container.config.get("consul_host", self.consul_host)'), fixed);
       assert.ok(fixed.includes('self.consul_host: str | None = None'), fixed);
-      // Today's logging import, merged with the file's imports.
-      assert.ok(fixed.includes('from omnibase_core.logging.logging_structured import emit_log_event_sync as emit_log_event'), fixed);
+      // The bridge era's logging import (the file is a bridge project's), merged with the file's imports.
+      assert.ok(fixed.includes('from omnibase_core.logging.structured import emit_log_event_sync as emit_log_event'), fixed);
       assert.ok(fixed.includes('from omnibase_core.enums.enum_log_level import EnumLogLevel as LogLevel'), fixed);
       assert.ok(fixed.includes('service_id = f"payment-gateway-effect-{self.node_id}"'), fixed);
     });
@@ -176,7 +176,7 @@ describe('ONEX002 fix', () => {
     it('merges the imports into the file\'s own from-imports of the same modules', async () => {
       const code = dedent(`
         from omnibase_core.enums.enum_log_level import EnumLogLevel
-        from omnibase_core.logging.logging_structured import emit_log_event_async
+        from omnibase_core.logging.structured import emit_log_event_async
         from omnibase_core.nodes.node_effect import NodeEffect
 
 
@@ -187,7 +187,7 @@ describe('ONEX002 fix', () => {
       const { fixed } = await checkRuleFix('ONEX002', code);
       assert.ok(fixed.startsWith([
         'from omnibase_core.enums.enum_log_level import EnumLogLevel',
-        'from omnibase_core.logging.logging_structured import emit_log_event_async, emit_log_event_sync as emit_log_event',
+        'from omnibase_core.logging.structured import emit_log_event_async, emit_log_event_sync as emit_log_event',
         'from omnibase_core.nodes.node_effect import NodeEffect',
       ].join('\n')), fixed);
       assert.ok(fixed.includes('EnumLogLevel.INFO'), fixed);

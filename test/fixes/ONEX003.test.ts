@@ -78,7 +78,7 @@ describe('ONEX003 fixes', () => {
 
   it('maps positional topic and value, an enum event type, a correlation id in scope; imports what the file lacks, merged', async () => {
     const code = dedent(`
-      from omnibase_core.logging.logging_structured import emit_log_event_async
+      from omnibase_core.logging.structured import emit_log_event_async
 
 
       class NodeReportEffect(NodeEffect):
@@ -87,7 +87,7 @@ describe('ONEX003 fixes', () => {
                   await self.kafka.send_and_wait('reports.v1', {'row': row}, key=row.id)
     `);
     assert.equal(await applyFix(code, 'ONEX003', 'publish-with-envelope'), dedent(`
-      from omnibase_core.logging.logging_structured import emit_log_event_async, emit_log_event_sync as emit_log_event
+      from omnibase_core.logging.structured import emit_log_event_async, emit_log_event_sync as emit_log_event
       from omnibase_core.enums.enum_log_level import EnumLogLevel as LogLevel
 
 
@@ -190,7 +190,7 @@ describe('ONEX003 fixes', () => {
     const { fixes } = await fixesOf(code, 'ONEX003');
     assert.deepEqual(fixes.map((f) => [f.id, f.safety, f.preferred]), [['guard-publish', 'unsafe', true]]);
     assert.equal(await applyAllFixes(code, 'ONEX003'), dedent(`
-      from omnibase_core.logging.logging_structured import emit_log_event_sync as emit_log_event
+      from omnibase_core.logging.structured import emit_log_event_sync as emit_log_event
       from omnibase_core.enums.enum_log_level import EnumLogLevel as LogLevel
 
       class NodeEventsEffect(NodeEffect):

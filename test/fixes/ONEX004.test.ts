@@ -239,7 +239,7 @@ describe('ONEX004 fixes', () => {
       from omnibase_core.nodes.node_effect import NodeEffect
       import asyncio
       import logging
-      from omnibase_core.logging.logging_structured import emit_log_event_sync as emit_log_event
+      from omnibase_core.logging.structured import emit_log_event_sync as emit_log_event
       from omnibase_core.enums.enum_log_level import EnumLogLevel as LogLevel
 
 

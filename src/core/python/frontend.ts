@@ -7,6 +7,7 @@ import type { Parser, Tree } from 'web-tree-sitter';
 import { type FrontEnd, type FrontEndAnalysis, type KeptAnalysis, ParseBudgetExceeded } from '../frontend';
 import type { PythonRule } from '../rules/rule';
 import { PYTHON_RULES, PYTHON_RULES_BY_ID } from '../rules/python';
+import { appliesIn, withEraSeverity } from '../rules/eras';
 import type { EraDecision } from '../era';
 import type { CommentInfo } from '../suppression';
 import type { EngineConfig, Fix, RawFinding } from '../types';
@@ -43,18 +44,22 @@ export class PythonFrontEnd {
     return PYTHON_RULES.filter((r) => (config.rules[r.meta.id] ?? 'warning') !== 'off');
   }
 
-  /** Runs the enabled rules; stops (and says so) when the deadline passes. */
+  /** Runs the enabled rules that apply in the file's era; stops (and says so) when the deadline passes. */
   check(file: PyFile, config: EngineConfig, deadline: number): { findings: RawFinding[]; outOfTime: boolean } {
     const findings: RawFinding[] = [];
+    const era = file.era.era;
     for (const rule of this.rules(config)) {
+      if (!appliesIn(rule.meta, era)) continue;
       if (performance.now() > deadline) return { findings, outOfTime: true };
-      findings.push(...rule.check(file));
+      findings.push(...withEraSeverity(rule.meta, era, rule.check(file)));
     }
     return { findings, outOfTime: false };
   }
 
   fixes(file: PyFile, finding: RawFinding): Fix[] {
-    return PYTHON_RULES_BY_ID.get(finding.ruleId)?.fixes?.(file, finding) ?? [];
+    const rule = PYTHON_RULES_BY_ID.get(finding.ruleId);
+    if (!rule || !appliesIn(rule.meta, file.era.era)) return [];
+    return rule.fixes?.(file, finding) ?? [];
   }
 
   commentsIn(root: SyntaxNode): CommentInfo[] {

@@ -2,7 +2,7 @@
 // reads a health-check-mode flag (rules.md). Reported on the class name.
 // Run by test/rules/tables.test.ts; the table is shared with test/fixes/ONEX001.test.ts, which applies
 // the fix to every invalid case.
-import { type RuleTable, dedent, pythonFixture } from '../cases';
+import { BRIDGE_PROJECT, type RuleTable, dedent, pythonFixture } from '../cases';
 
 const HEADER = dedent(`
   from omnibase_core.nodes.node_effect import NodeEffect
@@ -10,6 +10,7 @@ const HEADER = dedent(`
 `);
 
 export const ONEX001_PYTHON_CASES: RuleTable = {
+  config: BRIDGE_PROJECT,
   valid: [
     {
       name: '__init__ that only assigns plain values',

@@ -1,11 +1,12 @@
 // ONEX003 event-envelope: events published without the OnexEnvelopeV1 wrapping, and enveloped
 // publishes whose failure is not caught by a broad try (rules.md).
-import { type RuleTable, dedent, pythonFixture } from '../cases';
+import { BRIDGE_PROJECT, type RuleTable, dedent, pythonFixture } from '../cases';
 
 const RAW = 'publishes without the OnexEnvelopeV1 envelope; use publish_with_envelope';
 const UNGUARDED = 'is not inside a try/except Exception: a publishing failure would fail the workflow';
 
 export const ONEX003_PYTHON_CASES: RuleTable = {
+  config: BRIDGE_PROJECT,
   valid: [
     { name: 'the spec production snippets assembled into one class (pattern 2 among them)', code: pythonFixture('statements_spec_production.py') },
     {

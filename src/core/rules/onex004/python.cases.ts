@@ -1,11 +1,12 @@
 // ONEX004 error-handling: a broad handler that re-wraps OnexError, and an OnexError raised while
 // handling an exception without `from` (rules.md).
-import { type RuleTable, dedent, pythonFixture } from '../cases';
+import { BRIDGE_PROJECT, type RuleTable, dedent, pythonFixture } from '../cases';
 
 const REWRAP = 'an OnexError from the try included';
 const NO_CAUSE = 'the original error is lost as its cause';
 
 export const ONEX004_PYTHON_CASES: RuleTable = {
+  config: BRIDGE_PROJECT,
   valid: [
     { name: 'the spec production snippets assembled into one class (pattern 3 among them)', code: pythonFixture('statements_spec_production.py') },
     {

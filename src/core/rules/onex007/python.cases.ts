@@ -1,5 +1,5 @@
 // ONEX007 service-resolution: a service resolved with get_service(...) is never tested for absence (rules.md).
-import { type RuleTable, dedent, pythonFixture } from '../cases';
+import { BRIDGE_PROJECT, type RuleTable, dedent, pythonFixture } from '../cases';
 
 const MSG = 'is never tested for None';
 
@@ -19,6 +19,7 @@ const node = (body: string, members = '', tail = '') => [
 ].join('\n') + '\n';
 
 export const ONEX007_PYTHON_CASES: RuleTable = {
+  config: BRIDGE_PROJECT,
   valid: [
     { name: 'the spec production snippets assembled into one class', code: pythonFixture('dataflow_spec_production.py') },
     {

@@ -1,0 +1,22 @@
+// Which rules apply in which era, and at which default severity (rules.md, "Eras": the era table each
+// rule's meta.ts carries). Both front ends run only the rules that apply in the file's era and give
+// each finding its era's default severity; a severity the user configured always wins (engine.ts).
+import type { Era } from '../era';
+import type { RawFinding, RuleMeta } from '../types';
+
+/** Whether the rule applies in the era (a rule without an era table applies in both). */
+export function appliesIn(meta: RuleMeta, era: Era): boolean {
+  return meta.eras?.[era].applies ?? true;
+}
+
+/**
+ * The rule's findings, each with its era's default severity where the rule did not set one itself
+ * (ONEX004 sets information on its `from e` half in today's era). Only a default other than warning
+ * (the engine's fallback) is written, so findings of both eras keep their shape.
+ */
+export function withEraSeverity(meta: RuleMeta, era: Era, findings: RawFinding[]): RawFinding[] {
+  const severity = meta.eras?.[era].defaultSeverity;
+  if (!severity || severity === 'warning') return findings;
+  for (const f of findings) f.defaultSeverity ??= severity;
+  return findings;
+}
