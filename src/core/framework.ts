@@ -2,6 +2,23 @@
 // uses only these, so it runs against the real omnibase_core.
 import type { Era } from './era';
 
+/**
+ * omnibase_infra's RuntimeHostError and its subclasses (omnibase_infra.errors, 0.38.6): today's typed errors,
+ * OnexErrors too (RuntimeHostError derives from ModelOnexError). The runtime fails fast on them (current-era.md §4.4).
+ */
+export const RUNTIME_HOST_ERRORS: readonly string[] = [
+  'RuntimeHostError', 'ArchitectureViolationError', 'BindingResolutionError', 'ChainPropagationError',
+  'ComputeRegistryError', 'ContainerValidationError', 'ContainerWiringError', 'DbOwnershipMismatchError',
+  'DbOwnershipMissingError', 'EnvelopeValidationError', 'EventBusRegistryError', 'EventRegistryFingerprintMismatchError',
+  'EventRegistryFingerprintMissingError', 'InfraAuthenticationError', 'InfraConnectionError', 'InfraProtocolError',
+  'InfraRateLimitedError', 'InfraRequestRejectedError', 'InfraTimeoutError', 'InfraUnavailableError', 'InvariantViolation',
+  'MessageTypeRegistryError', 'PayloadRegistryError', 'PolicyRegistryError', 'ProjectionError', 'ProjectionTenantContextError',
+  'ProtocolConfigurationError', 'ProtocolDependencyResolutionError', 'RepositoryContractError', 'RepositoryError',
+  'RepositoryExecutionError', 'RepositoryTimeoutError', 'RepositoryValidationError', 'SchemaFingerprintMismatchError',
+  'SchemaFingerprintMissingError', 'SecretResolutionError', 'ServiceRegistrationError', 'ServiceRegistryUnavailableError',
+  'ServiceResolutionError', 'TopicReplicationPolicyError', 'UnknownHandlerTypeError',
+];
+
 /** The 129 members of omnibase_core's EnumCoreErrorCode (enum_core_error_code.py at commit 239ff50a). */
 export const ERROR_CODES: ReadonlySet<string> = new Set([
   'INVALID_PARAMETER',

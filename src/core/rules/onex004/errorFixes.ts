@@ -2,6 +2,7 @@
 // `from e` (safe), and the spec's full ladder of handlers (unsafe).
 import { boundModuleName, importEdits } from '../../python/edits';
 import { type PyClass, type PyFile, ONEX_ERROR_NAMES } from '../../python/model';
+import { letThroughName } from './errorHandling';
 import { type Node, children, dottedName, field, keywordArgument, positionalArguments, statements, walk } from '../../python/syntax';
 import { indentationAt } from '../../text';
 import type { Fix, RawFinding, TextEdit } from '../../types';
@@ -67,9 +68,10 @@ function onexErrorImport(file: PyFile, name: string): TextEdit[] {
   return importEdits(file, [{ module: 'omnibase_core.errors', name }]);
 }
 
-function reraiseFix(file: PyFile, h: HandlerInfo, errorName: string): Fix {
+function reraiseFix(file: PyFile, h: HandlerInfo, raisedName: string): Fix {
   const { clause, body } = handlerIndents(file, h);
   const at = insertionLineStart(file, h.clause);
+  const errorName = letThroughName(file, raisedName);
   const text = `${clause}except ${errorName}:${file.eol}${body}raise${file.eol}`;
   return {
     id: 'reraise-onex-error',
@@ -239,7 +241,9 @@ export function errorHandlingFixes(file: PyFile, finding: RawFinding): Fix[] {
   }
   if (!isBroadHandler(h)) return [];
   const fixes: Fix[] = [reraiseFix(file, h, data.errorName)];
-  const ladder = ladderFix(file, cls, h, raise, data.errorName);
+  // The ladder is the bridge era's (emit_log_event, OnexError's node_id/operation context): never written into
+  // today's code, whose typed errors take a ModelInfraErrorContext instead.
+  const ladder = file.era.era === 'bridge' ? ladderFix(file, cls, h, raise, data.errorName) : null;
   if (ladder) fixes.push(ladder);
   return fixes;
 }

@@ -1,5 +1,5 @@
 // ONEX004's reading of a try statement: does it let an OnexError through unchanged?
-import type { PyFile } from '../../python/model';
+import { type PyFile, ONEX_ERROR_NAMES, resolveName } from '../../python/model';
 import { type Node, callInfo, children, field, statements } from '../../python/syntax';
 import { type HandlerInfo, isOnexErrorName } from '../pythonNodeClasses';
 
@@ -36,4 +36,14 @@ export function isOnexGuard(file: PyFile, stmt: Node, alias: string | null): boo
   if (info?.name !== 'isinstance' || info.receiver || args.length !== 2) return false;
   if (args[0].type !== 'identifier' || args[0].text !== alias || !includesOnexError(file, args[1])) return false;
   return isReraise(statements(field(stmt, 'consequence')).at(-1), alias);
+}
+
+/**
+ * The name to let through before a broad handler that raises `raisedName`: the name itself for OnexError and
+ * ModelOnexError; for today's typed errors (InfraConnectionError, …, subclasses of ModelOnexError) their base
+ * ModelOnexError, so that every OnexError goes through unchanged.
+ */
+export function letThroughName(file: PyFile, raisedName: string): string {
+  const name = raisedName.slice(raisedName.lastIndexOf('.') + 1);
+  return ONEX_ERROR_NAMES.includes(resolveName(file.aliases, name)) ? raisedName : 'ModelOnexError';
 }

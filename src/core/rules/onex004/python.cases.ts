@@ -1,6 +1,6 @@
 // ONEX004 error-handling: a broad handler that re-wraps OnexError, and an OnexError raised while
 // handling an exception without `from` (rules.md).
-import { BRIDGE_PROJECT, type RuleTable, dedent, pythonFixture } from '../cases';
+import { BRIDGE_PROJECT, TODAY_PROJECT, type RuleTable, dedent, pythonFixture } from '../cases';
 
 const REWRAP = 'an OnexError from the try included';
 const NO_CAUSE = 'the original error is lost as its cause';
@@ -153,8 +153,43 @@ export const ONEX004_PYTHON_CASES: RuleTable = {
                     raise OnexError("failed")  # onex: ignore[ONEX004]
       `),
     },
+    {
+      name: 'today: typed errors raised from e, and RuntimeHostError let through first',
+      code: pythonFixture('today_handler_clean.py'),
+    },
+    {
+      name: 'today: a class of the file named like an infra error is no OnexError (not imported from omnibase_infra)',
+      config: TODAY_PROJECT,
+      code: dedent(`
+        class RepositoryError(Exception):
+            pass
+
+
+        class HandlerLedgerRead:
+            async def handle(self, request):
+                try:
+                    return await self._read(request)
+                except Exception as exc:
+                    raise RepositoryError(str(exc)) from exc
+      `),
+    },
   ],
   invalid: [
+    {
+      name: 'today: a handler re-wrapping every error in an aliased InfraConnectionError without from; the fixes let ModelOnexError through and chain the cause',
+      code: pythonFixture('today_handler_errors.py'),
+      errors: [
+        { line: 39, column: 13, message: 'wraps every error in ConnectionFailed(...), an OnexError from the try included; let it through first (except ModelOnexError: raise)' },
+        { line: 39, column: 13, message: 'raised while handling an exception without "from exc"' },
+      ],
+      output: pythonFixture('today_handler_errors.py')
+        .replace('from .models import ModelStatementExportCommand, ModelStatementExported\n',
+          'from .models import ModelStatementExportCommand, ModelStatementExported\nfrom omnibase_core.errors import ModelOnexError\n')
+        .replace('        except Exception as exc:\n            logger.warning(',
+          '        except ModelOnexError:\n            raise\n        except Exception as exc:\n            logger.warning(')
+        .replace('                context=self._context(request.correlation_id, "export_statement"),\n            )\n',
+          '                context=self._context(request.correlation_id, "export_statement"),\n            ) from exc\n'),
+    },
     {
       name: 'the spec template snippets: re-wrapping broad handler without from e',
       code: pythonFixture('statements_spec_template.py'),

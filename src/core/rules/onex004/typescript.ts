@@ -209,6 +209,8 @@ export const onex004: TypeScriptRule = {
         message: `${errorName} is thrown while handling ${variable} without { cause: ${variable} }: the original error is lost`,
         span: { start: thrown.getStart(file.sf), end: thrown.end },
         data,
+        // As in Python: advisory in today's era (rules.md, "Eras").
+        ...(file.era.era === 'current' ? { defaultSeverity: 'information' as const } : {}),
       });
     }
     return findings;

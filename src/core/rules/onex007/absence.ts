@@ -27,13 +27,13 @@ export interface ServiceResolution {
   fn: Node | null;
 }
 
-/** `get_service(...)` as the whole value, possibly awaited or parenthesised. */
-function getServiceCall(value: Node | null): Node | null {
+/** A call of `method` (`get_service(...)`) as the whole value, possibly awaited or parenthesised. */
+function resolutionCall(value: Node | null, method: string): Node | null {
   if (!value) return null;
   let v = unparen(value);
   if (v.type === 'await') v = unparen(children(v)[0] ?? v);
   if (v.type !== 'call') return null;
-  return callInfo(v)?.name === 'get_service' ? v : null;
+  return callInfo(v)?.name === method ? v : null;
 }
 
 /** The `self` object in a `self.<attr>` expression, else null. */
@@ -56,13 +56,16 @@ function assignmentsAroundName(root: Node, name: string): Node[] {
   return [...found.values()].sort((a, b) => a.id - b.id);
 }
 
-/** Every `target = ...get_service(...)` in the class (nested functions included, nested classes excluded). */
-export function serviceResolutionsIn(cls: PyClass): ServiceResolution[] {
+/**
+ * Every `target = ...get_service(...)` in the class (nested functions included, nested classes excluded); with
+ * `method`, the resolutions through that method instead (today's `get_service_optional`).
+ */
+export function serviceResolutionsIn(cls: PyClass, method = 'get_service'): ServiceResolution[] {
   const out: ServiceResolution[] = [];
   if (!cls.body) return out;
-  for (const n of assignmentsAroundName(cls.body, 'get_service')) {
+  for (const n of assignmentsAroundName(cls.body, method)) {
     if (inNestedClass(n, cls.node)) continue;
-    const call = getServiceCall(field(n, 'right'));
+    const call = resolutionCall(field(n, 'right'), method);
     const left = field(n, 'left');
     if (!call || !left) continue;
     const statement = n.parent?.type === 'expression_statement' ? n.parent : null;

@@ -1,5 +1,5 @@
 // ONEX007 service-resolution — see ./ONEX007.md and shared/spec/rules.md.
-// Reports, in node classes, `target = <...>.get_service(...)` whose result is never tested for
+// Today's era has its own form (./today.ts). In the bridge era it reports, in node classes, `target = <...>.get_service(...)` whose result is never tested for
 // absence: for a local, nowhere in its function; for `self.<attr>`, nowhere in the class. The finding
 // is on the `get_service(...)` call: the place where the service may come back missing.
 //
@@ -18,6 +18,7 @@ import type { Fix, RawFinding } from '../../types';
 import { meta } from './meta';
 import type { PythonRule } from '../rule';
 import { AbsenceTests, type ServiceResolution, serviceResolutionsIn } from './absence';
+import { todayResolutionFindings, todayResolutionFixes } from './today';
 import { memberMethodOf } from '../onex006/configReads';
 import { insertLinesAfter, ownsItsLines } from '../lineInsertion';
 import { insideErrorNode, parameterNames } from '../pythonScope';
@@ -50,6 +51,7 @@ export const onex007: PythonRule = {
   meta,
 
   check(file: PyFile): RawFinding[] {
+    if (file.era.era === 'current') return todayResolutionFindings(file);
     const findings: RawFinding[] = [];
     for (const cls of file.nodeClasses) {
       for (const res of unhandled(file, cls)) {
@@ -68,6 +70,8 @@ export const onex007: PythonRule = {
   },
 
   fixes(file: PyFile, finding: RawFinding): Fix[] {
+    // Today's fixes are today's means only: never a None check or a get-or-create block.
+    if (file.era.era === 'current') return todayResolutionFixes(file, finding);
     for (const cls of file.nodeClasses) {
       if (finding.span.start < cls.node.startIndex || finding.span.end > cls.node.endIndex) continue;
       const res = serviceResolutionsIn(cls).find((r) => r.call.startIndex === finding.span.start && r.call.endIndex === finding.span.end);
