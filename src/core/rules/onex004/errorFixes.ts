@@ -2,7 +2,7 @@
 // `from e` (safe), and the spec's full ladder of handlers (unsafe).
 import { boundModuleName, importEdits } from '../../python/edits';
 import { type PyClass, type PyFile, ONEX_ERROR_NAMES } from '../../python/model';
-import { letThroughName } from './errorHandling';
+import { letThroughName, mayLeaveBefore } from './errorHandling';
 import { type Node, children, dottedName, field, keywordArgument, positionalArguments, statements, walk } from '../../python/syntax';
 import { indentationAt } from '../../text';
 import type { Fix, RawFinding, TextEdit } from '../../types';
@@ -68,7 +68,12 @@ function onexErrorImport(file: PyFile, name: string): TextEdit[] {
   return importEdits(file, [{ module: 'omnibase_core.errors', name }]);
 }
 
-function reraiseFix(file: PyFile, h: HandlerInfo, raisedName: string): Fix {
+/**
+ * `except <OnexError>: raise` before the broad handler. Safe only when the broad handler raises on every path
+ * for the errors it would now let through (rules.md: a fix is safe only when behaviour is provably unchanged
+ * beyond its title); where it may return (a failure response) or leave its loop first, unsafe.
+ */
+function reraiseFix(file: PyFile, h: HandlerInfo, raisedName: string, raise: Node): Fix {
   const { clause, body } = handlerIndents(file, h);
   const at = insertionLineStart(file, h.clause);
   const errorName = letThroughName(file, raisedName);
@@ -76,7 +81,7 @@ function reraiseFix(file: PyFile, h: HandlerInfo, raisedName: string): Fix {
   return {
     id: 'reraise-onex-error',
     title: `Re-raise ${errorName} unchanged before the broad handler`,
-    safety: 'safe',
+    safety: h.block && mayLeaveBefore(h.block, raise) ? 'unsafe' : 'safe',
     preferred: true,
     edits: mergeEdits([{ start: at, end: at, newText: text }], onexErrorImport(file, errorName)),
   };
@@ -240,7 +245,7 @@ export function errorHandlingFixes(file: PyFile, finding: RawFinding): Fix[] {
     return fix ? [fix] : [];
   }
   if (!isBroadHandler(h)) return [];
-  const fixes: Fix[] = [reraiseFix(file, h, data.errorName)];
+  const fixes: Fix[] = [reraiseFix(file, h, data.errorName, raise)];
   // The ladder is the bridge era's (emit_log_event, OnexError's node_id/operation context): never written into
   // today's code, whose typed errors take a ModelInfraErrorContext instead.
   const ladder = file.era.era === 'bridge' ? ladderFix(file, cls, h, raise, data.errorName) : null;

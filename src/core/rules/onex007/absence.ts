@@ -1,7 +1,8 @@
 // ONEX007's analysis: services resolved with `get_service(...)` and whether their absence is ever
 // tested. A test is generous (precision first): `x is None`, `x is not None`, `x == None`, `if x`,
 // `while x`, `assert x`, `not x`, `x and ...`, `x or ...`, an operand of `and`/`or` in a condition,
-// the condition of a conditional expression, `bool(x)`, `isinstance(x, ...)`, a comprehension filter.
+// the condition of a conditional expression, `bool(x)`, `isinstance(x, ...)`, a comprehension filter, and any
+// `if` or `elif` whose condition mentions it (`if not hasattr(x, "publish"): raise …`).
 // For `self.<attr>` targets, `getattr(self, "<attr>", ...)` anywhere also counts, as does a local
 // `y = self.<attr>` tested in its function. A local stored into `self.<attr>` is tested when that
 // attribute is; a local returned or yielded is the caller's business and is not reported. A
@@ -102,8 +103,22 @@ function isConditionContext(expr: Node): boolean {
   return false;
 }
 
+/**
+ * Whether the reference sits anywhere in the condition of an `if` or `elif` (rules.md: any `if` whose test
+ * mentions the name handles its absence, e.g. `if not hasattr(event_bus, "publish"): raise OnexError(...)`).
+ */
+function inIfCondition(ref: Node): boolean {
+  let child = ref;
+  for (let p = ref.parent; p; child = p, p = p.parent) {
+    if ((p.type === 'if_statement' || p.type === 'elif_clause') && field(p, 'condition')?.id === child.id) return true;
+    if (p.type === 'block' || p.type === 'module' || p.type === 'lambda' || p.type === 'function_definition') return false;
+  }
+  return false;
+}
+
 /** Whether a reference (identifier or `self.<attr>` attribute) is tested for absence where it stands. */
 export function isAbsenceTest(ref: Node): boolean {
+  if (inIfCondition(ref)) return true;
   const { parent, child } = parentSkippingParens(ref);
   if (!parent) return false;
   switch (parent.type) {

@@ -185,6 +185,27 @@ def redis_enabled(self):
         container.service_registry.register_service(ProtocolCodec, JsonCodec, "singleton", "global")
       `),
     },
+    {
+      // Changed by rules.md v4: any `if` whose test mentions the service counts as handling its absence.
+      name: 'annotated assignment; an if whose test mentions the service (self.kafka.is_connected) handles its absence',
+      code: node(`
+          self.kafka: KafkaClient = container.get_service("kafka")`, `
+async def startup(self):
+    if self.kafka.is_connected:
+        return
+    await self.kafka.connect()`),
+    },
+    {
+      name: 'the next line tests the resolved bus with hasattr and raises (a local and an attribute)',
+      code: node(`
+          event_bus = container.get_service("event_bus")
+          if not hasattr(event_bus, "publish"):
+              raise OnexError("event bus lacks publish", error_code=EnumCoreErrorCode.DEPENDENCY_UNAVAILABLE)
+          self.event_bus = event_bus
+          self.registry = container.get_service("registry")
+          if not callable(getattr(self.registry, "lookup", None)) or self.degraded:
+              raise OnexError("registry unusable", error_code=EnumCoreErrorCode.DEPENDENCY_UNAVAILABLE)`),
+    },
   ],
   invalid: [
     {
@@ -239,16 +260,6 @@ def other(self):
     if metrics is None:
         return`),
       errors: [{ line: 7, column: 19, message: `metrics = container.get_service(...) ${MSG} in its function` }],
-    },
-    {
-      name: 'annotated assignment, attribute access in a condition is not an absence test',
-      code: node(`
-          self.kafka: KafkaClient = container.get_service("kafka")`, `
-async def startup(self):
-    if self.kafka.is_connected:
-        return
-    await self.kafka.connect()`),
-      errors: [{ line: 7, column: 35 }],
     },
     {
       name: 'a value on the right of `or` outside a condition is not tested',

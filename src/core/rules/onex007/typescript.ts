@@ -16,7 +16,7 @@ import { meta } from './meta';
 import type { Fix, RawFinding } from '../../types';
 import { ensureRuntimeNames, insertAfterStatement, logStatement, nodeIdExpression, str } from '../../typescript/edits';
 import type { TsClass, TsFile } from '../../typescript/model';
-import { type Node, callInfo, callLabel, enclosingFunction, enclosingStatement, isNullish, unwrap, unwrapAwait, walk } from '../../typescript/syntax';
+import { type Node, callInfo, callLabel, enclosingFunction, enclosingStatement, isFunctionNode, isNullish, unwrap, unwrapAwait, walk } from '../../typescript/syntax';
 import { CALLS, atSpan, nodesInNodeClasses, scopeHasError } from '../typescriptNodeClasses';
 import { resolveIdentifier } from '../typescriptScope';
 import type { TypeScriptRule } from '../rule';
@@ -52,8 +52,19 @@ function assignmentTarget(call: ts.CallExpression): Target | null {
   return null;
 }
 
+/** Whether the reference sits anywhere in an `if`'s condition (rules.md: any `if` whose test mentions it). */
+function inIfCondition(ref: ts.Expression): boolean {
+  let child: Node = ref;
+  for (let p: Node | undefined = ref.parent; p; child = p, p = p.parent) {
+    if (isIfStatement(p)) return p.expression === child;
+    if (isBlock(p) || isFunctionNode(p)) return false;
+  }
+  return false;
+}
+
 /** Whether the reference (an identifier or `this.x`) sits where it is tested for absence. */
 function isAbsenceTest(ref: ts.Expression): boolean {
+  if (inIfCondition(ref)) return true;
   let child: Node = ref;
   let parent: Node = ref.parent;
   while (parent && (isParenthesizedExpression(parent) || isAsExpression(parent) || isNonNullExpression(parent))) {
