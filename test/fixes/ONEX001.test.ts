@@ -14,8 +14,8 @@ const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures',
 const TEMPLATE = fixture('classlevel_template_effect.py');
 
 describe('ONEX001 fix', () => {
-  describe('on every invalid case of the rule table', () => {
-    for (const c of ONEX001_PYTHON_CASES.invalid) {
+  describe('on every invalid case of the rule table (those whose output is the code itself expect no fix)', () => {
+    for (const c of ONEX001_PYTHON_CASES.invalid.filter((x) => x.output !== x.code)) {
       it(c.name, async () => {
         const { fixed, applied } = await checkRuleFix('ONEX001', c.code, { config: c.config });
         assert.equal(withoutInsertions(fixed, applied), c.code, 'bytes outside the insertions changed');

@@ -213,3 +213,35 @@ describe('ONEX002 fix', () => {
     });
   });
 });
+
+describe('ONEX002 fix: generated code reads only attributes the class or its known bases define', () => {
+  const node = (base: string, init: string) => dedent(`
+    from omnibase_core.enums.enum_log_level import EnumLogLevel as LogLevel
+    from omnibase_core.logging.structured import emit_log_event_sync as emit_log_event
+
+    from ..shared.adapters import AdapterEffectBase
+
+
+    class NodeInvoiceMirrorEffect(${base}):
+        """Mirrors invoices into the archive."""
+
+        def __init__(self, container):
+    ${init}
+            self.archive_path = "/var/lib/invoices"
+
+        async def execute_effect(self, contract):
+            return {"mirrored": contract.input_state["invoice_id"]}
+  `);
+  it('a base from another package (unknown), or a framework base whose __init__ is never called: no self.node_id, no self.container', async () => {
+    for (const code of [node('AdapterEffectBase', '        self.container = container'), node('NodeEffect', '        self._container = container')]) {
+      const { fixed } = await checkRuleFix('ONEX002', code);
+      assert.ok(!fixed.includes('self.node_id') && !fixed.includes('self._node_id'), fixed);
+      assert.match(fixed, /service_id = f"invoice-mirror-effect-\{id\(self\)\}"/);
+    }
+  });
+  it('a framework base whose __init__ the class calls: NodeCoreBase sets node_id, the generated code uses it', async () => {
+    const { fixed } = await checkRuleFix('ONEX002', node('NodeEffect', '        super().__init__(container)'));
+    assert.match(fixed, /service_id = f"invoice-mirror-effect-\{self\.node_id\}"/);
+    assert.match(fixed, /"node_id": self\.node_id/);
+  });
+});

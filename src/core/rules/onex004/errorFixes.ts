@@ -174,7 +174,7 @@ function ladderFix(file: PyFile, cls: PyClass, h: HandlerInfo, raise: Node, erro
   const n: LadderNames = {
     error: errorName, code: code.name, emit: logging.emit, level: logging.level, logger,
     asyncio: asyncioModule ?? 'asyncio', e: alias.name,
-    nodeId: self ? nodeIdOf(cls) : null,
+    nodeId: self ? nodeIdOf(file, cls) : null,
     operation: fn?.type === 'function_definition' ? field(fn, 'name')?.text ?? null : null,
     q: (s) => file.quote + s.replace(/\\/g, '\\\\').replace(new RegExp(file.quote, 'g'), `\\${file.quote}`) + file.quote,
   };

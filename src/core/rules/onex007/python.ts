@@ -19,6 +19,7 @@ import { meta } from './meta';
 import type { PythonRule } from '../rule';
 import { AbsenceTests, type ServiceResolution, serviceResolutionsIn } from './absence';
 import { todayResolutionFindings, todayResolutionFixes } from './today';
+import { nodeIdAttribute } from '../classFixContext';
 import { memberMethodOf } from '../onex006/configReads';
 import { insertLinesAfter, ownsItsLines } from '../lineInsertion';
 import { insideErrorNode, parameterNames } from '../pythonScope';
@@ -108,19 +109,6 @@ function healthCheckExpression(cls: PyClass, res: ServiceResolution): string | n
   return null;
 }
 
-/**
- * `self.node_id`, or `self._node_id` when the class uses that. (Compared by the attribute's own text:
- * edits.ts' nodeIdExpression builds a dotted name per attribute, quadratic in a long attribute chain.)
- */
-function nodeIdAttribute(cls: PyClass): string {
-  for (const attr of cls.node.descendantsOfType(['attribute'])) {
-    const text = attr.text;
-    if (text === 'self.node_id') return text;
-    if (text === 'self._node_id') return text;
-  }
-  return 'self.node_id';
-}
-
 /** The log context: the node id when `self` is there and initialised, always the service name. */
 function logContext(file: PyFile, cls: PyClass, res: ServiceResolution, service: string | null): string {
   const entries: string[] = [];
@@ -130,7 +118,8 @@ function logContext(file: PyFile, cls: PyClass, res: ServiceResolution, service:
     const init = cls.methods.get('__init__');
     const superInit = init && method!.node.id === init.node.id ? superInitStatement(init) : null;
     const beforeSuper = init && method!.node.id === init.node.id && (!superInit || superInit.startIndex > res.assignment.startIndex);
-    if (!beforeSuper) entries.push(`${quoted(file, 'node_id')}: ${nodeIdAttribute(cls)}`);
+    const nodeId = beforeSuper ? null : nodeIdAttribute(file, cls);
+    if (nodeId) entries.push(`${quoted(file, 'node_id')}: ${nodeId}`);
   }
   if (service) entries.push(`${quoted(file, 'service')}: ${quoted(file, service)}`);
   return `{${entries.join(', ')}}`;
