@@ -132,6 +132,7 @@ export function analyzeWith(frontEnd: FrontEnd, text: string, config: EngineConf
       parseMs: analysis.parseMs,
       rulesMs: analysis.rulesMs,
       era: analysis.era,
+      classes: analysis.classes,
       skipped: analysis.outOfTime
         ? { kind: 'time-budget', message: `Stopped: analysis took longer than ${config.timeBudgetMs} ms (setting onexForge.timeBudgetMs); findings may be incomplete.` }
         : undefined,

@@ -3,7 +3,7 @@
 // (ts-morph's compiler), loaded lazily as a bundle of its own, is ./typescript/frontend.ts.
 import type { EraDecision } from './era';
 import type { CommentInfo } from './suppression';
-import type { EngineConfig, Fix, LanguageId, RawFinding } from './types';
+import type { AnalyzedClass, EngineConfig, Fix, LanguageId, RawFinding } from './types';
 
 export interface FrontEnd {
   readonly language: LanguageId;
@@ -22,6 +22,8 @@ export interface FrontEndAnalysis {
   outOfTime: boolean;
   /** The era the file was given, and why. */
   era?: EraDecision;
+  /** The file's classes and their roles. */
+  classes?: AnalyzedClass[];
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Era, EraDecision, EraSetting, ProjectPin } from './era';
 import type { PackageFacts } from './packageFacts';
+import type { ClassRole } from './rules/classRoles';
 
 // The engine's shared vocabulary. Nothing here knows about VS Code or about a parser:
 // both language front ends (tree-sitter for Python, ts-morph for TypeScript) produce these.
@@ -167,6 +168,16 @@ export interface SkipReason {
   message: string;
 }
 
+/** A class of the analysed file and its role (rules/classRoles.ts), for hovers and the nodes view. */
+export interface AnalyzedClass {
+  name: string;
+  /** The class's name in the text. */
+  span: Span;
+  role: ClassRole;
+  /** Why it has that role: "a test double: named FakeLedgerEffect". */
+  reason: string;
+}
+
 export interface AnalysisResult {
   findings: Finding[];
   /** Set when the file was not (fully) analysed. */
@@ -178,4 +189,6 @@ export interface AnalysisResult {
   rulesMs: number;
   /** The era the file was given, and why (for hovers and the status); absent when it was not analysed. */
   era?: EraDecision;
+  /** The file's classes with their roles (the Python front end fills it); absent when it was not analysed. */
+  classes?: AnalyzedClass[];
 }

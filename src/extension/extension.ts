@@ -9,6 +9,7 @@ import { docsUri } from './diagnostics';
 import { EngineBridge } from './engineBridge';
 import { registerScaffoldCommands } from './scaffold';
 import { AnalysisStatus } from './status';
+import { ClassRoleHoverProvider } from './hover';
 import { ScanPool } from './scanPool';
 import { WorkerClient } from './workerClient';
 import { WorkspaceChecker } from './workspaceCheck';
@@ -38,6 +39,8 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
   context.subscriptions.push(
     output, diagnostics, status, analyzer, checker, { dispose: () => worker.dispose() }, { dispose: () => scanPool.dispose() },
     vscode.languages.registerCodeActionsProvider([{ language: 'python' }, { language: 'typescript' }], actions, OnexCodeActionProvider.metadata),
+    vscode.languages.registerHoverProvider([{ language: 'python' }, { language: 'typescript' }],
+      new ClassRoleHoverProvider((document) => analyzer.lastResult(document).result)),
     vscode.workspace.onDidOpenTextDocument((d) => analyzer.schedule(d, 0)),
     vscode.workspace.onDidChangeTextDocument((e) => analyzer.onDidChange(e)),
     vscode.workspace.onDidCloseTextDocument((d) => {

@@ -97,7 +97,7 @@ function roleOfClass(file: PyFile, cls: PyClass, derivedFrom: ReadonlyMap<string
     const derived = (derivedFrom.get(cls.name) ?? []).filter((d) => d !== cls && !TEST_DOUBLE_NAME.test(d.name));
     if (derived.length > 0) return { role: 'base', reason: `a base class: ${derived.map((d) => d.name).join(', ')} derive${derived.length === 1 ? 's' : ''} from it` };
     if (cls.isDeclarative) return { role: 'declarative-node', reason: 'a declarative node: its behaviour lives in its contract and handlers' };
-    return { role: 'production-node', reason: `a ${cls.kind ?? 'node'} node class` };
+    return { role: 'production-node', reason: cls.kind === 'effect' || cls.kind === 'orchestrator' ? `an ${cls.kind} node class` : `a ${cls.kind ?? 'node'} node class` };
   }
   const bound = file.config.packageFacts?.handlers.some((h) => h.name === cls.name);
   if (bound) return { role: 'handler', reason: `a handler the package's contract binds (${file.config.packageFacts!.contract})` };
