@@ -71,7 +71,7 @@ describe('hover: a class\'s role and the file\'s era', () => {
     // Edit a string inside a docstring: the findings and the roles cannot change.
     const at = CODE.indexOf('Shared by');
     const text = `${CODE.slice(0, at)}Code ${CODE.slice(at)}`;
-    const position = first.tree.rootNode.descendantForIndex(at).startPosition;
+    const position = first.tree.rootNode.descendantForIndex(at)!.startPosition;
     first.tree.edit({
       startIndex: at, oldEndIndex: at, newEndIndex: at + 5,
       startPosition: position, oldEndPosition: position, newEndPosition: { row: position.row, column: position.column + 5 },

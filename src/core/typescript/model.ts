@@ -424,7 +424,8 @@ export function buildTsFile(text: string, sf: ts.SourceFile, config: EngineConfi
     return c.bases.some((b) => nodeBases.has(b) || (classesByName.has(b) && isNodeByBases(classesByName.get(b)!, seen)));
   };
   for (const c of classes) {
-    c.isNode = isNodeByBases(c, new Set()) || NODE_NAME_PATTERN.test(c.name);
+    // A class with no base at all is never a node class (rules.md, "Where rules look").
+    c.isNode = isNodeByBases(c, new Set()) || (c.bases.length > 0 && NODE_NAME_PATTERN.test(c.name));
     if (c.isNode) c.kind = kindOf([c.name, ...c.bases]);
   }
   const nodeClasses = classes.filter((c) => c.isNode);
