@@ -20,3 +20,23 @@ export function withEraSeverity(meta: RuleMeta, era: Era, findings: RawFinding[]
   for (const f of findings) f.defaultSeverity ??= severity;
   return findings;
 }
+
+const ERA_NAMES: Record<Era, string> = {
+  bridge: 'Bridge era (omnibase_core 0.1.x)',
+  current: "Today (omnibase_core 0.46, omnibase_infra 0.38)",
+};
+
+/** Plain text as Markdown table cell text (`__init__`, `*Client`, `for_<kind>` stay as written). */
+function cell(text: string): string {
+  return text.replace(/[\\*_<>|`]/g, (c) => `\\${c}`);
+}
+
+/** The rule's era table as its docs page shows it (a unit test keeps the pages and meta.ts in step). */
+export function eraTableMarkdown(meta: RuleMeta): string {
+  const rows = (['bridge', 'current'] as const).map((era) => {
+    const e = meta.eras?.[era];
+    if (!e) return `| ${ERA_NAMES[era]} | applies | the same | | warning |`;
+    return `| ${ERA_NAMES[era]} | ${e.applies ? 'applies' : 'does not apply'} | ${cell(e.form)} | ${cell(e.why)} | ${e.defaultSeverity} |`;
+  });
+  return ['| era | | what it reports | why | default severity |', '|---|---|---|---|---|', ...rows].join('\n');
+}
