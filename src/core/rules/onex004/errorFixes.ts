@@ -180,9 +180,10 @@ function ladderFix(file: PyFile, cls: PyClass, h: HandlerInfo, raise: Node, erro
   };
   const e = n.e;
   const ladder: Line[] = [];
-  if (!handlers.slice(0, index).some((x) => x.types.some((t) => ONEX_ERROR_NAMES.includes(dottedName(t)?.split('.').pop() ?? '') || t.text === errorName))) {
-    ladder.push([0, `except ${errorName}:`], [1, '# Do not wrap OnexError: re-raise it with its context'], [1, 'raise']);
-  }
+  const catchesOnexError = handlers.slice(0, index).some((x) => x.types.some((t) => ONEX_ERROR_NAMES.includes(dottedName(t)?.split('.').pop() ?? '') || t.text === errorName));
+  // An earlier OnexError handler that does not end in a re-raise is the finding's cause; the ladder cannot mend it.
+  if (catchesOnexError) return null;
+  ladder.push([0, `except ${errorName}:`], [1, '# Do not wrap OnexError: re-raise it with its context'], [1, 'raise']);
   if (!caught.has('ConnectionError')) {
     ladder.push([0, `except ConnectionError as ${e}:`],
       ...indentLines(raiseLines(n, `Network connection failed: {${e}!s}`, 'NETWORK_ERROR', n.q('ConnectionError')), 1));
