@@ -20,7 +20,7 @@ const node = (body: string, members = '', tail = '') => [
 
 /** Today: two services resolved by name, one of them a class the module imports. */
 const BY_NAME = [
-  'from omnibase_spi.protocols.event_bus import ProtocolEventBus',
+  'from omnibase_core.protocols.event_bus.protocol_event_bus import ProtocolEventBus',
   '',
   '',
   'class NodeLedgerEffect(NodeEffect):',
