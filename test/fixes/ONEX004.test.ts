@@ -357,7 +357,9 @@ describe('ONEX004 fixes', () => {
         from omnibase_core.errors import ModelOnexError, EnumCoreErrorCode
         from node_under_test import NodeTemplateEffect
 
-        node = NodeTemplateEffect(container=object())
+        from omnibase_core.models.container.model_onex_container import ModelONEXContainer
+
+        node = NodeTemplateEffect(container=ModelONEXContainer())
         original = ModelOnexError("already wrapped", error_code=EnumCoreErrorCode.NOT_FOUND)
         for error in [original, ConnectionError("refused"), asyncio.TimeoutError(), KeyError("id"), RuntimeError("boom")]:
             try:
@@ -365,7 +367,9 @@ describe('ONEX004 fixes', () => {
             except ModelOnexError as raised:
                 same = raised is original
                 cause = raised.__cause__ is error
-                print(type(error).__name__, raised.error_code.value, same, cause, raised.context.get("node_id") == node.node_id)
+                # omnibase_core 0.1.0 keeps the keyword context under additional_context.
+                context = raised.context.get("additional_context", {})
+                print(type(error).__name__, raised.error_code.name, same, cause, context.get("node_id") == node.node_id)
       `);
       assert.deepEqual(runPython(fixed, driver).trim().split('\n'), [
         'ModelOnexError NOT_FOUND True False False',

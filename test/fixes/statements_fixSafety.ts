@@ -13,9 +13,9 @@ import { getPythonParser } from '../../src/core/python/parser';
 import { applyEdits } from '../../src/core/text';
 import type { Finding, Fix, RuleId, TextEdit } from '../../src/core/types';
 import { applyAllFixes, findingsOf, testConfig } from '../helpers/ruleTester';
+import { type FrameworkEra, runFramework } from '../helpers/framework';
 
 export const fixture = (name: string): string => readFileSync(join(__dirname, '..', 'fixtures', 'python', name), 'utf8');
-export const STUBS = join(__dirname, '..', 'fixtures', 'python-stubs');
 
 /** Leading groups of four spaces rewritten to `unit`; other whitespace kept. */
 function reindent(text: string, unit: string): string {
@@ -57,15 +57,18 @@ export function pyCompileError(text: string): string | null {
   }
 }
 
-/** Runs a Python script (module text plus a driver) against the omnibase_core stand-ins; returns stdout. */
-export function runPython(module: string, driver: string): string {
+/**
+ * Runs a Python script (module text plus a driver) in the real framework of an era (the bridge era's omnibase_core
+ * 0.1.0 by default, as the fix tests' code is); returns stdout, or fails with the script's stderr.
+ */
+export function runPython(module: string, driver: string, era: FrameworkEra = 'bridge'): string {
   const dir = mkdtempSync(join(tmpdir(), 'onex-statements-run-'));
   try {
     writeFileSync(join(dir, 'node_under_test.py'), module);
     writeFileSync(join(dir, 'driver.py'), driver);
-    return execFileSync('python3', ['driver.py'], {
-      cwd: dir, stdio: 'pipe', env: { ...process.env, PYTHONPATH: STUBS, PYTHONDONTWRITEBYTECODE: '1' },
-    }).toString();
+    const run = runFramework(era, ['python', 'driver.py'], { cwd: dir, env: { PYTHONDONTWRITEBYTECODE: '1' } });
+    assert.equal(run.status, 0, `the driver failed in the ${era} framework:\n${run.stderr.slice(-3000)}`);
+    return run.stdout;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
