@@ -102,6 +102,20 @@ describe('eras: which rules apply, in which form, at which severity', () => {
     assert.deepEqual(severityOf('no-cause'), ['information'], 'ruff B904 is ignored by the framework: advisory');
     const bridge = await analyse(pythonFixture('statements_spec_template.py'), BRIDGE_PROJECT);
     assert.ok(bridge.filter((f) => f.ruleId === 'ONEX003' || f.ruleId === 'ONEX004').every((f) => f.severity === 'warning'));
+    // No framework gate bans time.time() for durations: advice today, a warning in the bridge era's patterns.
+    const timing = dedent(`
+      import time
+
+
+      class HandlerReportBuild:
+          async def handle(self, request):
+              started = time.time()
+              report = await self._build(request)
+              return report, time.time() - started
+    `);
+    assert.deepEqual((await analyse(timing, TODAY_PROJECT)).map((f) => `${f.ruleId} ${f.severity}`), ['ONEX010 information', 'ONEX010 information']);
+    assert.deepEqual((await analyse(timing.replace('class HandlerReportBuild:', 'class NodeReportBuildCompute(NodeCompute):'), BRIDGE_PROJECT))
+      .filter((f) => f.ruleId === 'ONEX010').map((f) => f.severity), ['warning', 'warning']);
     const configured = await analyse(pythonFixture('today_handler_errors.py'), { rules: { ONEX004: 'hint' } });
     assert.ok(configured.filter((f) => f.ruleId === 'ONEX004').every((f) => f.severity === 'hint'));
   });

@@ -18,8 +18,8 @@ export const meta: RuleMeta = {
     current: {
       applies: true,
       form: 'the same',
-      why: 'NodeCoreBase itself uses perf_counter; no gate bans time.time() in general, but a duration measured with it is still wrong (current-era.md §5, pattern 10)',
-      defaultSeverity: 'warning',
+      why: 'NodeCoreBase itself uses perf_counter and a duration measured with time.time() is still wrong, but no framework gate bans it (ruff DTZ001/DTZ005 are ignored in both repositories), hence information: advisory, as current-era.md §5 (pattern 10) has it',
+      defaultSeverity: 'information',
     },
   },
 };
