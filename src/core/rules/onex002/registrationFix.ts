@@ -7,7 +7,7 @@ import { type PyClass, type PyFile, type PyMethod, methodsWithInherited } from '
 import { type Node, field, keywordArgument, positionalArguments, statements, walk } from '../../python/syntax';
 import { indentationAt } from '../../text';
 import {
-  type DiscoveryCall, assignedSelfAttributes, assignmentTargets, entryPointNames, findDiscoveryCall,
+  type DiscoveryCall, assignmentTargets, entryPointNames, findDiscoveryCall,
   lifecycleState, methodsMaking, reachableMethods,
 } from '../classAnalysis';
 import { kafkaClientAttribute, kebabName, nodeNames, snakeName } from '../classFixContext';
@@ -181,7 +181,6 @@ export function registrationFix(file: PyFile, cls: PyClass, builder: EditBuilder
   const editor = new InitEditor(file, cls);
   const classAppends: string[] = [];
   const methodEdits: (() => boolean)[] = [];
-  const attrs = assignedSelfAttributes(file, cls);
   const existing = (kind: DiscoveryCall) => methodsMaking(file, cls, kind);
   const service = {
     ...names,
