@@ -4,9 +4,15 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { TEMPLATE_NODE, activateExtension, exampleUri, onexDiagnostics, ruleIdOf, waitFor, waitForDiagnostics } from './util';
 
+/**
+ * A copy of the template node in a scratch project of its own, with the example's pyproject.toml: it pins
+ * omnibase_core 0.1.0, so the copy is a bridge-era file, where the class-level rules (ONEX005) apply.
+ */
 async function scratchCopy(name: string): Promise<vscode.Uri> {
   const source = await vscode.workspace.fs.readFile(exampleUri(TEMPLATE_NODE));
-  const uri = exampleUri(`.scratch/${name}.py`);
+  await vscode.workspace.fs.writeFile(exampleUri(`.scratch/${name}/pyproject.toml`),
+    await vscode.workspace.fs.readFile(exampleUri('nodes/payment_gateway/pyproject.toml')));
+  const uri = exampleUri(`.scratch/${name}/node.py`);
   await vscode.workspace.fs.writeFile(uri, source);
   return uri;
 }

@@ -81,6 +81,9 @@ describe('robustness in a real VS Code: bad input, large files, documents that a
     template = Buffer.from(await vscode.workspace.fs.readFile(exampleUri(TEMPLATE_NODE))).toString('utf8');
     scratch = vscode.Uri.joinPath(examplesRoot(), '.scratch', `robustness-${process.pid}-${Date.now()}`);
     await vscode.workspace.fs.createDirectory(scratch);
+    // The template's project pins omnibase_core 0.1.0: copies of it are bridge-era files too.
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(scratch, 'pyproject.toml'),
+      await vscode.workspace.fs.readFile(exampleUri('nodes/payment_gateway/pyproject.toml')));
   });
 
   after(async () => {
