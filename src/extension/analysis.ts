@@ -177,6 +177,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
         syntaxErrors: analysis.syntaxErrors,
         parseMs: analysis.parseMs,
         rulesMs: analysis.rulesMs,
+        era: analysis.era,
+        classes: analysis.classes,
         skipped: analysis.outOfTime ? { kind: 'time-budget', message: `Stopped: analysis took longer than ${config.timeBudgetMs} ms (setting onexForge.timeBudgetMs).` } : undefined,
       };
     } catch {
