@@ -54,8 +54,8 @@ describe('rule catalogue', () => {
     assert.equal(describeRuleIds(['ONEX003', 'ONEX001', 'ONEX002', 'ONEX005']), 'ONEX001 to ONEX003, ONEX005');
   });
 
-  it("init's starting configuration writes each rule's default", () => {
-    assert.match(STARTING_TOML, /ONEX011 = "warning", ONEX020 = "error"/);
-    assert.equal(JSON.parse(startingJson()).rules.ONEX033, 'information');
+  it("init's starting configuration leaves every rule at its default, which may depend on the file's era", () => {
+    assert.match(STARTING_TOML, /^rules = \{\}$/m);
+    assert.deepEqual(JSON.parse(startingJson()).rules, {});
   });
 });
