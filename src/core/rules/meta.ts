@@ -1,6 +1,7 @@
 // The rule catalogue: ids, names, one-line summaries and fix safety, shared by both languages,
 // the extension (diagnostic codes, docs links) and the CLI (SARIF rule metadata). Each rule's entry
 // is in its folder (./onexNNN/meta.ts).
+import { contractRuleEras } from './contractEras';
 import type { RuleId, RuleMeta, Severity } from '../types';
 import { meta as onex001 } from './onex001/meta';
 import { meta as onex002 } from './onex002/meta';
@@ -55,6 +56,13 @@ export const RULE_META: Record<RuleId, RuleMeta> = {
   ONEX032: onex032,
   ONEX033: onex033,
 };
+
+// A contract.yaml rule's era table follows from its scope and the check it mirrors (./contractEras.ts).
+for (const meta of Object.values(RULE_META)) {
+  if (meta.appliesTo === 'contract.yaml' && !meta.eras) {
+    meta.eras = contractRuleEras({ scope: meta.era === 'both' ? 'both' : 'today', severity: meta.defaultSeverity ?? 'warning', summary: meta.summary, mirrors: meta.mirrors });
+  }
+}
 
 /** A rule's severity when the configuration sets none. */
 export function defaultSeverityOf(id: RuleId): Exclude<Severity, 'off'> {

@@ -11,18 +11,4 @@ export const meta: RuleMeta = {
   defaultSeverity: 'error',
   appliesTo: 'contract.yaml',
   mirrors: 'yaml.safe_load in every loader (L1, L2, L3)',
-  eras: {
-    bridge: {
-      applies: true,
-      form: 'the same, against the bridge era\'s schema (omnibase_core 0.1.0\'s ModelYamlContract)',
-      why: 'a bridge-era contract is read by 0.1.0\'s own loader',
-      defaultSeverity: 'error',
-    },
-    current: {
-      applies: true,
-      form: 'the same, against today\'s schema (ModelYamlContract merged with the infra linter and runtime discovery)',
-      why: 'today\'s loaders and CI reject it (yaml.safe_load in every loader (L1, L2, L3))',
-      defaultSeverity: 'error',
-    },
-  },
 };

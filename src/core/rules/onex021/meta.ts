@@ -11,18 +11,4 @@ export const meta: RuleMeta = {
   defaultSeverity: 'error',
   appliesTo: 'contract.yaml',
   mirrors: 'ModelYamlContract (L1), ContractLinter errors (L2), runtime discovery (L3), handler_routing_schema (L4), published_events (L7)',
-  eras: {
-    bridge: {
-      applies: true,
-      form: 'the same, against the bridge era\'s schema (omnibase_core 0.1.0\'s ModelYamlContract)',
-      why: 'a bridge-era contract is read by 0.1.0\'s own loader',
-      defaultSeverity: 'error',
-    },
-    current: {
-      applies: true,
-      form: 'the same, against today\'s schema (ModelYamlContract merged with the infra linter and runtime discovery)',
-      why: 'today\'s loaders and CI reject it (ModelYamlContract (L1), ContractLinter errors (L2), runtime discovery (L3), handler_routing_schema (L4), published_events (L7))',
-      defaultSeverity: 'error',
-    },
-  },
 };

@@ -11,18 +11,4 @@ export const meta: RuleMeta = {
   defaultSeverity: 'warning',
   appliesTo: 'contract.yaml',
   mirrors: 'ContractLinter._validate_unknown_fields (L2, CONTRACT-013)',
-  eras: {
-    bridge: {
-      applies: false,
-      form: 'nothing: a bridge-era contract is judged by 0.1.0\'s schema alone (ONEX020, ONEX021)',
-      why: 'the rule mirrors a check of today\'s framework that 0.1.0 does not have',
-      defaultSeverity: 'warning',
-    },
-    current: {
-      applies: true,
-      form: 'A top-level key the infra ContractLinter does not know',
-      why: 'mirrors ContractLinter._validate_unknown_fields (L2, CONTRACT-013)',
-      defaultSeverity: 'warning',
-    },
-  },
 };

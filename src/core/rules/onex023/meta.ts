@@ -11,18 +11,4 @@ export const meta: RuleMeta = {
   defaultSeverity: 'warning',
   appliesTo: 'contract.yaml',
   mirrors: 'ContractLinter warnings (L2, CONTRACT-007/008)',
-  eras: {
-    bridge: {
-      applies: false,
-      form: 'nothing: a bridge-era contract is judged by 0.1.0\'s schema alone (ONEX020, ONEX021)',
-      why: 'it mirrors a check of today\'s framework that 0.1.0 does not have',
-      defaultSeverity: 'warning',
-    },
-    current: {
-      applies: true,
-      form: 'The ContractLinter\'s conventions: model names start with Model, name is snake_case, node_version is semver',
-      why: 'it mirrors ContractLinter warnings (L2, CONTRACT-007/008)',
-      defaultSeverity: 'warning',
-    },
-  },
 };

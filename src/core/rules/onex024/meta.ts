@@ -11,18 +11,4 @@ export const meta: RuleMeta = {
   defaultSeverity: 'error',
   appliesTo: 'contract.yaml',
   mirrors: 'operation_match_requires_operation, command_category_requires_event_model (L10)',
-  eras: {
-    bridge: {
-      applies: false,
-      form: 'nothing: a bridge-era contract is judged by 0.1.0\'s schema alone (ONEX020, ONEX021)',
-      why: 'it mirrors a check of today\'s framework that 0.1.0 does not have',
-      defaultSeverity: 'error',
-    },
-    current: {
-      applies: true,
-      form: 'A handler_routing entry without its operation, or a command entry without event_model',
-      why: 'it mirrors operation_match_requires_operation, command_category_requires_event_model (L10)',
-      defaultSeverity: 'error',
-    },
-  },
 };

@@ -11,18 +11,4 @@ export const meta: RuleMeta = {
   defaultSeverity: 'information',
   appliesTo: 'contract.yaml',
   mirrors: 'mixed_category_routing (L5, baseline)',
-  eras: {
-    bridge: {
-      applies: false,
-      form: 'nothing: a bridge-era contract is judged by 0.1.0\'s schema alone (ONEX020, ONEX021)',
-      why: 'it mirrors a check of today\'s framework that 0.1.0 does not have',
-      defaultSeverity: 'information',
-    },
-    current: {
-      applies: true,
-      form: 'One handler_routing entry owns topics of more than one message category',
-      why: 'it mirrors mixed_category_routing (L5, baseline)',
-      defaultSeverity: 'information',
-    },
-  },
 };

@@ -11,18 +11,4 @@ export const meta: RuleMeta = {
   defaultSeverity: 'error',
   appliesTo: 'contract.yaml',
   mirrors: 'check_published_events_consistency.py (L7)',
-  eras: {
-    bridge: {
-      applies: false,
-      form: 'nothing: a bridge-era contract is judged by 0.1.0\'s schema alone (ONEX020, ONEX021)',
-      why: 'it mirrors a check of today\'s framework that 0.1.0 does not have',
-      defaultSeverity: 'error',
-    },
-    current: {
-      applies: true,
-      form: 'A published_events topic missing from event_bus.publish_topics',
-      why: 'it mirrors check_published_events_consistency.py (L7)',
-      defaultSeverity: 'error',
-    },
-  },
 };

@@ -11,18 +11,4 @@ export const meta: RuleMeta = {
   defaultSeverity: 'information',
   appliesTo: 'contract.yaml',
   mirrors: 'validate_topic_suffix (L9), lint_topic_names.py (L8, baseline)',
-  eras: {
-    bridge: {
-      applies: false,
-      form: 'nothing: a bridge-era contract is judged by 0.1.0\'s schema alone (ONEX020, ONEX021)',
-      why: 'it mirrors a check of today\'s framework that 0.1.0 does not have',
-      defaultSeverity: 'information',
-    },
-    current: {
-      applies: true,
-      form: 'A topic not in the form onex.<kind>.<producer>.<event-name>.v<n>, or from an unknown producer',
-      why: 'it mirrors validate_topic_suffix (L9), lint_topic_names.py (L8, baseline)',
-      defaultSeverity: 'information',
-    },
-  },
 };

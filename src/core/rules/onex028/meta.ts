@@ -11,18 +11,4 @@ export const meta: RuleMeta = {
   defaultSeverity: 'information',
   appliesTo: 'contract.yaml',
   mirrors: 'ValidatorRuntimeProfiles (L11, allowlist)',
-  eras: {
-    bridge: {
-      applies: false,
-      form: 'nothing: a bridge-era contract is judged by 0.1.0\'s schema alone (ONEX020, ONEX021)',
-      why: 'it mirrors a check of today\'s framework that 0.1.0 does not have',
-      defaultSeverity: 'information',
-    },
-    current: {
-      applies: true,
-      form: 'A command-consuming contract without runtime_profiles, an unregistered profile, or no consumer lane',
-      why: 'it mirrors ValidatorRuntimeProfiles (L11, allowlist)',
-      defaultSeverity: 'information',
-    },
-  },
 };

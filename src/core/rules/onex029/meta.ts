@@ -11,18 +11,4 @@ export const meta: RuleMeta = {
   defaultSeverity: 'error',
   appliesTo: 'contract.yaml',
   mirrors: 'ContractLinter import check (L2, CONTRACT-005/011); the runtime imports handlers and event models',
-  eras: {
-    bridge: {
-      applies: false,
-      form: 'nothing: a bridge-era contract is judged by 0.1.0\'s schema alone (ONEX020, ONEX021)',
-      why: 'it mirrors a check of today\'s framework that 0.1.0 does not have',
-      defaultSeverity: 'error',
-    },
-    current: {
-      applies: true,
-      form: 'A model or handler the contract names does not exist at its module in the workspace',
-      why: 'it mirrors ContractLinter import check (L2, CONTRACT-005/011); the runtime imports handlers and event models',
-      defaultSeverity: 'error',
-    },
-  },
 };

@@ -11,18 +11,4 @@ export const meta: RuleMeta = {
   defaultSeverity: 'information',
   appliesTo: 'contract.yaml',
   mirrors: 'handler_dispatch_entrypoint (L6, baseline)',
-  eras: {
-    bridge: {
-      applies: false,
-      form: 'nothing: a bridge-era contract is judged by 0.1.0\'s schema alone (ONEX020, ONEX021)',
-      why: 'it mirrors a check of today\'s framework that 0.1.0 does not have',
-      defaultSeverity: 'information',
-    },
-    current: {
-      applies: true,
-      form: 'A handler the contract binds has neither handle nor handle_async',
-      why: 'it mirrors handler_dispatch_entrypoint (L6, baseline)',
-      defaultSeverity: 'information',
-    },
-  },
 };

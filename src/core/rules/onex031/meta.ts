@@ -11,18 +11,4 @@ export const meta: RuleMeta = {
   defaultSeverity: 'warning',
   appliesTo: 'contract.yaml',
   mirrors: 'validator_declarative_node DECL-007; the runtime takes the kind from node_type',
-  eras: {
-    bridge: {
-      applies: false,
-      form: 'nothing: a bridge-era contract is judged by 0.1.0\'s schema alone (ONEX020, ONEX021)',
-      why: 'it mirrors a check of today\'s framework that 0.1.0 does not have',
-      defaultSeverity: 'warning',
-    },
-    current: {
-      applies: true,
-      form: 'The node.py beside the contract has no node class, or its kind is not the contract\'s node_type',
-      why: 'it mirrors validator_declarative_node DECL-007; the runtime takes the kind from node_type',
-      defaultSeverity: 'warning',
-    },
-  },
 };
