@@ -37,7 +37,7 @@ function decode(bytes: Buffer): { text: string; bom: boolean; validUtf8: boolean
 function parseRules(value: string | undefined): RuleId[] | null {
   if (value === undefined) return null;
   const ids = value.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
-  for (const id of ids) if (!(ALL_RULE_IDS as readonly string[]).includes(id)) throw new UsageError(`--rules: unknown rule "${id}" (known: ONEX001 to ONEX011)`);
+  for (const id of ids) if (!(ALL_RULE_IDS as readonly string[]).includes(id)) throw new UsageError(`--rules: unknown rule "${id}" (known: ${ALL_RULE_IDS[0]} to ${ALL_RULE_IDS[ALL_RULE_IDS.length - 1]})`);
   return ids as RuleId[];
 }
 

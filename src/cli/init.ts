@@ -3,14 +3,19 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readConfigFile } from '../core/projectConfig';
+import { RULE_META } from '../core/rules/meta';
 import { ALL_RULE_IDS } from '../core/types';
 import { parseArgs } from './args';
 import { type CliIO, UsageError } from './io';
 
+function defaultSeverity(id: (typeof ALL_RULE_IDS)[number]): string {
+  return RULE_META[id].defaultSeverity ?? 'warning';
+}
+
 export const STARTING_TOML = `
 [tool.onex-forge]
-# Severity per rule: "off", "hint", "information", "warning" (default) or "error".
-rules = { ${ALL_RULE_IDS.map((id) => `${id} = "warning"`).join(', ')} }
+# Severity per rule: "off", "hint", "information", "warning" or "error" (each rule's default written out).
+rules = { ${ALL_RULE_IDS.map((id) => `${id} = "${defaultSeverity(id)}"`).join(', ')} }
 # Extra base classes that make a class an ONEX node.
 node-base-classes = []
 # Lifecycle method names (ONEX002, ONEX005).
@@ -25,7 +30,7 @@ framework-target = "auto"
 
 export function startingJson(): string {
   return JSON.stringify({
-    rules: Object.fromEntries(ALL_RULE_IDS.map((id) => [id, 'warning'])),
+    rules: Object.fromEntries(ALL_RULE_IDS.map((id) => [id, defaultSeverity(id)])),
     nodeBaseClasses: [],
     startMethods: ['startup', 'initialize', 'on_startup'],
     stopMethods: ['shutdown', 'cleanup', 'on_shutdown'],

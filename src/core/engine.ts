@@ -9,6 +9,7 @@ import { getPythonFrontEnd } from './python/frontend';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCacheDir, requireWithCodeCache } from './codeCache';
+import { RULE_META } from './rules/meta';
 
 /** Fills in defaults; a key present with the value `undefined` does not override its default. */
 export function resolveConfig(partial?: Partial<EngineConfig>): EngineConfig {
@@ -16,8 +17,9 @@ export function resolveConfig(partial?: Partial<EngineConfig>): EngineConfig {
   return { ...DEFAULT_CONFIG, ...defined, rules: { ...DEFAULT_CONFIG.rules, ...partial?.rules } };
 }
 
+/** The configured severity of a rule, else its catalogue default (warning unless the rule says otherwise). */
 export function severityOf(config: EngineConfig, ruleId: RawFinding['ruleId']): Severity {
-  return config.rules[ruleId] ?? 'warning';
+  return config.rules[ruleId] ?? RULE_META[ruleId].defaultSeverity ?? 'warning';
 }
 
 let typescript: Promise<FrontEnd> | undefined;

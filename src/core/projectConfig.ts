@@ -51,7 +51,7 @@ export function validateConfigTable(table: Record<string, unknown>, source: stri
         const rules: Partial<Record<RuleId, Severity>> = {};
         for (const [id, severity] of Object.entries(value)) {
           const upper = id.toUpperCase();
-          if (!(ALL_RULE_IDS as readonly string[]).includes(upper)) throw new ConfigError(`${where}: unknown rule "${id}" (known: ONEX001 to ONEX011)`);
+          if (!(ALL_RULE_IDS as readonly string[]).includes(upper)) throw new ConfigError(`${where}: unknown rule "${id}" (known: ${ALL_RULE_IDS[0]} to ${ALL_RULE_IDS[ALL_RULE_IDS.length - 1]})`);
           if (!(SEVERITIES as readonly unknown[]).includes(severity)) throw new ConfigError(`${where}: ${id} = "${String(severity)}" is not one of ${SEVERITIES.join(', ')}`);
           rules[upper as RuleId] = severity as Severity;
         }

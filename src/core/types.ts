@@ -94,11 +94,17 @@ export interface RuleMeta {
   era: string;
   /** The safety of the rule's primary fix, or 'none' when it has no fix. */
   fixSafety: FixSafety | 'none';
+  /**
+   * The severity when the configuration sets none; `warning` when absent. Today's era's own rules take the
+   * weight of the framework gate they mirror (error where its CI hard-fails a new node, information where
+   * the gate is core-only).
+   */
+  defaultSeverity?: Exclude<Severity, 'off'>;
 }
 
 /** Settings that shape detection, shared by the extension and the CLI. */
 export interface EngineConfig {
-  /** Severity per rule; a missing rule uses its default (warning). */
+  /** Severity per rule; a missing rule uses its default (its catalogue entry's defaultSeverity, else warning). */
   rules: Partial<Record<RuleId, Severity>>;
   /** Extra base-class names that make a class a node class. */
   nodeBaseClasses: string[];
