@@ -15,11 +15,13 @@ export function languageOfPath(path: string): LanguageId | null {
 
 export type RuleId =
   | 'ONEX001' | 'ONEX002' | 'ONEX003' | 'ONEX004' | 'ONEX005' | 'ONEX006'
-  | 'ONEX007' | 'ONEX008' | 'ONEX009' | 'ONEX010' | 'ONEX011';
+  | 'ONEX007' | 'ONEX008' | 'ONEX009' | 'ONEX010' | 'ONEX011'
+  | 'ONEX012' | 'ONEX013' | 'ONEX014' | 'ONEX015' | 'ONEX016' | 'ONEX017' | 'ONEX018' | 'ONEX019';
 
 export const ALL_RULE_IDS: readonly RuleId[] = [
   'ONEX001', 'ONEX002', 'ONEX003', 'ONEX004', 'ONEX005', 'ONEX006',
   'ONEX007', 'ONEX008', 'ONEX009', 'ONEX010', 'ONEX011',
+  'ONEX012', 'ONEX013', 'ONEX014', 'ONEX015', 'ONEX016', 'ONEX017', 'ONEX018', 'ONEX019',
 ];
 
 /** A severity as users configure it; `off` disables the rule. */

@@ -13,6 +13,14 @@ import { meta as onex008 } from './onex008/meta';
 import { meta as onex009 } from './onex009/meta';
 import { meta as onex010 } from './onex010/meta';
 import { meta as onex011 } from './onex011/meta';
+import { meta as onex012 } from './onex012/meta';
+import { meta as onex013 } from './onex013/meta';
+import { meta as onex014 } from './onex014/meta';
+import { meta as onex015 } from './onex015/meta';
+import { meta as onex016 } from './onex016/meta';
+import { meta as onex017 } from './onex017/meta';
+import { meta as onex018 } from './onex018/meta';
+import { meta as onex019 } from './onex019/meta';
 
 export const RULE_META: Record<RuleId, RuleMeta> = {
   ONEX001: onex001,
@@ -26,6 +34,14 @@ export const RULE_META: Record<RuleId, RuleMeta> = {
   ONEX009: onex009,
   ONEX010: onex010,
   ONEX011: onex011,
+  ONEX012: onex012,
+  ONEX013: onex013,
+  ONEX014: onex014,
+  ONEX015: onex015,
+  ONEX016: onex016,
+  ONEX017: onex017,
+  ONEX018: onex018,
+  ONEX019: onex019,
 };
 
 /** The public docs page of a rule: its folder's ONEXnnn.md (the build ships a copy in dist/docs/rules/). */
