@@ -16,7 +16,7 @@
 // the framework's own remedy: read `os.environ[K]` and fail fast (KeyError) when the variable is unset.
 import { ENV_BOOTSTRAP_ALLOWLIST } from '../../framework';
 import type { PyFile } from '../../python/model';
-import { field } from '../../python/syntax';
+import { type Node, field } from '../../python/syntax';
 import type { Fix, RawFinding } from '../../types';
 import { type EnvRead, environmentReads, hardcodedEndpoint } from '../environmentReads';
 import type { PythonRule } from '../rule';
@@ -25,7 +25,8 @@ import { enclosingNodeOrHandlerClass, importedNameFor, inNodePackage, inTestFile
 import { meta } from './meta';
 
 /** Markers of the framework's env gates that silence a read on their line. */
-export const ENV_MARKERS = ['contract-config-ok:', 'env-read-ok:', 'substrate-allow:', 'onex_exclude:', 'ai-slop-ok', 'fallback-ok'];
+// (`# ONEX_EXCLUDE` without its colon too: infra's own handlers mark reads so, and the intent is plain.)
+export const ENV_MARKERS = ['contract-config-ok:', 'env-read-ok:', 'substrate-allow:', 'onex_exclude', 'ai-slop-ok', 'fallback-ok'];
 
 function declared(file: PyFile, name: string): boolean {
   const facts = file.config.packageFacts;
@@ -47,11 +48,17 @@ function judge(file: PyFile, read: EnvRead): Judged | null {
   if (read.node.hasError) return null;
   const undeclared = read.name !== null && !declared(file, read.name);
   let fallback: string | null = null;
-  if (read.defaultNode && !hardcodedEndpoint(read.defaultNode)) fallback = read.defaultNode.text;
-  else if (read.orFallback && !hardcodedEndpoint(read.orFallback.literal)) fallback = read.orFallback.literal.text;
+  if (read.defaultNode && !hardcodedEndpoint(read.defaultNode)) fallback = shown(read.defaultNode);
+  else if (read.orFallback && !hardcodedEndpoint(read.orFallback.literal)) fallback = shown(read.orFallback.literal);
   if (!undeclared && fallback === null) return null;
   if (markerOnRow(file, read.node.startPosition.row, ENV_MARKERS, true)) return null;
   return { read, undeclared, fallback };
+}
+
+/** A fallback as the message shows it: a literal as written, an expression in backticks. */
+function shown(node: Node): string {
+  const n = unparen(node);
+  return ['string', 'integer', 'float', 'true', 'false'].includes(n.type) ? n.text : `\`${n.text}\``;
 }
 
 function inScope(file: PyFile, read: EnvRead): boolean {
