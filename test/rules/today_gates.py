@@ -127,10 +127,11 @@ def main() -> int:
         add("utcnow", path, int(line))
     ruff = subprocess.run(
         ["ruff", "check", "--isolated", "--no-cache", "--select", "DTZ003", "--output-format", "json", *map(str, py_files)],
-        capture_output=True, text=True, check=False,
+        capture_output=True, text=True, check=False, cwd=root,
     )
     for item in json.loads(ruff.stdout or "[]"):
-        add("utcnow_ruff", item["filename"], item["location"]["row"])
+        if Path(item["filename"]).resolve().is_relative_to(root):
+            add("utcnow_ruff", item["filename"], item["location"]["row"])
 
     # canonical handler shape, node by node
     shape = load_script(core / "scripts/ci/canonical_handler_shape.py", "canonical_handler_shape")
