@@ -50,7 +50,7 @@ describe('rule catalogue', () => {
   it('the configuration accepts every id and names the known ones when it meets another', () => {
     assert.deepEqual(validateConfigTable({ rules: { onex033: 'off' } }, 'x').config.rules, { ONEX033: 'off' });
     assert.throws(() => validateConfigTable({ rules: { ONEX034: 'off' } }, 'x'),
-      (e: Error) => e instanceof ConfigError && e.message.includes('(known: ONEX001 to ONEX011, ONEX020 to ONEX033)'));
+      (e: Error) => e instanceof ConfigError && e.message.includes('(known: ONEX001 to ONEX033)'));
     assert.equal(describeRuleIds(['ONEX003', 'ONEX001', 'ONEX002', 'ONEX005']), 'ONEX001 to ONEX003, ONEX005');
   });
 
