@@ -45,6 +45,10 @@ describe('rule catalogue', () => {
     assert.equal(severityOf(config, 'ONEX020'), 'error');
     assert.equal(severityOf(config, 'ONEX027'), 'information');
     assert.equal(severityOf(resolveConfig({ rules: { ONEX027: 'error' } }), 'ONEX027'), 'error');
+    // Today's own rules take the weight of the gate they mirror.
+    assert.equal(severityOf(config, 'ONEX012'), 'error');
+    assert.equal(severityOf(config, 'ONEX017'), 'information');
+    assert.equal(severityOf(resolveConfig({ rules: { ONEX012: 'hint' } }), 'ONEX012'), 'hint');
   });
 
   it('the configuration accepts every id and names the known ones when it meets another', () => {

@@ -1,6 +1,6 @@
 // ONEX012 declarative-node: logic in a node.py node class (DECL-001…005), scoped as infra's declarative gate.
 import type { PackageFacts } from '../../packageFacts';
-import { type RuleTable, dedent } from '../cases';
+import { type RuleTable, dedent, TODAY_PROJECT } from '../cases';
 
 const FACTS: PackageFacts = {
   contract: '/proj/src/acme/nodes/node_ledger_write_effect/contract.yaml',
@@ -96,6 +96,8 @@ const IMPERATIVE = dedent(`
 `);
 
 export const ONEX012_PYTHON_CASES: RuleTable = {
+  // Today's era's own rule: the cases are files of a project on today's framework.
+  config: TODAY_PROJECT,
   valid: [
     { name: "today's canonical node.py: docstring, TYPE_CHECKING import, __init__ calling super().__init__(container)", code: DECLARATIVE },
     {

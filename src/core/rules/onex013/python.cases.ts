@@ -1,9 +1,11 @@
 // ONEX013 consul-reference: the consul library, CONSUL_HOST, consul.connect.io in today's code.
-import { type RuleTable, dedent } from '../cases';
+import { type RuleTable, dedent, TODAY_PROJECT } from '../cases';
 
 const HANDLER = 'src/acme/nodes/node_registry_effect/handlers/handler_registry_sync.py';
 
 export const ONEX013_PYTHON_CASES: RuleTable = {
+  // Today's era's own rule: the cases are files of a project on today's framework.
+  config: TODAY_PROJECT,
   valid: [
     {
       name: "a today's handler that registers nothing (discovery is the onex.nodes entry point)",

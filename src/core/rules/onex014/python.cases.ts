@@ -1,6 +1,6 @@
 // ONEX014 env-read: environment reads in node and handler code the contract does not declare, or with a fallback.
 import type { PackageFacts } from '../../packageFacts';
-import { type RuleTable, dedent } from '../cases';
+import { type RuleTable, dedent, TODAY_PROJECT } from '../cases';
 
 const FACTS: PackageFacts = {
   contract: '/proj/src/acme/nodes/node_vector_store_effect/contract.yaml',
@@ -15,6 +15,8 @@ const HANDLER = '/proj/src/acme/nodes/node_vector_store_effect/handlers/handler_
 const IN_PACKAGE = { config: { packageFacts: FACTS }, fileName: HANDLER };
 
 export const ONEX014_PYTHON_CASES: RuleTable = {
+  // Today's era's own rule: the cases are files of a project on today's framework.
+  config: TODAY_PROJECT,
   valid: [
     {
       name: 'declared reads, read fail-fast (a dependency of type environment by env_var, a config key, a config env name, a bootstrap variable)',

@@ -1,7 +1,9 @@
 // ONEX015 hardcoded-endpoint-fallback: localhost / 127.0.0.1 / 192.168.x.x defaults, as infra's no-env-fallbacks.
-import { type RuleTable, dedent } from '../cases';
+import { type RuleTable, dedent, TODAY_PROJECT } from '../cases';
 
 export const ONEX015_PYTHON_CASES: RuleTable = {
+  // Today's era's own rule: the cases are files of a project on today's framework.
+  config: TODAY_PROJECT,
   valid: [
     {
       name: 'fail-fast reads and contract-resolved settings; hosts that are not local; a localhost URL that is no default',

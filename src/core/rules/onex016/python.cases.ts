@@ -1,6 +1,6 @@
 // ONEX016 io-in-init: I/O in the __init__ of a node or handler class.
 import type { PackageFacts } from '../../packageFacts';
-import { type RuleTable, dedent } from '../cases';
+import { type RuleTable, dedent, TODAY_PROJECT } from '../cases';
 
 const FACTS: PackageFacts = {
   contract: '/proj/src/acme/nodes/node_ledger_write_effect/contract.yaml',
@@ -12,6 +12,8 @@ const FACTS: PackageFacts = {
 const HANDLER = '/proj/src/acme/nodes/node_ledger_write_effect/handlers/handler_ledger_append.py';
 
 export const ONEX016_PYTHON_CASES: RuleTable = {
+  // Today's era's own rule: the cases are files of a project on today's framework.
+  config: TODAY_PROJECT,
   valid: [
     {
       name: "today's handler: __init__ keeps the container and builds plain objects; the connection is made lazily in handle() behind a lock",

@@ -1,6 +1,6 @@
 // ONEX017 io-outside-effect: I/O in the .py files beside a non-effect contract, as core's archetype-purity check.
 import type { PackageFacts } from '../../packageFacts';
-import { type RuleTable, dedent } from '../cases';
+import { type RuleTable, dedent, TODAY_PROJECT } from '../cases';
 
 const DIR = '/proj/src/acme/nodes/node_drift_score_compute';
 const COMPUTE: PackageFacts = {
@@ -44,6 +44,8 @@ const IMPURE = dedent(`
 `);
 
 export const ONEX017_PYTHON_CASES: RuleTable = {
+  // Today's era's own rule: the cases are files of a project on today's framework.
+  config: TODAY_PROJECT,
   valid: [
     {
       name: 'a pure compute handler: reads its request, computes, returns (file reads are not writes; TypeAdapter is validation)',

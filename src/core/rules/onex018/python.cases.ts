@@ -1,7 +1,9 @@
 // ONEX018 utcnow: datetime.utcnow(), however datetime is imported.
-import { type RuleTable, dedent } from '../cases';
+import { type RuleTable, dedent, TODAY_PROJECT } from '../cases';
 
 export const ONEX018_PYTHON_CASES: RuleTable = {
+  // Today's era's own rule: the cases are files of a project on today's framework.
+  config: TODAY_PROJECT,
   valid: [
     {
       name: "today's timestamps: datetime.now(UTC), now(tz=timezone.utc), a model's own utcnow helper",

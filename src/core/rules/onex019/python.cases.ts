@@ -1,6 +1,6 @@
 // ONEX019 canonical-handler: the contract's handlers in def-B shape, as core's canonical_handler_shape classifies them.
 import type { PackageFacts } from '../../packageFacts';
-import { type RuleTable, dedent } from '../cases';
+import { type RuleTable, dedent, TODAY_PROJECT } from '../cases';
 
 const FACTS: PackageFacts = {
   contract: '/proj/src/acme/nodes/node_checkpoint_validate_compute/contract.yaml',
@@ -33,6 +33,8 @@ function handler(body: string): string {
 }
 
 export const ONEX019_PYTHON_CASES: RuleTable = {
+  // Today's era's own rule: the cases are files of a project on today's framework.
+  config: TODAY_PROJECT,
   valid: [
     {
       name: "infra's canonical compute handler: handle(self, request: ModelX) returning ModelHandlerOutput.for_compute",
