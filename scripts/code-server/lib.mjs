@@ -131,6 +131,8 @@ export function codeServerArgs(scratch) {
     '--config', scratch.config,
     '--user-data-dir', scratch.userData,
     '--extensions-dir', scratch.extensions,
+    // ONEX_CODE_SERVER_LOG=trace: the server's own log level (its file watcher's events, for one).
+    ...(process.env.ONEX_CODE_SERVER_LOG ? ['--log', process.env.ONEX_CODE_SERVER_LOG] : []),
   ];
 }
 

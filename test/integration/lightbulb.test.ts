@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import {
   TEMPLATE_NODE, activateExtension, closeAllEditorsWithoutSaving, exampleUri, nextEvent, onexApi, onexDiagnostics, removeFolder, ruleIdOf,
-  rulePagePreview, showInFocusedEditor, tempFolder, ui, waitFor, waitForDiagnostics,
+  rulePagePreview, readMenu, tempFolder, ui, waitFor, waitForDiagnostics,
 } from './util';
 
 const CLASS_LEVEL = ['ONEX001', 'ONEX002', 'ONEX005', 'ONEX009'];
@@ -61,19 +61,17 @@ describe('the lightbulb of a node class', () => {
 
     // The menu as the workbench draws it, from the class's name.
     const at = onClass.range.start.translate(0, 3);
-    await showInFocusedEditor(() => {
+    const menu = await readMenu(() => {
       editor.selection = new vscode.Selection(at, at);
       return vscode.commands.executeCommand('editor.action.quickFix');
     }, MENU_ROW, PRODUCTION_READY);
-    const rows = (await ui<string[]>({ op: 'texts', selector: MENU_ROW })).map((r) => r.trim().split('\n')[0]);
-    const entries = rows.filter((r) => r !== 'Quick Fix');
-    assert.equal(entries[0], PRODUCTION_READY, JSON.stringify(rows));
-    assert.ok(entries.length <= MAX_ENTRIES, `the menu has ${entries.length} entries: ${JSON.stringify(rows)}`);
+    const entries = menu.rows.filter((r) => r !== 'Quick Fix');
+    assert.equal(entries[0], PRODUCTION_READY, JSON.stringify(menu.rows));
+    assert.ok(entries.length <= MAX_ENTRIES, `the menu has ${entries.length} entries: ${JSON.stringify(menu.rows)}`);
 
     // Chosen there, as a user does (the menu opens on its first entry; Enter applies it): one edit,
     // after which the class has no finding left.
-    const focused = await ui<string[]>({ op: 'texts', selector: `${MENU_ROW}.focused` });
-    assert.deepEqual(focused.map((r) => r.trim().split('\n')[0]), [PRODUCTION_READY]);
+    assert.deepEqual(menu.focused, [PRODUCTION_READY]);
     await ui({ op: 'press', key: 'Enter' });
     await waitFor(() => (document.getText() !== original ? true : undefined), 30_000, () => 'the action changed nothing');
     const after = await waitForDiagnostics(uri, (all) => onexDiagnostics(all).length === 0, 30_000);

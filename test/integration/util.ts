@@ -288,6 +288,25 @@ export async function showInFocusedEditor(show: () => Thenable<unknown>, selecto
   }, timeoutMs, () => `the workbench never showed ${selector} with "${hasText}"`);
 }
 
+/**
+ * Shows a menu with showInFocusedEditor and reads its rows (first line of each) and its focused row as drawn.
+ * The workbench may close a menu between the moment it is seen and the moment it is read (a late refresh of the
+ * editor's code actions closes the action widget): the menu is then opened again, until it is read whole.
+ */
+export async function readMenu(show: () => Thenable<unknown>, selector: string, hasText: string, timeoutMs = 30_000): Promise<{ rows: string[]; focused: string[] }> {
+  const firstLines = (rows: string[]) => rows.map((r) => r.trim().split('\n')[0]);
+  let read: { rows: string[]; focused: string[] } | undefined;
+  await waitFor(async () => {
+    await showInFocusedEditor(show, selector, hasText, timeoutMs);
+    const rows = firstLines(await ui<string[]>({ op: 'texts', selector }));
+    const focused = firstLines(await ui<string[]>({ op: 'texts', selector: `${selector}.focused` }));
+    if (!rows.includes(hasText) || focused.length === 0) return undefined;
+    read = { rows, focused };
+    return true;
+  }, timeoutMs, () => `the workbench never kept ${selector} with "${hasText}" open long enough to read it`);
+  return read!;
+}
+
 /** The tab of the markdown preview (the rendered page) of a rule's docs page, if one is open. */
 export function rulePagePreview(ruleId: string): vscode.Tab | undefined {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((tab) =>
