@@ -144,13 +144,18 @@ describe('TypeScript front end', () => {
       const path = join(dir, name);
       return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
     });
-    const frontEnd = sources(join(__dirname, '..', '..', 'src', 'core', 'typescript'));
+    // The ts-morph project (project.ts) is the one module that type-checks: it answers the workspace
+    // index's cross-file questions, never the typing path, and nothing else in the front end imports it.
+    const project = join(__dirname, '..', '..', 'src', 'core', 'typescript', 'project.ts');
+    const frontEnd = sources(join(__dirname, '..', '..', 'src', 'core', 'typescript')).filter((f) => f !== project);
     assert.ok(frontEnd.length >= 15);
     for (const file of frontEnd) {
       const text = readFileSync(file, 'utf8');
       assert.ok(!/from 'typescript'|require\('typescript'\)/.test(text), `${file} imports the typescript package`);
       assert.ok(!/getTypeChecker|getPreEmitDiagnostics|getSemanticDiagnostics|getProgram\(/.test(text), `${file} type-checks`);
+      assert.ok(!/from '\.\/project'/.test(text), `${file} imports the ts-morph project`);
     }
+    assert.ok(!/from 'typescript'|require\('typescript'\)/.test(readFileSync(project, 'utf8')), 'project.ts uses the compiler ts-morph bundles');
     for (const file of sources(join(__dirname, '..', '..', 'src', 'core', 'scaffold', 'typescript'))) {
       assert.ok(!/from 'ts-morph'|require\('ts-morph'\)/.test(readFileSync(file, 'utf8')), `${file} imports ts-morph`);
     }

@@ -64,7 +64,7 @@ export interface PyFile {
   config: EngineConfig;
 }
 
-function moduleLevelStatements(root: Node): Node[] {
+export function moduleLevelStatements(root: Node): Node[] {
   // Classes and imports may sit inside module-level `if TYPE_CHECKING:` or `try:` blocks.
   const out: Node[] = [];
   const visit = (stmts: Node[]) => {
@@ -84,7 +84,7 @@ function moduleLevelStatements(root: Node): Node[] {
   return out;
 }
 
-function collectAliases(stmts: Node[]): Map<string, string> {
+export function collectAliases(stmts: Node[]): Map<string, string> {
   const aliases = new Map<string, string>();
   for (const s of stmts) {
     if (s.type === 'import_from_statement' || s.type === 'import_statement') {
@@ -126,7 +126,7 @@ function namesMeaning(aliases: Map<string, string>, originals: string[]): Set<st
   return out;
 }
 
-function baseName(expr: Node, aliases: Map<string, string>): string | null {
+export function baseName(expr: Node, aliases: Map<string, string>): string | null {
   let e: Node | null = expr;
   if (e.type === 'keyword_argument') return null; // metaclass=...
   if (e.type === 'subscript') e = field(e, 'value'); // NodeEffect[In, Out]

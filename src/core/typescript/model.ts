@@ -108,7 +108,7 @@ export function parseDiagnostics(sf: ts.SourceFile): readonly ts.DiagnosticWithL
   return (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
 }
 
-function collectAliases(sf: ts.SourceFile): Map<string, string> {
+export function collectAliases(sf: ts.SourceFile): Map<string, string> {
   const aliases = new Map<string, string>();
   const visitStatements = (statements: readonly ts.Statement[]) => {
     for (const s of statements) {
@@ -176,7 +176,7 @@ function namesMeaning(aliases: Map<string, string>, originals: string[]): Set<st
 }
 
 /** Names an `extends` expression stands for: `NodeEffect`, `onex.NodeEffect`, `WithMetrics(NodeEffect)`. */
-function baseNames(expr: ts.Expression, aliases: Map<string, string>): string[] {
+export function baseNames(expr: ts.Expression, aliases: Map<string, string>): string[] {
   const e = unwrap(expr);
   if (isIdentifier(e)) return [resolveName(aliases, e.text)];
   if (isPropertyAccessExpression(e)) {
@@ -252,7 +252,7 @@ function isTrivialConstructor(ctor: ts.ConstructorDeclaration): boolean {
     s.expression.expression.kind === SyntaxKind.SuperKeyword);
 }
 
-function isDeclarativeClass(node: ts.ClassLikeDeclaration): boolean {
+export function isDeclarativeClass(node: ts.ClassLikeDeclaration): boolean {
   return node.members.every((m) => isSemicolonClassElement(m) || (isConstructorDeclaration(m) && isTrivialConstructor(m)));
 }
 

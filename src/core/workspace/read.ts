@@ -1,0 +1,47 @@
+// Facts of a file from its text, parsing it on its own: for callers that have no analysis tree at hand
+// (tests, a file the index learns of before any analysis). The analysis paths read facts from the trees
+// they build anyway.
+import { getPythonParser } from '../python/parser';
+import { SyntaxTree } from '../python/view';
+import type { LanguageId } from '../types';
+import type { ModuleFacts } from './facts';
+import type { TypeScriptBaseAnswer, TypeScriptBaseRequest } from './index';
+import { pythonModuleFacts } from './pythonFacts';
+
+export type TypeScriptWorkspaceModule = typeof import('./typescriptWorkspace');
+
+let typescriptWorkspace: TypeScriptWorkspaceModule | undefined;
+
+/**
+ * The TypeScript side of the index, loaded on first use: it brings ts-morph and its compiler (the build
+ * maps this require to dist/typescript-workspace.js, a bundle of its own).
+ */
+export function loadTypeScriptWorkspace(): TypeScriptWorkspaceModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  typescriptWorkspace ??= require('./typescriptWorkspace') as TypeScriptWorkspaceModule;
+  return typescriptWorkspace;
+}
+
+export async function readFacts(language: LanguageId, text: string, fileName?: string): Promise<ModuleFacts> {
+  if (language === 'python') {
+    const parser = await getPythonParser();
+    const tree = parser.parse(text);
+    if (!tree) throw new Error('tree-sitter returned no tree');
+    try {
+      return pythonModuleFacts(new SyntaxTree(tree, text).rootNode);
+    } finally {
+      tree.delete();
+    }
+  }
+  return loadTypeScriptWorkspace().typescriptFactsOfText(text, fileName);
+}
+
+let projects: InstanceType<TypeScriptWorkspaceModule['TypeScriptProjects']> | undefined;
+
+/** The ts-morph projects of this thread (made on the first question; they dispose themselves when idle). */
+export function answerTypeScriptBases(request: { requests: TypeScriptBaseRequest[]; changed?: string[]; createdOrDeleted?: boolean }): TypeScriptBaseAnswer[] {
+  projects ??= new (loadTypeScriptWorkspace().TypeScriptProjects)();
+  if (request.createdOrDeleted) projects.filesCreatedOrDeleted();
+  if (request.changed?.length) projects.changed(request.changed);
+  return request.requests.length > 0 ? projects.resolve(request.requests) : [];
+}
