@@ -1,0 +1,142 @@
+// How production-ready a node is, for its era (pure functions over what the index and the analysis know).
+// - Bridge era: how many of the ten patterns of production-vs-template.md it has ("7/10"): pattern N is
+//   the rule ONEX00N (ONEX010 for the tenth), present when that rule reports nothing on the node.
+// - Today: the checklist of current-era.md §11 as issue 22 words it: a declarative node, a valid contract,
+//   a bound def-B handler, tests, none of the banned constructs.
+// Production-ready: every item holds and no warning or error is left open on the node.
+import type { Era } from '../era';
+import type { Finding, RuleId, Severity } from '../types';
+import type { ClassFacts, HandleFacts } from './facts';
+
+/** `pass`: holds; `fail`: does not; `unknown`: nothing can tell yet (a rule switched off, no contract checks). */
+export type CheckState = 'pass' | 'fail' | 'unknown';
+
+export interface ReadinessItem {
+  /** `ONEX001`…`ONEX010` in the bridge era; `declarative`, `contract`, `handler`, `tests`, `banned` today. */
+  id: string;
+  label: string;
+  state: CheckState;
+  /** Why, in a few words (the finding's message, the missing file). */
+  detail?: string;
+}
+
+export interface Readiness {
+  era: Era;
+  /** Items that hold, out of `total`. */
+  score: number;
+  total: number;
+  /** "7/10" in the bridge era; "3/5" today. */
+  label: string;
+  items: ReadinessItem[];
+  /** Open warnings and errors on the node beyond the items (ONEX011, today's statement-level rules). */
+  otherProblems: number;
+  ready: boolean;
+}
+
+/** The ten patterns (production-vs-template.md, "Top 10 Production Patterns Missing from Templates"). */
+export const BRIDGE_PATTERNS: readonly { ruleId: RuleId; label: string }[] = [
+  { ruleId: 'ONEX001', label: 'Health check mode detection' },
+  { ruleId: 'ONEX002', label: 'Consul service discovery' },
+  { ruleId: 'ONEX003', label: 'OnexEnvelopeV1 event wrapping' },
+  { ruleId: 'ONEX004', label: 'Comprehensive error handling' },
+  { ruleId: 'ONEX005', label: 'Lifecycle methods' },
+  { ruleId: 'ONEX006', label: 'Defensive configuration' },
+  { ruleId: 'ONEX007', label: 'Service resolution' },
+  { ruleId: 'ONEX008', label: 'Event metadata' },
+  { ruleId: 'ONEX009', label: 'Comprehensive metrics' },
+  { ruleId: 'ONEX010', label: 'High-precision timing' },
+];
+
+const BLOCKING: ReadonlySet<Severity> = new Set(['warning', 'error']);
+
+/** The part of a finding readiness reads. */
+export type NodeFinding = Pick<Finding, 'ruleId' | 'message' | 'severity' | 'span'>;
+
+/**
+ * The findings that belong to a node: those inside its class, and those of its file outside every class
+ * (a module-level `time.time()` helper is the node's module's). Findings inside other classes of the
+ * file (helpers, handlers) are theirs.
+ */
+export function findingsOfNode<F extends Pick<Finding, 'span'>>(findings: readonly F[], node: Pick<ClassFacts, 'start' | 'end'>, classesOfFile: readonly Pick<ClassFacts, 'start' | 'end'>[]): F[] {
+  const inside = (f: F, c: Pick<ClassFacts, 'start' | 'end'>) => f.span.start >= c.start && f.span.start < c.end;
+  return findings.filter((f) => inside(f, node) || !classesOfFile.some((c) => inside(f, c)));
+}
+
+function summarise(era: Era, items: ReadinessItem[], otherProblems: number): Readiness {
+  const score = items.filter((i) => i.state === 'pass').length;
+  return {
+    era, score, total: items.length, label: `${score}/${items.length}`, items, otherProblems,
+    ready: score === items.length && otherProblems === 0,
+  };
+}
+
+/**
+ * Bridge era: pattern N holds when rule N reports nothing on the node; a rule switched off (`off` in
+ * `severities`) cannot tell, so its pattern is unknown and the node cannot be called ready.
+ */
+export function bridgeReadiness(findings: readonly NodeFinding[], severities: Partial<Record<RuleId, Severity>> = {}): Readiness {
+  const items = BRIDGE_PATTERNS.map(({ ruleId, label }): ReadinessItem => {
+    const found = findings.find((f) => f.ruleId === ruleId);
+    if (found) return { id: ruleId, label, state: 'fail', detail: found.message };
+    if (severities[ruleId] === 'off') return { id: ruleId, label, state: 'unknown', detail: `${ruleId} is switched off` };
+    return { id: ruleId, label, state: 'pass' };
+  });
+  const patterns = new Set<string>(BRIDGE_PATTERNS.map((p) => p.ruleId));
+  const otherProblems = findings.filter((f) => !patterns.has(f.ruleId) && BLOCKING.has(f.severity)).length;
+  return summarise('bridge', items, otherProblems);
+}
+
+/** What today's checklist is judged on; each check that is not the node's own class comes from outside. */
+export interface TodayChecks {
+  /** The node class's body as today's declarative-node gate reads it (ClassFacts.declarative). */
+  declarative: boolean;
+  /** The package's contract.yaml: pass when valid, fail when missing or invalid, unknown while nothing validates it. */
+  contract: { state: CheckState; detail?: string };
+  /** The handler the contract binds, with its `handle` method (null: the contract binds no handler or it was not found). */
+  handler: { state: CheckState; detail?: string };
+  /** The node's test files. */
+  tests: string[];
+  /**
+   * The rules that report today's banned constructs (Consul, env reads, I/O in `__init__`, `utcnow`…),
+   * enabled for this file; none known means the item is unknown.
+   */
+  bannedRules: readonly string[];
+}
+
+/**
+ * The rules that do not apply in today's era (rules.md, "Eras": the runtime owns health, lifecycle,
+ * metadata and metrics; Consul is banned; configuration comes from the contract). Their findings on a
+ * today's node, wherever the analysis still reports them, say nothing about its readiness.
+ */
+export const NOT_TODAY: ReadonlySet<string> = new Set(['ONEX001', 'ONEX002', 'ONEX005', 'ONEX006', 'ONEX008', 'ONEX009']);
+
+/** Today's era: current-era.md §11, as issue 22 lists it. */
+export function todayReadiness(allFindings: readonly NodeFinding[], checks: TodayChecks): Readiness {
+  const findings = allFindings.filter((f) => !NOT_TODAY.has(f.ruleId));
+  const banned = findings.filter((f) => checks.bannedRules.includes(f.ruleId));
+  const items: ReadinessItem[] = [
+    checks.declarative
+      ? { id: 'declarative', label: 'Declarative node', state: 'pass' }
+      : { id: 'declarative', label: 'Declarative node', state: 'fail', detail: 'node.py holds logic: move it to a handler' },
+    { id: 'contract', label: 'Valid contract', ...checks.contract },
+    { id: 'handler', label: 'Bound def-B handler', ...checks.handler },
+    checks.tests.length > 0
+      ? { id: 'tests', label: 'Tests', state: 'pass', detail: `${checks.tests.length} test file${checks.tests.length === 1 ? '' : 's'}` }
+      : { id: 'tests', label: 'Tests', state: 'fail', detail: 'no test file imports the node\'s package' },
+    banned.length > 0
+      ? { id: 'banned', label: 'No banned constructs', state: 'fail', detail: banned[0].message }
+      : checks.bannedRules.length === 0
+        ? { id: 'banned', label: 'No banned constructs', state: 'unknown', detail: 'no enabled rule checks them yet' }
+        : { id: 'banned', label: 'No banned constructs', state: 'pass' },
+  ];
+  const otherProblems = findings.filter((f) => !checks.bannedRules.includes(f.ruleId) && BLOCKING.has(f.severity)).length;
+  return summarise('current', items, otherProblems);
+}
+
+/** Parameter names of a def-B `handle` (rules.md, canonical handler), besides any annotated parameter. */
+const HANDLE_PARAMETERS = new Set(['request', 'payload', 'event', 'command', 'message', 'intent']);
+
+/** Whether a `handle` method has today's def-B shape: `async def handle(self, request: Model…)`. */
+export function isDefBHandle(handle: HandleFacts | null): boolean {
+  return !!handle && handle.isAsync && !!handle.parameter && (handle.annotated || HANDLE_PARAMETERS.has(handle.parameter));
+}
