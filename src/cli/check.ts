@@ -10,6 +10,7 @@ import { collectFiles } from './files';
 import { FORMATS, type FileReport, displayPath, toGithub, toJson, toSarif, toStats, toText } from './formats';
 import { type CliIO, QUICK_START_MAX_CHARS, UsageError } from './io';
 import { EnginePool } from './pool';
+import { buildWorkspaceIndex } from '../core/workspace/build';
 
 const RANK: Record<Severity, number> = { off: 0, hint: 1, information: 2, warning: 3, error: 4 };
 
@@ -125,6 +126,19 @@ export async function runCheck(args: string[], io: CliIO, options: CheckOptions,
       } catch (error) {
         if (error instanceof ConfigError) throw new UsageError(`configuration error: ${error.message}`);
         throw error;
+      }
+    }
+
+    // A folder's files are checked together: the workspace index follows their bases across files, and
+    // each file's analysis learns what it says of that file (EngineConfig.workspace).
+    const index = collected?.folders.length ? await buildWorkspaceIndex(sources, {
+      facts: (language, text, path) => pool.facts(language, text, path),
+      typescriptBases: (requests) => pool.typescriptBases(requests),
+    }, { roots: collected.folders, nodeBaseClasses: [...new Set([...plans.values()].flatMap((p) => p.config.nodeBaseClasses))] }) : null;
+    if (index) {
+      for (const [path, plan] of plans) {
+        const hints = index.hintsFor(path);
+        if (Object.keys(hints.nodeBases).length > 0 || hints.derivedClasses.length > 0) plans.set(path, { ...plan, config: { ...plan.config, workspace: hints } });
       }
     }
 

@@ -1,5 +1,6 @@
 // The engine's shared vocabulary. Nothing here knows about VS Code or about a parser:
 // both language front ends (tree-sitter for Python, ts-morph for TypeScript) produce these.
+import type { WorkspaceHints } from './workspace/facts';
 
 export type LanguageId = 'python' | 'typescript';
 
@@ -108,6 +109,11 @@ export interface EngineConfig {
   maxFileSize: number;
   /** Per-file time budget (ms) for analysis. */
   timeBudgetMs: number;
+  /**
+   * What the workspace index knows beyond the analysed file (issue 22): node bases defined in other files
+   * of the workspace, and this file's classes that other files derive from. Absent: the file on its own.
+   */
+  workspace?: WorkspaceHints;
 }
 
 export const DEFAULT_CONFIG: EngineConfig = {

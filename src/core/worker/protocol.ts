@@ -1,16 +1,27 @@
 // Messages between the extension host (or the CLI) and the analysis worker thread.
 import type { FixAllResult } from '../fixAll';
+import type { ModuleFacts } from '../workspace/facts';
+import type { TypeScriptBaseAnswer, TypeScriptBaseRequest } from '../workspace/index';
 import type { AnalysisResult, EngineConfig, FixesResult, LanguageId, RawFinding } from './protocolTypes';
 
 export type WorkerRequest =
   | { id: number; kind: 'analyze'; language: LanguageId; text: string; config: EngineConfig; fileName?: string }
   | { id: number; kind: 'fixes'; language: LanguageId; text: string; finding: RawFinding; config: EngineConfig; fileName?: string }
-  | { id: number; kind: 'fixAll'; language: LanguageId; text: string; config: EngineConfig; fileName?: string; ruleIds: string[] | null; safeOnly: boolean };
+  | { id: number; kind: 'fixAll'; language: LanguageId; text: string; config: EngineConfig; fileName?: string; ruleIds: string[] | null; safeOnly: boolean }
+  /** The workspace index's facts of a file (src/core/workspace). */
+  | { id: number; kind: 'facts'; language: LanguageId; text: string; fileName?: string }
+  /**
+   * Questions for the worker's ts-morph projects (language: 'typescript'); `changed` files are read again
+   * and `createdOrDeleted` makes the projects afresh before answering.
+   */
+  | { id: number; kind: 'typescriptBases'; language: 'typescript'; requests: TypeScriptBaseRequest[]; changed?: string[]; createdOrDeleted?: boolean };
 
 export type WorkerResponse =
   | { id: number; ok: true; kind: 'analyze'; result: AnalysisResult }
   | { id: number; ok: true; kind: 'fixes'; result: FixesResult }
   | { id: number; ok: true; kind: 'fixAll'; result: FixAllResult }
+  | { id: number; ok: true; kind: 'facts'; result: ModuleFacts }
+  | { id: number; ok: true; kind: 'typescriptBases'; result: TypeScriptBaseAnswer[] }
   | { id: number; ok: false; error: string };
 
 /** A request before the transport gives it an id. */
