@@ -83,7 +83,7 @@ async function main() {
 
   // ---------------------------------------------------------------- loading
   const t0 = performance.now();
-  const python = await engine.getFrontEnd('python');
+  const python = await engine.getPythonFrontEnd();
   const parser = await engine.getPythonParser();
   results.load = { pythonFrontEndMs: round(performance.now() - t0) };
   let typescript = null;

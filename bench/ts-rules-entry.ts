@@ -2,4 +2,4 @@
 // builder and the rules, run over a standalone parse of the file.
 export { buildTsFile } from '../src/core/typescript/model';
 export { parseStandalone } from '../src/core/typescript/parse';
-export { TYPESCRIPT_RULES } from '../src/core/typescript/rules';
+export { TYPESCRIPT_RULES } from '../src/core/rules/typescript';

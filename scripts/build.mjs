@@ -1,9 +1,11 @@
-// Bundles the extension, its analysis worker and the CLI with esbuild, and copies the
-// tree-sitter runtime and Python grammar (.wasm) next to the bundles.
+// Bundles the extension, its analysis worker and the CLI with esbuild, copies the tree-sitter
+// runtime and Python grammar (.wasm) next to the bundles, and the rules' docs pages (each kept in its
+// rule's folder, src/core/rules/onexNNN/ONEXnnn.md) into dist/docs/rules/, where the extension opens them.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, watch as watchFiles } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import docs from './docsPages.cjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
@@ -55,8 +57,17 @@ function copyWasm() {
   copyFileSync(join(root, 'node_modules/tree-sitter-python/tree-sitter-python.wasm'), join(root, 'dist/tree-sitter-python.wasm'));
 }
 
+const RULES = join(root, 'src/core/rules');
+const DOCS_OUT = join(root, 'dist/docs/rules');
+
+const copyDocsPages = () => docs.copyDocsPages(RULES, DOCS_OUT);
+
 copyWasm();
+copyDocsPages();
 if (watch) {
+  watchFiles(RULES, { recursive: true }, (_event, name) => {
+    if (name && name.endsWith('.md')) copyDocsPages();
+  });
   for (const options of builds) {
     const ctx = await esbuild.context(options);
     await ctx.watch();

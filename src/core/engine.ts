@@ -3,42 +3,12 @@
 import { ALL_RULE_IDS, DEFAULT_CONFIG, type AnalysisResult, type EngineConfig, type Finding, type Fix,
   type LanguageId, type RawFinding, type Severity } from './types';
 import { LineIndex, applyEdits } from './text';
-import { isSuppressed, readSuppressions, type CommentInfo } from './suppression';
-import { getPythonParser } from './python/parser';
-import { PythonFrontEnd, ParseBudgetExceeded } from './python/frontend';
-import type { Tree } from 'web-tree-sitter';
-import type { PyFile } from './python/model';
-import { SyntaxTree, emptyObservations } from './python/view';
-import { type RecordedAnalysis, configKey, moveFindings, offsetsAfterUnreadEdit } from './python/reuse';
-import { PYTHON_RULES_BY_ID } from './rules/python';
+import { isSuppressed, readSuppressions } from './suppression';
+import { type FrontEnd, type FrontEndAnalysis, ParseBudgetExceeded } from './frontend';
+import { getPythonFrontEnd } from './python/frontend';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCacheDir, requireWithCodeCache } from './codeCache';
-
-/** What both front ends offer the engine. The TypeScript one (ts-morph) lives in ./typescript/frontend. */
-export interface FrontEnd {
-  readonly language: LanguageId;
-  /** Finds raw findings; `outOfTime` when the budget ran out part-way. */
-  findRaw(text: string, config: EngineConfig, fileName?: string): FrontEndAnalysis;
-  fixes(text: string, finding: RawFinding, config: EngineConfig, fileName?: string): Fix[];
-  syntaxErrorCount(text: string, fileName?: string): number;
-}
-
-export interface FrontEndAnalysis {
-  raw: RawFinding[];
-  comments: CommentInfo[];
-  syntaxErrors: number;
-  parseMs: number;
-  rulesMs: number;
-  outOfTime: boolean;
-}
-
-/** An analysis whose tree the caller keeps for the next edit (PythonEngineFrontEnd.findRawKeepingTree). */
-export interface KeptAnalysis extends FrontEndAnalysis {
-  tree: Tree;
-  /** Whether the findings were carried over from the previous tree's analysis, the edit being unable to change them. */
-  carriedOver: boolean;
-}
 
 /** Fills in defaults; a key present with the value `undefined` does not override its default. */
 export function resolveConfig(partial?: Partial<EngineConfig>): EngineConfig {
@@ -50,120 +20,11 @@ export function severityOf(config: EngineConfig, ruleId: RawFinding['ruleId']): 
   return config.rules[ruleId] ?? 'warning';
 }
 
-/** Python front end over the shared tree-sitter parser, with incremental re-parsing when a tree is kept. */
-/** The last text parsed for fixes and syntax checks: fix-all asks about one text many times per pass. */
-interface ParsedText {
-  text: string;
-  tree: Tree;
-  model?: { config: EngineConfig; file: PyFile };
-  syntaxErrors?: number;
-}
-
-/** Python front end over the shared tree-sitter parser, with incremental re-parsing when a tree is kept. */
-class PythonEngineFrontEnd implements FrontEnd {
-  readonly language = 'python' as const;
-  private last: ParsedText | undefined;
-  /** The view of each tree handed to a caller who keeps it (see findRawKeepingTree). */
-  private readonly views = new WeakMap<Tree, SyntaxTree>();
-  /** The complete analysis of each such tree, with what it read, for the next edit. */
-  private readonly analyses = new WeakMap<Tree, RecordedAnalysis>();
-
-  constructor(readonly inner: PythonFrontEnd) {}
-
-  findRaw(text: string, config: EngineConfig): FrontEndAnalysis {
-    const analysis = this.analyse(text, config, undefined, false);
-    this.remember({ text, tree: analysis.tree, syntaxErrors: analysis.syntaxErrors });
-    return analysis;
-  }
-
-  /**
-   * Like findRaw, but re-parses incrementally from `previous` (already `edit`ed to match text) and
-   * hands the new tree to the caller, who keeps it for the next edit and deletes it when done.
-   */
-  findRawKeepingTree(text: string, config: EngineConfig, previous?: Tree): KeptAnalysis {
-    return this.analyse(text, config, previous, true);
-  }
-
-  /** `keep`: the caller keeps the tree for its next edit, so what the analysis read is recorded for it. */
-  private analyse(text: string, config: EngineConfig, previous: Tree | undefined, keep: boolean): KeptAnalysis {
-    const t0 = performance.now();
-    const tree = this.inner.parse(text, previous, config.timeBudgetMs);
-    const t1 = performance.now();
-    // A caller who keeps the tree for the next edit gets its view kept too, so the next view copies
-    // what tree-sitter reused instead of walking the whole tree again.
-    const before = previous && this.views.get(previous);
-    const view = new SyntaxTree(tree, text, { keepIds: keep, previous: before });
-    if (keep) this.views.set(tree, view);
-    const key = configKey(config);
-    const recorded = previous && this.analyses.get(previous);
-    // Findings the edit cannot have changed are carried over (./python/reuse.ts); else the rules run.
-    let raw = before && recorded?.configKey === key ? this.carriedOver(before, view, recorded) : null;
-    const carriedOver = raw !== null;
-    let outOfTime = false;
-    if (raw) {
-      view.adoptTypeIndex(before!);
-      this.analyses.set(tree, { configKey: key, raw, observed: recorded!.observed });
-    } else {
-      const observed = keep ? emptyObservations(view.count) : undefined;
-      view.observer = observed;
-      try {
-        const file = this.inner.model(text, tree, config, view);
-        ({ findings: raw, outOfTime } = this.inner.check(file, config, t0 + config.timeBudgetMs));
-      } finally {
-        view.observer = undefined;
-      }
-      if (observed && !outOfTime) this.analyses.set(tree, { configKey: key, raw, observed });
-    }
-    const t2 = performance.now();
-    return {
-      // Suppression comments only matter when there is something to suppress.
-      raw: raw.slice(), comments: raw.length > 0 ? this.inner.commentsIn(view.rootNode) : [], syntaxErrors: this.inner.syntaxErrorCount(tree),
-      parseMs: t1 - t0, rulesMs: t2 - t1, outOfTime, tree, carriedOver,
-    };
-  }
-
-  /** The previous findings, moved, when the edit from `before` to `after` cannot change them. */
-  private carriedOver(before: SyntaxTree, after: SyntaxTree, recorded: RecordedAnalysis): RawFinding[] | null {
-    const map = offsetsAfterUnreadEdit(before, after, recorded.observed);
-    return map && moveFindings(recorded.raw, map, (ruleId) => PYTHON_RULES_BY_ID.get(ruleId)?.shiftData);
-  }
-
-  private remember(parsed: ParsedText): ParsedText {
-    if (this.last && this.last.tree !== parsed.tree) this.last.tree.delete();
-    this.last = parsed;
-    return parsed;
-  }
-
-  private parsed(text: string): ParsedText {
-    if (this.last && this.last.text === text) return this.last;
-    return this.remember({ text, tree: this.inner.parse(text) });
-  }
-
-  fixes(text: string, finding: RawFinding, config: EngineConfig): Fix[] {
-    const parsed = this.parsed(text);
-    if (!parsed.model || parsed.model.config !== config) {
-      parsed.model = { config, file: this.inner.model(text, parsed.tree, config) };
-    }
-    return this.inner.fixes(parsed.model.file, finding);
-  }
-
-  syntaxErrorCount(text: string): number {
-    const parsed = this.parsed(text);
-    parsed.syntaxErrors ??= this.inner.syntaxErrorCount(parsed.tree);
-    return parsed.syntaxErrors;
-  }
-}
-
-let python: Promise<PythonEngineFrontEnd> | undefined;
 let typescript: Promise<FrontEnd> | undefined;
 
-export function getFrontEnd(language: 'python'): Promise<PythonEngineFrontEnd>;
-export function getFrontEnd(language: LanguageId): Promise<FrontEnd>;
+/** The front end of a language. The Python one loads with the engine; the TypeScript one on first use. */
 export function getFrontEnd(language: LanguageId): Promise<FrontEnd> {
-  if (language === 'python') {
-    python ??= getPythonParser().then((p) => new PythonEngineFrontEnd(new PythonFrontEnd(p)));
-    return python;
-  }
+  if (language === 'python') return getPythonFrontEnd();
   // Loaded on first TypeScript analysis only: ts-morph brings its own TypeScript compiler.
   // The build maps this require to dist/typescript-frontend.js, a bundle of its own.
   typescript ??= Promise.resolve().then(() => {

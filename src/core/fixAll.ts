@@ -2,7 +2,8 @@
 // every finding whose edits neither overlap nor touch the edits already taken in that pass, applies
 // them together, and analyses again, until nothing is left to fix. Fixes of one rule may share an
 // edit (the same import line), so touching edits wait for the next pass instead of being merged.
-import { analyzeWith, fixesWith, type FrontEnd } from './engine';
+import { analyzeWith, fixesWith } from './engine';
+import type { FrontEnd } from './frontend';
 import { applyEdits } from './text';
 import type { EngineConfig, Fix, TextEdit } from './types';
 

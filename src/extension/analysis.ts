@@ -3,7 +3,8 @@
 // files and every TypeScript file go to the worker thread. A result for an old version is dropped.
 import * as vscode from 'vscode';
 import type { Tree } from 'web-tree-sitter';
-import { analyzeWith, finalizeFindings, getFrontEnd, precheck } from '../core/engine';
+import { analyzeWith, finalizeFindings, precheck } from '../core/engine';
+import { getPythonFrontEnd } from '../core/python/frontend';
 import type { AnalysisResult, EngineConfig, LanguageId } from '../core/types';
 import { engineConfigFor, settingsFor } from './config';
 import { toDiagnostic } from './diagnostics';
@@ -138,7 +139,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
   private async analyzePythonHere(document: vscode.TextDocument, text: string, config: EngineConfig): Promise<AnalysisResult> {
     const skipped = precheck(text, config);
     if (skipped) return { findings: [], skipped, syntaxErrors: 0, parseMs: 0, rulesMs: 0 };
-    const frontEnd = await getFrontEnd('python');
+    const frontEnd = await getPythonFrontEnd();
     if (document.isClosed) return { findings: [], syntaxErrors: 0, parseMs: 0, rulesMs: 0 };
     const key = document.uri.toString();
     const state = this.states.get(key) ?? { version: document.version };

@@ -12,9 +12,12 @@ const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-/** The docs page shipped inside the extension (works offline, matches the installed version). */
+/**
+ * The docs page shipped inside the extension (works offline, matches the installed version): the build
+ * copies each rule's page from its folder (src/core/rules/onexNNN/ONEXnnn.md) to dist/docs/rules/.
+ */
 export function docsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
-  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
+  return vscode.Uri.joinPath(extensionUri, 'dist', 'docs', 'rules', `${ruleId}.md`);
 }
 
 /** The raw finding behind each diagnostic we publish, to compute its fixes later. */

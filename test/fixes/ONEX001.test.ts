@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeText, fixesFor } from '../../src/core/engine';
 import { dedent } from '../helpers/ruleTester';
-import { ONEX001_CASES } from '../rules/ONEX001.cases';
+import { ONEX001_PYTHON_CASES } from '../../src/core/rules/onex001/python.cases';
 import {
   checkRuleFix, withCrlf, withSingleQuotes, withTabs, withTwoSpaces, withoutInsertions,
 } from './classlevel.helpers';
@@ -15,7 +15,7 @@ const TEMPLATE = fixture('classlevel_template_effect.py');
 
 describe('ONEX001 fix', () => {
   describe('on every invalid case of the rule table', () => {
-    for (const c of ONEX001_CASES.invalid) {
+    for (const c of ONEX001_PYTHON_CASES.invalid) {
       it(c.name, async () => {
         const { fixed, applied } = await checkRuleFix('ONEX001', c.code, { config: c.config });
         assert.equal(withoutInsertions(fixed, applied), c.code, 'bytes outside the insertions changed');

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dedent } from '../helpers/ruleTester';
-import { ONEX002_CASES } from '../rules/ONEX002.cases';
+import { ONEX002_PYTHON_CASES } from '../../src/core/rules/onex002/python.cases';
 import { checkRuleFix, withCrlf, withTabs, withTwoSpaces, withoutInsertions } from './classlevel.helpers';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'python', name), 'utf8');
@@ -23,7 +23,7 @@ function assertNoForbiddenDefaults(before: string, after: string): void {
 
 describe('ONEX002 fix', () => {
   describe('on every invalid case of the rule table', () => {
-    for (const c of ONEX002_CASES.invalid) {
+    for (const c of ONEX002_PYTHON_CASES.invalid) {
       it(c.name, async () => {
         const { fixed, applied } = await checkRuleFix('ONEX002', c.code, { config: c.config });
         assert.equal(withoutInsertions(fixed, applied), c.code, 'bytes outside the insertions changed');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { analyzeText, fixesFor } from '../../src/core/engine';
 import type { RuleId } from '../../src/core/types';
 import { dedent } from '../helpers/ruleTester';
-import { ONEX005_CASES } from '../rules/ONEX005.cases';
+import { ONEX005_PYTHON_CASES } from '../../src/core/rules/onex005/python.cases';
 import { applyEdits } from '../../src/core/text';
 import { checkRuleFix, withCrlf, withSingleQuotes, withTabs, withTwoSpaces, withoutInsertions } from './classlevel.helpers';
 
@@ -18,7 +18,7 @@ const count = (text: string, part: string) => text.split(part).length - 1;
 
 describe('ONEX005 fix', () => {
   describe('on every invalid case of the rule table', () => {
-    for (const c of ONEX005_CASES.invalid) {
+    for (const c of ONEX005_PYTHON_CASES.invalid) {
       it(c.name, async () => {
         const { fixed, applied } = await checkRuleFix('ONEX005', c.code, { config: c.config });
         assert.equal(withoutInsertions(fixed, applied), c.code, 'bytes outside the insertions changed');
@@ -134,7 +134,7 @@ describe('ONEX005 fix', () => {
   });
 
   describe('a class defined twice (try/except ImportError): each finding\'s fix edits its own definition', () => {
-    const code = ONEX005_CASES.invalid.find((c) => c.name.startsWith('the same class defined twice'))!.code;
+    const code = ONEX005_PYTHON_CASES.invalid.find((c) => c.name.startsWith('the same class defined twice'))!.code;
     const secondClass = code.indexOf('class NodeCacheEffect', code.indexOf('except ImportError'));
     for (const rule of ['ONEX001', 'ONEX002', 'ONEX005', 'ONEX009'] as RuleId[]) {
       it(rule, async () => {

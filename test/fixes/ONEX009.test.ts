@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dedent } from '../helpers/ruleTester';
-import { ONEX009_CASES } from '../rules/ONEX009.cases';
+import { ONEX009_PYTHON_CASES } from '../../src/core/rules/onex009/python.cases';
 import { checkRuleFix, withCrlf, withTabs, withTwoSpaces, withoutInsertions } from './classlevel.helpers';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'python', name), 'utf8');
@@ -15,7 +15,7 @@ const count = (text: string, part: string) => text.split(part).length - 1;
 
 describe('ONEX009 fix', () => {
   describe('on every invalid case of the rule table', () => {
-    for (const c of ONEX009_CASES.invalid) {
+    for (const c of ONEX009_PYTHON_CASES.invalid) {
       it(c.name, async () => {
         const { fixed, applied } = await checkRuleFix('ONEX009', c.code, { config: c.config });
         assert.equal(withoutInsertions(fixed, applied), c.code, 'bytes outside the insertions changed');

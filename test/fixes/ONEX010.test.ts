@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { fixesFor } from '../../src/core/engine';
 import { applyEdits } from '../../src/core/text';
 import type { Finding } from '../../src/core/types';
-import type { Onex010Data } from '../../src/core/rules/python/onex010';
+import type { Onex010Data } from '../../src/core/rules/onex010/python';
 import { applyAllFixes, dedent, findingsOf } from '../helpers/ruleTester';
 import { type EditPolicy, VARIANTS, checkFixSafety, fixture } from './dataflow_fixSafety';
 

@@ -2,7 +2,7 @@
 // when no replacement is certain enough to be written unattended.
 import { strict as assert } from 'node:assert';
 import { ERROR_CODES } from '../../src/core/framework';
-import { confidentReplacement } from '../../src/core/rules/python/onex011';
+import { confidentReplacement } from '../../src/core/rules/onex011/python';
 import { applyAllFixes, dedent, findingsOf } from '../helpers/ruleTester';
 import { type EditPolicy, VARIANTS, applyFix, checkFixSafety, fixesOf, fixture, runPython } from './statements_fixSafety';
 

@@ -1,45 +1,14 @@
-// typescript-eslint style rule tables: `valid` code stays silent, `invalid` code reports exactly the
-// expected findings (rule, line, column, and optionally message text and end position).
+// Runs a rule's tables of cases (their shape: src/core/rules/cases.ts) the way typescript-eslint's
+// RuleTester does: `valid` code stays silent, `invalid` code reports exactly the expected findings (rule,
+// line, column, and optionally message text and end position), and `output` is what its fixes make.
 import { strict as assert } from 'node:assert';
 import { analyzeText, fixesFor } from '../../src/core/engine';
 import { applyEdits } from '../../src/core/text';
+import { type RuleTable, dedent } from '../../src/core/rules/cases';
 import type { EngineConfig, Finding, LanguageId, RuleId } from '../../src/core/types';
 
-export interface ExpectedFinding {
-  /** 1-based line of the finding's start. */
-  line: number;
-  /** 1-based column of the finding's start (UTF-16). */
-  column?: number;
-  endLine?: number;
-  endColumn?: number;
-  /** A substring (or pattern) the message must contain. */
-  message?: string | RegExp;
-}
-
-export interface ValidCase {
-  name: string;
-  code: string;
-  config?: Partial<EngineConfig>;
-}
-
-export interface InvalidCase extends ValidCase {
-  errors: ExpectedFinding[];
-  /** When given, applying the preferred fix of every finding (one at a time, re-analysing between) yields this. */
-  output?: string;
-}
-
-export interface RuleTable {
-  valid: ValidCase[];
-  invalid: InvalidCase[];
-}
-
-/** Removes the common leading indentation so cases can be written indented inside the test. */
-export function dedent(code: string): string {
-  const lines = code.replace(/^\n/, '').split('\n');
-  const indents = lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length);
-  const min = indents.length ? Math.min(...indents) : 0;
-  return lines.map((l) => l.slice(min)).join('\n');
-}
+export { dedent };
+export type { ExpectedFinding, ValidCase, InvalidCase, RuleTable } from '../../src/core/rules/cases';
 
 export async function findingsOf(code: string, ruleId: RuleId | null, language: LanguageId = 'python',
   config?: Partial<EngineConfig>): Promise<Finding[]> {

@@ -5,7 +5,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type FrontEnd, analyzeText, analyzeWith, fixesWith, getFrontEnd, precheck, resolveConfig } from '../../src/core/engine';
+import { analyzeText, analyzeWith, fixesWith, getFrontEnd, precheck, resolveConfig } from '../../src/core/engine';
+import type { FrontEnd } from '../../src/core/frontend';
 import { fixAllWith } from '../../src/core/fixAll';
 import type { AnalysisResult, EngineConfig, Finding } from '../../src/core/types';
 import {

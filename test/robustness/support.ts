@@ -4,8 +4,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { analyzeWith, fixesWith, getFrontEnd, resolveConfig } from '../../src/core/engine';
+import { analyzeWith, fixesWith, resolveConfig } from '../../src/core/engine';
 import { fixAllWith } from '../../src/core/fixAll';
+import { getPythonFrontEnd } from '../../src/core/python/frontend';
 import { applyEdits } from '../../src/core/text';
 import type { AnalysisResult, EngineConfig, Finding, Fix, RuleId, TextEdit } from '../../src/core/types';
 
@@ -16,7 +17,7 @@ export const EXAMPLES_DIR = join(REPO, 'examples');
 
 /** The Python front end the engine uses (tree-sitter parser, model, rules). */
 export function pythonFrontEnd() {
-  return getFrontEnd('python');
+  return getPythonFrontEnd();
 }
 
 export type PythonFrontEnd = Awaited<ReturnType<typeof pythonFrontEnd>>;

@@ -7,7 +7,7 @@ import { resolveConfig } from '../../src/core/engine';
 import { buildPyFile } from '../../src/core/python/model';
 import { getPythonParser, parsePython } from '../../src/core/python/parser';
 import { callInfo } from '../../src/core/python/syntax';
-import { callsNamedInNodeClasses, nodesInNodeClasses } from '../../src/core/rules/python/statements/common';
+import { callsNamedInNodeClasses, nodesInNodeClasses } from '../../src/core/rules/pythonNodeClasses';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'python');
 const NESTED = [

@@ -8,7 +8,7 @@ import { ts } from 'ts-morph';
 import { parseStandalone } from '../../src/core/typescript/parse';
 import { isFunctionNode, walk } from '../../src/core/typescript/syntax';
 import { indexTree } from '../../src/core/typescript/tree';
-import { nodeModule } from './fixtures';
+import { nodeModule } from '../../src/core/rules/typescriptCaseSources';
 
 const CORPUS = join(__dirname, 'corpus');
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Point } from 'web-tree-sitter';
 import { analyzeText, analyzeWith, finalizeFindings, precheck, resolveConfig } from '../../src/core/engine';
 import { getFrontEnd } from '../../src/core/engine';
+import { getPythonFrontEnd } from '../../src/core/python/frontend';
 import { Rng } from '../robustness/support';
 import { languageOfPath } from '../../src/core/types';
 
@@ -45,7 +46,7 @@ describe('engine: re-analysis with the kept tree', () => {
   };
 
   it('finds, edit after edit, what a fresh analysis of the same text finds', async () => {
-    const fe = await getFrontEnd('python');
+    const fe = await getPythonFrontEnd();
     const config = resolveConfig({ timeBudgetMs: 600_000 });
     const dir = join(__dirname, '..', 'fixtures', 'python');
     const rng = new Rng(7);

@@ -5,7 +5,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Point, Tree } from 'web-tree-sitter';
-import { analyzeWith, finalizeFindings, getFrontEnd, resolveConfig } from '../../src/core/engine';
+import { analyzeWith, finalizeFindings, resolveConfig } from '../../src/core/engine';
+import { getPythonFrontEnd } from '../../src/core/python/frontend';
 import type { EngineConfig } from '../../src/core/types';
 import { getPythonParser } from '../../src/core/python/parser';
 import { SyntaxTree, emptyObservations } from '../../src/core/python/view';
@@ -43,7 +44,7 @@ class Document {
   }
 
   async analyse() {
-    const fe = await getFrontEnd('python');
+    const fe = await getPythonFrontEnd();
     const analysis = fe.findRawKeepingTree(this.text, this.config, this.tree);
     if (this.tree && this.tree !== analysis.tree) this.tree.delete();
     this.tree = analysis.tree;
@@ -63,7 +64,7 @@ class Document {
   }
 
   async freshResult() {
-    return analyzeWith(await getFrontEnd('python'), this.text, this.config);
+    return analyzeWith(await getPythonFrontEnd(), this.text, this.config);
   }
 
   close(): void {
@@ -284,7 +285,7 @@ describe('engine: findings carried across edits that cannot change them', () => 
 
   it('runs the rules again under another configuration', async () => {
     const text = readFileSync(join(FIXTURES, 'dataflow_spec_template.py'), 'utf8');
-    const fe = await getFrontEnd('python');
+    const fe = await getPythonFrontEnd();
     const first = fe.findRawKeepingTree(text, config);
     const offConfig = resolveConfig({ timeBudgetMs: 600_000, rules: { ONEX010: 'off' } });
     const comment = text.indexOf('#') + 1;

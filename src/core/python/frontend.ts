@@ -1,14 +1,18 @@
-// The Python front end: tree-sitter parse (incremental when given the previous tree),
-// the file model, and the Python rules over it.
+// The Python front end: tree-sitter parse (incremental when given the previous tree), the file
+// model, and the Python rules over it (PythonFrontEnd); and the engine's view of it
+// (PythonEngineFrontEnd, the FrontEnd of ../frontend.ts), which keeps the last parsed text for fixes
+// and, for a caller who keeps the tree between edits, re-parses incrementally and carries findings
+// over an edit that cannot change them (./reuse.ts).
 import type { Parser, Tree } from 'web-tree-sitter';
+import { type FrontEnd, type FrontEndAnalysis, type KeptAnalysis, ParseBudgetExceeded } from '../frontend';
 import type { PythonRule } from '../rules/rule';
 import { PYTHON_RULES, PYTHON_RULES_BY_ID } from '../rules/python';
 import type { CommentInfo } from '../suppression';
 import type { EngineConfig, Fix, RawFinding } from '../types';
 import { buildPyFile, type PyFile } from './model';
-import type { SyntaxNode, SyntaxTree } from './view';
-
-export class ParseBudgetExceeded extends Error {}
+import { getPythonParser } from './parser';
+import { type RecordedAnalysis, configKey, moveFindings, offsetsAfterUnreadEdit } from './reuse';
+import { type SyntaxNode, SyntaxTree, emptyObservations } from './view';
 
 export class PythonFrontEnd {
   readonly language = 'python' as const;
@@ -73,4 +77,115 @@ export class PythonFrontEnd {
     visit();
     return count;
   }
+}
+
+/** The last text parsed for fixes and syntax checks: fix-all asks about one text many times per pass. */
+interface ParsedText {
+  text: string;
+  tree: Tree;
+  model?: { config: EngineConfig; file: PyFile };
+  syntaxErrors?: number;
+}
+
+/** Python front end over the shared tree-sitter parser, with incremental re-parsing when a tree is kept. */
+export class PythonEngineFrontEnd implements FrontEnd {
+  readonly language = 'python' as const;
+  private last: ParsedText | undefined;
+  /** The view of each tree handed to a caller who keeps it (see findRawKeepingTree). */
+  private readonly views = new WeakMap<Tree, SyntaxTree>();
+  /** The complete analysis of each such tree, with what it read, for the next edit. */
+  private readonly analyses = new WeakMap<Tree, RecordedAnalysis>();
+
+  constructor(readonly inner: PythonFrontEnd) {}
+
+  findRaw(text: string, config: EngineConfig): FrontEndAnalysis {
+    const analysis = this.analyse(text, config, undefined, false);
+    this.remember({ text, tree: analysis.tree, syntaxErrors: analysis.syntaxErrors });
+    return analysis;
+  }
+
+  /**
+   * Like findRaw, but re-parses incrementally from `previous` (already `edit`ed to match text) and
+   * hands the new tree to the caller, who keeps it for the next edit and deletes it when done.
+   */
+  findRawKeepingTree(text: string, config: EngineConfig, previous?: Tree): KeptAnalysis<Tree> {
+    return this.analyse(text, config, previous, true);
+  }
+
+  /** `keep`: the caller keeps the tree for its next edit, so what the analysis read is recorded for it. */
+  private analyse(text: string, config: EngineConfig, previous: Tree | undefined, keep: boolean): KeptAnalysis<Tree> {
+    const t0 = performance.now();
+    const tree = this.inner.parse(text, previous, config.timeBudgetMs);
+    const t1 = performance.now();
+    // A caller who keeps the tree for the next edit gets its view kept too, so the next view copies
+    // what tree-sitter reused instead of walking the whole tree again.
+    const before = previous && this.views.get(previous);
+    const view = new SyntaxTree(tree, text, { keepIds: keep, previous: before });
+    if (keep) this.views.set(tree, view);
+    const key = configKey(config);
+    const recorded = previous && this.analyses.get(previous);
+    // Findings the edit cannot have changed are carried over (./reuse.ts); else the rules run.
+    let raw = before && recorded?.configKey === key ? this.carriedOver(before, view, recorded) : null;
+    const carriedOver = raw !== null;
+    let outOfTime = false;
+    if (raw) {
+      view.adoptTypeIndex(before!);
+      this.analyses.set(tree, { configKey: key, raw, observed: recorded!.observed });
+    } else {
+      const observed = keep ? emptyObservations(view.count) : undefined;
+      view.observer = observed;
+      try {
+        const file = this.inner.model(text, tree, config, view);
+        ({ findings: raw, outOfTime } = this.inner.check(file, config, t0 + config.timeBudgetMs));
+      } finally {
+        view.observer = undefined;
+      }
+      if (observed && !outOfTime) this.analyses.set(tree, { configKey: key, raw, observed });
+    }
+    const t2 = performance.now();
+    return {
+      // Suppression comments only matter when there is something to suppress.
+      raw: raw.slice(), comments: raw.length > 0 ? this.inner.commentsIn(view.rootNode) : [], syntaxErrors: this.inner.syntaxErrorCount(tree),
+      parseMs: t1 - t0, rulesMs: t2 - t1, outOfTime, tree, carriedOver,
+    };
+  }
+
+  /** The previous findings, moved, when the edit from `before` to `after` cannot change them. */
+  private carriedOver(before: SyntaxTree, after: SyntaxTree, recorded: RecordedAnalysis): RawFinding[] | null {
+    const map = offsetsAfterUnreadEdit(before, after, recorded.observed);
+    return map && moveFindings(recorded.raw, map, (ruleId) => PYTHON_RULES_BY_ID.get(ruleId)?.shiftData);
+  }
+
+  private remember(parsed: ParsedText): ParsedText {
+    if (this.last && this.last.tree !== parsed.tree) this.last.tree.delete();
+    this.last = parsed;
+    return parsed;
+  }
+
+  private parsed(text: string): ParsedText {
+    if (this.last && this.last.text === text) return this.last;
+    return this.remember({ text, tree: this.inner.parse(text) });
+  }
+
+  fixes(text: string, finding: RawFinding, config: EngineConfig): Fix[] {
+    const parsed = this.parsed(text);
+    if (!parsed.model || parsed.model.config !== config) {
+      parsed.model = { config, file: this.inner.model(text, parsed.tree, config) };
+    }
+    return this.inner.fixes(parsed.model.file, finding);
+  }
+
+  syntaxErrorCount(text: string): number {
+    const parsed = this.parsed(text);
+    parsed.syntaxErrors ??= this.inner.syntaxErrorCount(parsed.tree);
+    return parsed.syntaxErrors;
+  }
+}
+
+let python: Promise<PythonEngineFrontEnd> | undefined;
+
+/** The one Python front end of the process (the engine's getFrontEnd('python') returns it too). */
+export function getPythonFrontEnd(): Promise<PythonEngineFrontEnd> {
+  python ??= getPythonParser().then((p) => new PythonEngineFrontEnd(new PythonFrontEnd(p)));
+  return python;
 }

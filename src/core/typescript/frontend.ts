@@ -4,12 +4,12 @@
 // not grow with the number of files analysed. Loaded lazily by the engine
 // (`require('./typescript/frontend')`) so that ts-morph and its compiler only load when a TypeScript
 // file is analysed.
-import type { FrontEnd, FrontEndAnalysis } from '../engine';
+import type { FrontEnd, FrontEndAnalysis } from '../frontend';
 import type { EngineConfig, Fix, RawFinding } from '../types';
 import { suppressionComments } from './comments';
 import { buildTsFile, parseDiagnostics, type TsFile } from './model';
 import { parseStandalone } from './parse';
-import { TYPESCRIPT_RULES, TYPESCRIPT_RULES_BY_ID } from './rules';
+import { TYPESCRIPT_RULES, TYPESCRIPT_RULES_BY_ID } from '../rules/typescript';
 import { forgetRecentIndex } from './tree';
 
 export class TypeScriptFrontEnd implements FrontEnd {

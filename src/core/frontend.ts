@@ -1,0 +1,35 @@
+// What a language front end offers the engine (./engine.ts), which knows front ends only through
+// this module. The Python front end (tree-sitter) is ./python/frontend.ts; the TypeScript one
+// (ts-morph's compiler), loaded lazily as a bundle of its own, is ./typescript/frontend.ts.
+import type { CommentInfo } from './suppression';
+import type { EngineConfig, Fix, LanguageId, RawFinding } from './types';
+
+export interface FrontEnd {
+  readonly language: LanguageId;
+  /** Finds raw findings; `outOfTime` when the budget ran out part-way. */
+  findRaw(text: string, config: EngineConfig, fileName?: string): FrontEndAnalysis;
+  fixes(text: string, finding: RawFinding, config: EngineConfig, fileName?: string): Fix[];
+  syntaxErrorCount(text: string, fileName?: string): number;
+}
+
+export interface FrontEndAnalysis {
+  raw: RawFinding[];
+  comments: CommentInfo[];
+  syntaxErrors: number;
+  parseMs: number;
+  rulesMs: number;
+  outOfTime: boolean;
+}
+
+/**
+ * An analysis whose syntax tree the caller keeps for the next edit of the same document, so that the
+ * front end can re-parse incrementally (the Python front end's findRawKeepingTree).
+ */
+export interface KeptAnalysis<Tree> extends FrontEndAnalysis {
+  tree: Tree;
+  /** Whether the findings were carried over from the previous tree's analysis, the edit being unable to change them. */
+  carriedOver: boolean;
+}
+
+/** Thrown by a front end whose parser ran out of the time budget before it had a tree. */
+export class ParseBudgetExceeded extends Error {}

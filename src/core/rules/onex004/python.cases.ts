@@ -1,0 +1,317 @@
+// ONEX004 error-handling: a broad handler that re-wraps OnexError, and an OnexError raised while
+// handling an exception without `from` (rules.md).
+import { type RuleTable, dedent, pythonFixture } from '../cases';
+
+const REWRAP = 'an OnexError from the try included';
+const NO_CAUSE = 'the original error is lost as its cause';
+
+export const ONEX004_PYTHON_CASES: RuleTable = {
+  valid: [
+    { name: 'the spec production snippets assembled into one class (pattern 3 among them)', code: pythonFixture('statements_spec_production.py') },
+    {
+      name: 'an earlier except OnexError handler that re-raises, with bookkeeping before the raise',
+      code: dedent(`
+        from omnibase_core.errors import ModelOnexError as OE
+
+        class NodeStoreEffect(NodeEffect):
+            async def a(self):
+                try:
+                    return await self.work()
+                except OE:
+                    self._failed += 1
+                    emit_log_event(LogLevel.ERROR, "failed", {"node_id": self.node_id})
+                    raise
+                except Exception as e:
+                    raise OE(f"failed: {e}", error_code=EnumCoreErrorCode.INTERNAL_ERROR) from e
+
+            async def b(self):
+                try:
+                    return await self.work()
+                except (OnexError, asyncio.CancelledError) as err:
+                    raise err
+                except BaseException as e:
+                    raise ModelOnexError("failed") from e
+      `),
+    },
+    {
+      name: 'an isinstance guard in the broad handler before the new raise (also with an else branch)',
+      code: dedent(`
+        class NodeFetchEffect(NodeEffect):
+            async def a(self, url):
+                try:
+                    return await self.http.get(url)
+                except Exception as err:
+                    if isinstance(err, ModelOnexError):
+                        raise
+                    raise ModelOnexError(f"fetch failed: {err}") from err
+
+            async def b(self, url):
+                try:
+                    return await self.http.get(url)
+                except Exception as e:
+                    if isinstance(e, (OnexError, TimeoutError)):
+                        raise e
+                    else:
+                        raise OnexError("fetch failed") from e
+      `),
+    },
+    {
+      name: 'handlers that log and re-raise the original, or raise other exceptions',
+      code: dedent(`
+        class NodeParseCompute(NodeCompute):
+            def a(self, raw):
+                try:
+                    return self.decode(raw)
+                except Exception as e:
+                    emit_log_event(LogLevel.ERROR, "parse failed", {"error": str(e)})
+                    logger.error("parse failed", exc_info=True)
+                    raise
+
+            def b(self, raw):
+                try:
+                    return self.decode(raw)
+                except Exception as e:
+                    raise ValueError("bad input")
+
+            def c(self, raw):
+                try:
+                    return self.decode(raw)
+                except ValueError as e:
+                    raise OnexError("bad input") from e
+                except Exception:
+                    return None
+      `),
+    },
+    {
+      name: 'raises with from (e, another name, None), and raises outside any handler',
+      code: dedent(`
+        class NodeGateReducer(NodeReducer):
+            def a(self, state):
+                if not state:
+                    raise ModelOnexError("empty state", error_code=EnumCoreErrorCode.INVALID_INPUT)
+                try:
+                    return self.reduce(state)
+                except KeyError as e:
+                    raise ModelOnexError("missing key") from None
+                except ValueError as e:
+                    cause = e
+                    raise ModelOnexError("invalid") from cause
+      `),
+    },
+    {
+      name: 'a raise in a nested function of a handler, and in a handler without as',
+      code: dedent(`
+        class NodeGateReducer(NodeReducer):
+            def a(self, rows):
+                try:
+                    return self.reduce(rows)
+                except KeyError as e:
+                    def fail():
+                        raise OnexError("missing")
+                    return fail
+
+            def b(self, rows):
+                try:
+                    return self.reduce(rows)
+                except KeyError:
+                    raise OnexError("missing key")
+      `),
+    },
+    {
+      name: 'outside node classes, and except* groups',
+      code: dedent(`
+        class Helper:
+            def run(self):
+                try:
+                    work()
+                except Exception as e:
+                    raise OnexError("failed")
+
+        def module_level():
+            try:
+                work()
+            except Exception as e:
+                raise OnexError("failed")
+
+        class NodeGroupsEffect(NodeEffect):
+            async def run(self):
+                try:
+                    await work()
+                except* Exception as eg:
+                    raise OnexError("failed")
+      `),
+    },
+    {
+      name: 'suppression comments',
+      code: dedent(`
+        class NodeLegacyEffect(NodeEffect):
+            async def run(self):
+                try:
+                    await work()
+                except Exception as e:
+                    raise OnexError("failed")  # onex: ignore[ONEX004]
+      `),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the spec template snippets: re-wrapping broad handler without from e',
+      code: pythonFixture('statements_spec_template.py'),
+      errors: [
+        { line: 40, column: 13, endLine: 43, endColumn: 14, message: `except Exception wraps every error in ModelOnexError(...), ${REWRAP}; let it through first (except ModelOnexError: raise)` },
+        { line: 40, column: 13, endLine: 43, endColumn: 14, message: `ModelOnexError(...) is raised while handling an exception without "from e": ${NO_CAUSE}` },
+      ],
+    },
+    {
+      name: 'aliases of ModelOnexError, BaseException and bare handlers, dotted names',
+      code: dedent(`
+        from omnibase_core import errors
+        from omnibase_core.errors import ModelOnexError as OE
+        NodeError = OE
+
+        class NodeAliasEffect(NodeEffect):
+            async def a(self):
+                try:
+                    await work()
+                except BaseException as e:
+                    raise NodeError("a failed") from e
+
+            async def b(self):
+                try:
+                    await work()
+                except:
+                    raise errors.ModelOnexError("b failed") from None
+
+            async def c(self):
+                try:
+                    await work()
+                except (KeyError, Exception) as e:
+                    raise OE("c failed") from e
+      `),
+      errors: [
+        { line: 10, column: 13, message: `except BaseException wraps every error in NodeError(...), ${REWRAP}` },
+        { line: 16, column: 13, message: 'bare except wraps every error in errors.ModelOnexError(...)' },
+        { line: 22, column: 13, message: 'except (KeyError, Exception) wraps every error in OE(...)' },
+      ],
+    },
+    {
+      name: 'an OnexError handler that does not end in a re-raise, or comes after the broad one',
+      code: dedent(`
+        class NodeOrderEffect(NodeEffect):
+            async def a(self):
+                try:
+                    await work()
+                except OnexError as e:
+                    raise
+                    self.count += 1
+                except Exception as e:
+                    raise OnexError("a") from e
+
+            async def b(self):
+                try:
+                    await work()
+                except Exception as e:
+                    raise OnexError("b") from e
+                except OnexError:
+                    raise
+      `),
+      errors: [{ line: 9, column: 13 }, { line: 15, column: 13 }],
+    },
+    {
+      name: 'a guard that tests another name or does not re-raise; a raise before the guard',
+      code: dedent(`
+        class NodeGuardEffect(NodeEffect):
+            async def a(self):
+                try:
+                    await work()
+                except Exception as e:
+                    if isinstance(self.last, OnexError):
+                        raise
+                    raise OnexError("a") from e
+
+            async def b(self):
+                try:
+                    await work()
+                except Exception as e:
+                    if isinstance(e, OnexError):
+                        logger.info("onex error")
+                    raise OnexError("b") from e
+
+            async def c(self):
+                try:
+                    await work()
+                except Exception as e:
+                    if self.strict:
+                        raise OnexError("c") from e
+                    if isinstance(e, OnexError):
+                        raise
+      `),
+      errors: [{ line: 8, column: 13 }, { line: 16, column: 13 }, { line: 23, column: 17 }],
+    },
+    {
+      name: 'raise without from in handlers with as, nested handlers, loops and ifs',
+      code: dedent(`
+        class NodeCauseCompute(NodeCompute):
+            def a(self, rows):
+                for row in rows:
+                    try:
+                        self.check(row)
+                    except KeyError as missing:
+                        if self.strict:
+                            raise ModelOnexError(f"missing {missing}", error_code=EnumCoreErrorCode.INVALID_INPUT)
+
+            def b(self, row):
+                try:
+                    self.check(row)
+                except ValueError as e:
+                    try:
+                        self.repair(row)
+                    except RuntimeError:
+                        raise ModelOnexError("repair failed")
+                    raise
+      `),
+      errors: [
+        { line: 8, column: 21, message: `ModelOnexError(...) is raised while handling an exception without "from missing"` },
+        { line: 17, column: 17, message: 'without "from e"' },
+      ],
+    },
+    {
+      name: 'a syntax error elsewhere in the file does not hide the findings',
+      code: dedent(`
+        class NodeIngestEffect(NodeEffect):
+            def broken(self):
+                return 1 +
+
+            async def run(self):
+                try:
+                    await work()
+                except Exception as e:
+                    raise OnexError("failed")
+      `),
+      errors: [{ line: 9, column: 13, message: REWRAP }, { line: 9, column: 13, message: NO_CAUSE }],
+    },
+    {
+      name: 'a syntax error inside the try: the re-wrap is not judged, the handler\'s own missing cause still is',
+      code: dedent(`
+        class NodeBrokenEffect(NodeEffect):
+            async def run(self):
+                try:
+                    x = (1 +
+                except Exception as e:
+                    raise OnexError("failed")
+      `),
+      errors: [{ line: 6, column: 13, message: NO_CAUSE }],
+    },
+    {
+      name: 'a long effect node with helpers, aliases, decorators and nested functions',
+      code: pythonFixture('statements_long_effect.py'),
+      errors: [
+        { line: 166, column: 13, endLine: 169, endColumn: 14, message: 'except Exception wraps every error in OE(...)' },
+        { line: 166, column: 13, message: NO_CAUSE },
+        { line: 190, column: 13, message: NO_CAUSE },
+        { line: 196, column: 13, message: 'bare except wraps every error in OE(...)' },
+        { line: 205, column: 17, message: NO_CAUSE },
+      ],
+    },
+  ],
+};

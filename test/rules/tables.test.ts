@@ -1,0 +1,48 @@
+// Every rule's tables of cases, kept beside its code (src/core/rules/onexNNN/python.cases.ts and
+// typescript.cases.ts), run typescript-eslint style by ../helpers/ruleTester.ts.
+import { ONEX001_PYTHON_CASES } from '../../src/core/rules/onex001/python.cases';
+import { ONEX001_TYPESCRIPT_CASES } from '../../src/core/rules/onex001/typescript.cases';
+import { ONEX002_PYTHON_CASES } from '../../src/core/rules/onex002/python.cases';
+import { ONEX002_TYPESCRIPT_CASES } from '../../src/core/rules/onex002/typescript.cases';
+import { ONEX003_PYTHON_CASES } from '../../src/core/rules/onex003/python.cases';
+import { ONEX003_TYPESCRIPT_CASES } from '../../src/core/rules/onex003/typescript.cases';
+import { ONEX004_PYTHON_CASES } from '../../src/core/rules/onex004/python.cases';
+import { ONEX004_TYPESCRIPT_CASES } from '../../src/core/rules/onex004/typescript.cases';
+import { ONEX005_PYTHON_CASES } from '../../src/core/rules/onex005/python.cases';
+import { ONEX005_TYPESCRIPT_CASES } from '../../src/core/rules/onex005/typescript.cases';
+import { ONEX006_PYTHON_CASES } from '../../src/core/rules/onex006/python.cases';
+import { ONEX006_TYPESCRIPT_CASES } from '../../src/core/rules/onex006/typescript.cases';
+import { ONEX007_PYTHON_CASES } from '../../src/core/rules/onex007/python.cases';
+import { ONEX007_TYPESCRIPT_CASES } from '../../src/core/rules/onex007/typescript.cases';
+import { ONEX008_PYTHON_CASES } from '../../src/core/rules/onex008/python.cases';
+import { ONEX008_TYPESCRIPT_CASES } from '../../src/core/rules/onex008/typescript.cases';
+import { ONEX009_PYTHON_CASES } from '../../src/core/rules/onex009/python.cases';
+import { ONEX009_TYPESCRIPT_CASES } from '../../src/core/rules/onex009/typescript.cases';
+import { ONEX010_PYTHON_CASES } from '../../src/core/rules/onex010/python.cases';
+import { ONEX010_TYPESCRIPT_CASES } from '../../src/core/rules/onex010/typescript.cases';
+import { ONEX011_PYTHON_CASES } from '../../src/core/rules/onex011/python.cases';
+import { ONEX011_TYPESCRIPT_CASES } from '../../src/core/rules/onex011/typescript.cases';
+import { ruleTester } from '../helpers/ruleTester';
+
+ruleTester('ONEX001', ONEX001_PYTHON_CASES);
+ruleTester('ONEX002', ONEX002_PYTHON_CASES);
+ruleTester('ONEX003', ONEX003_PYTHON_CASES);
+ruleTester('ONEX004', ONEX004_PYTHON_CASES);
+ruleTester('ONEX005', ONEX005_PYTHON_CASES);
+ruleTester('ONEX006', ONEX006_PYTHON_CASES);
+ruleTester('ONEX007', ONEX007_PYTHON_CASES);
+ruleTester('ONEX008', ONEX008_PYTHON_CASES);
+ruleTester('ONEX009', ONEX009_PYTHON_CASES);
+ruleTester('ONEX010', ONEX010_PYTHON_CASES);
+ruleTester('ONEX011', ONEX011_PYTHON_CASES);
+ruleTester('ONEX001', ONEX001_TYPESCRIPT_CASES, 'typescript');
+ruleTester('ONEX002', ONEX002_TYPESCRIPT_CASES, 'typescript');
+ruleTester('ONEX003', ONEX003_TYPESCRIPT_CASES, 'typescript');
+ruleTester('ONEX004', ONEX004_TYPESCRIPT_CASES, 'typescript');
+ruleTester('ONEX005', ONEX005_TYPESCRIPT_CASES, 'typescript');
+ruleTester('ONEX006', ONEX006_TYPESCRIPT_CASES, 'typescript');
+ruleTester('ONEX007', ONEX007_TYPESCRIPT_CASES, 'typescript');
+ruleTester('ONEX008', ONEX008_TYPESCRIPT_CASES, 'typescript');
+ruleTester('ONEX009', ONEX009_TYPESCRIPT_CASES, 'typescript');
+ruleTester('ONEX010', ONEX010_TYPESCRIPT_CASES, 'typescript');
+ruleTester('ONEX011', ONEX011_TYPESCRIPT_CASES, 'typescript');
