@@ -28,8 +28,6 @@ const lazyTypeScriptFrontEnd = {
   name: 'lazy-typescript-frontend',
   setup(build) {
     build.onResolve({ filter: /^\.\/typescript\/frontend$/ }, () => ({ path: './typescript-frontend.js', external: true }));
-    // The workspace index's TypeScript side (ts-morph projects, facts from text): likewise a bundle of its own.
-    build.onResolve({ filter: /^\.\/typescriptWorkspace$/ }, () => ({ path: './typescript-workspace.js', external: true }));
   },
 };
 
@@ -49,7 +47,6 @@ const builds = [
 if (existsSync(join(root, 'src/core/typescript/frontend.ts'))) {
   builds.push({ ...common, entryPoints: { 'typescript-frontend': 'src/core/typescript/frontend.ts' }, outdir: 'dist' });
 }
-builds.push({ ...common, entryPoints: { 'typescript-workspace': 'src/core/workspace/typescriptWorkspace.ts' }, outdir: 'dist' });
 
 function copyWasm() {
   mkdirSync(join(root, 'dist'), { recursive: true });

@@ -102,7 +102,7 @@ export class EnginePool {
       if (request.kind === 'facts') return { id: 0, ok: true, kind: 'facts', result: await readFacts(request.language, request.text, request.fileName) };
       if (request.kind === 'typescriptBases') return { id: 0, ok: true, kind: 'typescriptBases', result: answerTypeScriptBases(request) };
       const frontEnd = await getFrontEnd(request.language);
-      if (request.kind === 'analyze') return { id: 0, ok: true, kind: 'analyze', result: analyzeWith(frontEnd, request.text, request.config, request.fileName) };
+      if (request.kind === 'analyze') return { id: 0, ok: true, kind: 'analyze', result: analyzeWith(frontEnd, request.text, request.config, request.fileName, { facts: request.facts }) };
       if (request.kind === 'fixAll') return { id: 0, ok: true, kind: 'fixAll', result: fixAllWith(frontEnd, request.text, request.config, request) };
       throw new Error('unsupported request');
     }
@@ -113,8 +113,8 @@ export class EnginePool {
   }
 
   /** Like analyzeText, never throws for the file's sake: a failed analysis comes back as `skipped`. */
-  async analyze(language: LanguageId, text: string, config: EngineConfig, fileName: string): Promise<AnalysisResult> {
-    const r = await this.run({ kind: 'analyze', language, text, config, fileName });
+  async analyze(language: LanguageId, text: string, config: EngineConfig, fileName: string, facts = false): Promise<AnalysisResult> {
+    const r = await this.run({ kind: 'analyze', language, text, config, fileName, facts });
     if (!r.ok) return emptyResult({ kind: 'parse-failure', message: `Analysis failed: ${r.error}` });
     if (r.kind !== 'analyze') throw new Error('unexpected answer');
     return r.result;

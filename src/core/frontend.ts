@@ -3,11 +3,18 @@
 // (ts-morph's compiler), loaded lazily as a bundle of its own, is ./typescript/frontend.ts.
 import type { CommentInfo } from './suppression';
 import type { EngineConfig, Fix, LanguageId, RawFinding } from './types';
+import type { ModuleFacts } from './workspace/facts';
+
+/** What a caller wants from an analysis besides the findings. */
+export interface AnalysisWants {
+  /** The workspace index's facts of the file, read from the tree the analysis built (src/core/workspace). */
+  facts?: boolean;
+}
 
 export interface FrontEnd {
   readonly language: LanguageId;
   /** Finds raw findings; `outOfTime` when the budget ran out part-way. */
-  findRaw(text: string, config: EngineConfig, fileName?: string): FrontEndAnalysis;
+  findRaw(text: string, config: EngineConfig, fileName?: string, wants?: AnalysisWants): FrontEndAnalysis;
   fixes(text: string, finding: RawFinding, config: EngineConfig, fileName?: string): Fix[];
   syntaxErrorCount(text: string, fileName?: string): number;
 }
@@ -19,6 +26,8 @@ export interface FrontEndAnalysis {
   parseMs: number;
   rulesMs: number;
   outOfTime: boolean;
+  /** When asked for (AnalysisWants.facts). */
+  facts?: ModuleFacts;
 }
 
 /**

@@ -1,6 +1,6 @@
 // The engine's shared vocabulary. Nothing here knows about VS Code or about a parser:
 // both language front ends (tree-sitter for Python, ts-morph for TypeScript) produce these.
-import type { WorkspaceHints } from './workspace/facts';
+import type { ModuleFacts, WorkspaceHints } from './workspace/facts';
 
 export type LanguageId = 'python' | 'typescript';
 
@@ -141,4 +141,6 @@ export interface AnalysisResult {
   /** Wall time spent on parse and rules, in milliseconds. */
   parseMs: number;
   rulesMs: number;
+  /** The workspace index's facts of the file, when asked for (read from the analysis's own tree). */
+  facts?: ModuleFacts;
 }

@@ -3,6 +3,8 @@
 // src layouts, star imports — cycles, a base deleted while the index runs, and incremental updates that
 // re-resolve only what a change can affect.
 import { strict as assert } from 'node:assert';
+import { analyzeWith, getFrontEnd, resolveConfig } from '../../src/core/engine';
+import { getPythonFrontEnd } from '../../src/core/python/frontend';
 import { WorkspaceIndex, type ClassInfo } from '../../src/core/workspace/index';
 import { readFacts } from '../../src/core/workspace/read';
 import { dedent } from '../helpers/ruleTester';
@@ -265,5 +267,30 @@ describe('workspace index: incremental updates', () => {
     await put(index, '/ws/other/unrelated.py', 'class Lonely:\n    pass\n');
     index.nodes();
     assert.deepEqual(resolved, ['/ws/other/unrelated.py#Lonely']);
+  });
+});
+
+describe('workspace index: facts from the analysis\'s own tree', () => {
+  const PY = `${NODE_EFFECT}from .base import CompanyBase as CB\n\nBase = CB\n\nclass PaymentProcessor(Base):\n    async def handle(self, request):\n        return request\n\n# A note.\n`;
+  const TS = "import { CompanyBase as CB } from './base';\nexport class PaymentProcessor extends CB {}\n";
+
+  it('analyses hand the facts a parse of their own reads, in both languages and on the incremental path', async () => {
+    const config = resolveConfig({});
+    for (const [language, text] of [['python', PY], ['typescript', TS]] as const) {
+      const result = analyzeWith(await getFrontEnd(language), text, config, `/ws/x.${language === 'python' ? 'py' : 'ts'}`, { facts: true });
+      assert.deepEqual(result.facts, await readFacts(language, text, `/ws/x.${language === 'python' ? 'py' : 'ts'}`), language);
+      assert.equal(analyzeWith(await getFrontEnd(language), text, config, '/ws/x').facts, undefined, 'only when asked for');
+    }
+    // The kept-tree path (open editors) after an edit whose findings are carried over.
+    const python = await getPythonFrontEnd();
+    const first = python.findRawKeepingTree(PY, config, undefined, { facts: true });
+    const at = PY.indexOf('note');
+    first.tree.edit({ startIndex: at, oldEndIndex: at, newEndIndex: at + 1, startPosition: { row: 10, column: 4 }, oldEndPosition: { row: 10, column: 4 }, newEndPosition: { row: 10, column: 5 } });
+    const edited = `${PY.slice(0, at)} ${PY.slice(at)}`;
+    const second = python.findRawKeepingTree(edited, config, first.tree, { facts: true });
+    assert.equal(second.carriedOver, true, 'the findings were carried over');
+    assert.deepEqual(second.facts, await readFacts('python', edited));
+    first.tree.delete();
+    second.tree.delete();
   });
 });

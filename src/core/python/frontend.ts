@@ -4,12 +4,13 @@
 // and, for a caller who keeps the tree between edits, re-parses incrementally and carries findings
 // over an edit that cannot change them (./reuse.ts).
 import type { Parser, Tree } from 'web-tree-sitter';
-import { type FrontEnd, type FrontEndAnalysis, type KeptAnalysis, ParseBudgetExceeded } from '../frontend';
+import { type AnalysisWants, type FrontEnd, type FrontEndAnalysis, type KeptAnalysis, ParseBudgetExceeded } from '../frontend';
 import type { PythonRule } from '../rules/rule';
 import { PYTHON_RULES, PYTHON_RULES_BY_ID } from '../rules/python';
 import type { CommentInfo } from '../suppression';
 import type { EngineConfig, Fix, RawFinding } from '../types';
 import { buildPyFile, type PyFile } from './model';
+import { pythonModuleFacts } from '../workspace/pythonFacts';
 import { getPythonParser } from './parser';
 import { type RecordedAnalysis, configKey, moveFindings, offsetsAfterUnreadEdit } from './reuse';
 import { type SyntaxNode, SyntaxTree, emptyObservations } from './view';
@@ -98,8 +99,8 @@ export class PythonEngineFrontEnd implements FrontEnd {
 
   constructor(readonly inner: PythonFrontEnd) {}
 
-  findRaw(text: string, config: EngineConfig): FrontEndAnalysis {
-    const analysis = this.analyse(text, config, undefined, false);
+  findRaw(text: string, config: EngineConfig, _fileName?: string, wants?: AnalysisWants): FrontEndAnalysis {
+    const analysis = this.analyse(text, config, undefined, false, wants);
     this.remember({ text, tree: analysis.tree, syntaxErrors: analysis.syntaxErrors });
     return analysis;
   }
@@ -108,12 +109,12 @@ export class PythonEngineFrontEnd implements FrontEnd {
    * Like findRaw, but re-parses incrementally from `previous` (already `edit`ed to match text) and
    * hands the new tree to the caller, who keeps it for the next edit and deletes it when done.
    */
-  findRawKeepingTree(text: string, config: EngineConfig, previous?: Tree): KeptAnalysis<Tree> {
-    return this.analyse(text, config, previous, true);
+  findRawKeepingTree(text: string, config: EngineConfig, previous?: Tree, wants?: AnalysisWants): KeptAnalysis<Tree> {
+    return this.analyse(text, config, previous, true, wants);
   }
 
   /** `keep`: the caller keeps the tree for its next edit, so what the analysis read is recorded for it. */
-  private analyse(text: string, config: EngineConfig, previous: Tree | undefined, keep: boolean): KeptAnalysis<Tree> {
+  private analyse(text: string, config: EngineConfig, previous: Tree | undefined, keep: boolean, wants?: AnalysisWants): KeptAnalysis<Tree> {
     const t0 = performance.now();
     const tree = this.inner.parse(text, previous, config.timeBudgetMs);
     const t1 = performance.now();
@@ -147,6 +148,8 @@ export class PythonEngineFrontEnd implements FrontEnd {
       // Suppression comments only matter when there is something to suppress.
       raw: raw.slice(), comments: raw.length > 0 ? this.inner.commentsIn(view.rootNode) : [], syntaxErrors: this.inner.syntaxErrorCount(tree),
       parseMs: t1 - t0, rulesMs: t2 - t1, outOfTime, tree, carriedOver,
+      // Read after the rules, outside the record of what they read (view.observer).
+      facts: wants?.facts ? pythonModuleFacts(view.rootNode) : undefined,
     };
   }
 

@@ -4,13 +4,15 @@
 // not grow with the number of files analysed. Loaded lazily by the engine
 // (`require('./typescript/frontend')`) so that ts-morph and its compiler only load when a TypeScript
 // file is analysed.
-import type { FrontEnd, FrontEndAnalysis } from '../frontend';
+import type { AnalysisWants, FrontEnd, FrontEndAnalysis } from '../frontend';
 import type { EngineConfig, Fix, RawFinding } from '../types';
 import { suppressionComments } from './comments';
 import { buildTsFile, parseDiagnostics, type TsFile } from './model';
 import { parseStandalone } from './parse';
 import { TYPESCRIPT_RULES, TYPESCRIPT_RULES_BY_ID } from '../rules/typescript';
 import { forgetRecentIndex } from './tree';
+import type { TypeScriptModuleFacts } from '../workspace/facts';
+import { typescriptModuleFacts } from './workspaceFacts';
 
 export class TypeScriptFrontEnd implements FrontEnd {
   readonly language = 'typescript' as const;
@@ -23,7 +25,7 @@ export class TypeScriptFrontEnd implements FrontEnd {
   }
 
   private model(text: string, config: EngineConfig, fileName: string | undefined): { file: TsFile; parseMs: number } {
-    const configKey = JSON.stringify([config.nodeBaseClasses, config.startMethods, config.stopMethods, config.frameworkTarget]);
+    const configKey = JSON.stringify([config.nodeBaseClasses, config.startMethods, config.stopMethods, config.frameworkTarget, config.workspace]);
     if (this.last && this.last.text === text && this.last.fileName === fileName && this.last.configKey === configKey) {
       this.last.file.config = config;
       return { file: this.last.file, parseMs: 0 };
@@ -40,7 +42,7 @@ export class TypeScriptFrontEnd implements FrontEnd {
     return { file, parseMs };
   }
 
-  findRaw(text: string, config: EngineConfig, fileName?: string): FrontEndAnalysis {
+  findRaw(text: string, config: EngineConfig, fileName?: string, wants?: AnalysisWants): FrontEndAnalysis {
     const t0 = performance.now();
     const { file } = this.model(text, config, fileName);
     const t1 = performance.now();
@@ -63,6 +65,7 @@ export class TypeScriptFrontEnd implements FrontEnd {
       parseMs: t1 - t0,
       rulesMs: t2 - t1,
       outOfTime,
+      facts: wants?.facts ? typescriptModuleFacts(file.sf) : undefined,
     };
   }
 
@@ -82,4 +85,13 @@ export class TypeScriptFrontEnd implements FrontEnd {
 
 export function createTypeScriptFrontEnd(): FrontEnd {
   return new TypeScriptFrontEnd();
+}
+
+// The bundle's other exports: the workspace index's TypeScript side, which needs the same compiler (one
+// copy of it per thread). The analysis above never uses the project.
+export { TypeScriptProjects } from './project';
+
+/** The workspace index's facts of a file from its text alone (a file the index learns of before any analysis). */
+export function typescriptFactsOfText(text: string, fileName?: string): TypeScriptModuleFacts {
+  return typescriptModuleFacts(parseStandalone(text, fileName, false));
 }

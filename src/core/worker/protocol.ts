@@ -5,7 +5,8 @@ import type { TypeScriptBaseAnswer, TypeScriptBaseRequest } from '../workspace/i
 import type { AnalysisResult, EngineConfig, FixesResult, LanguageId, RawFinding } from './protocolTypes';
 
 export type WorkerRequest =
-  | { id: number; kind: 'analyze'; language: LanguageId; text: string; config: EngineConfig; fileName?: string }
+  /** `facts`: the result carries the workspace index's facts of the file too. */
+  | { id: number; kind: 'analyze'; language: LanguageId; text: string; config: EngineConfig; fileName?: string; facts?: boolean }
   | { id: number; kind: 'fixes'; language: LanguageId; text: string; finding: RawFinding; config: EngineConfig; fileName?: string }
   | { id: number; kind: 'fixAll'; language: LanguageId; text: string; config: EngineConfig; fileName?: string; ruleIds: string[] | null; safeOnly: boolean }
   /** The workspace index's facts of a file (src/core/workspace). */

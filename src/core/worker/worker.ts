@@ -14,7 +14,7 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
     const frontEnd = await getFrontEnd(request.language);
     switch (request.kind) {
       case 'analyze':
-        return { id: request.id, ok: true, kind: 'analyze', result: analyzeWith(frontEnd, request.text, request.config, request.fileName) };
+        return { id: request.id, ok: true, kind: 'analyze', result: analyzeWith(frontEnd, request.text, request.config, request.fileName, { facts: request.facts }) };
       case 'fixes':
         return { id: request.id, ok: true, kind: 'fixes', result: fixesWith(frontEnd, request.text, request.finding, request.config, request.fileName) };
       case 'fixAll':

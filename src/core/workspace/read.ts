@@ -1,6 +1,8 @@
 // Facts of a file from its text, parsing it on its own: for callers that have no analysis tree at hand
-// (tests, a file the index learns of before any analysis). The analysis paths read facts from the trees
-// they build anyway.
+// (tests, a file the index learns of before any analysis; the analysis paths read facts from the trees
+// they build anyway), and this thread's ts-morph projects. The TypeScript side comes from the front end's
+// lazily loaded bundle (one copy of the compiler per thread).
+import { type TypeScriptModule, loadTypeScriptModule } from '../engine';
 import { getPythonParser } from '../python/parser';
 import { SyntaxTree } from '../python/view';
 import type { LanguageId } from '../types';
@@ -8,19 +10,6 @@ import type { ModuleFacts } from './facts';
 import type { TypeScriptBaseAnswer, TypeScriptBaseRequest } from './index';
 import { pythonModuleFacts } from './pythonFacts';
 
-export type TypeScriptWorkspaceModule = typeof import('./typescriptWorkspace');
-
-let typescriptWorkspace: TypeScriptWorkspaceModule | undefined;
-
-/**
- * The TypeScript side of the index, loaded on first use: it brings ts-morph and its compiler (the build
- * maps this require to dist/typescript-workspace.js, a bundle of its own).
- */
-export function loadTypeScriptWorkspace(): TypeScriptWorkspaceModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  typescriptWorkspace ??= require('./typescriptWorkspace') as TypeScriptWorkspaceModule;
-  return typescriptWorkspace;
-}
 
 export async function readFacts(language: LanguageId, text: string, fileName?: string): Promise<ModuleFacts> {
   if (language === 'python') {
@@ -33,14 +22,14 @@ export async function readFacts(language: LanguageId, text: string, fileName?: s
       tree.delete();
     }
   }
-  return loadTypeScriptWorkspace().typescriptFactsOfText(text, fileName);
+  return loadTypeScriptModule().typescriptFactsOfText(text, fileName);
 }
 
-let projects: InstanceType<TypeScriptWorkspaceModule['TypeScriptProjects']> | undefined;
+let projects: InstanceType<TypeScriptModule['TypeScriptProjects']> | undefined;
 
 /** The ts-morph projects of this thread (made on the first question; they dispose themselves when idle). */
 export function answerTypeScriptBases(request: { requests: TypeScriptBaseRequest[]; changed?: string[]; createdOrDeleted?: boolean }): TypeScriptBaseAnswer[] {
-  projects ??= new (loadTypeScriptWorkspace().TypeScriptProjects)();
+  projects ??= new (loadTypeScriptModule().TypeScriptProjects)();
   if (request.createdOrDeleted) projects.filesCreatedOrDeleted();
   if (request.changed?.length) projects.changed(request.changed);
   return request.requests.length > 0 ? projects.resolve(request.requests) : [];
