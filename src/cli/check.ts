@@ -4,13 +4,15 @@ import { resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { resolveConfig } from '../core/engine';
 import { ConfigError, ProjectPlanner, type ProjectConfig } from '../core/projectConfig';
-import { ALL_RULE_IDS, SEVERITIES, languageOfPath, type EngineConfig, type LanguageId, type RuleId, type Severity } from '../core/types';
+import { ALL_RULE_IDS, SEVERITIES, languageOfPath, type AnalysisResult, type EngineConfig, type LanguageId, type RuleId, type Severity } from '../core/types';
 import { oneOf, parseArgs } from './args';
 import { collectFiles } from './files';
 import { FORMATS, type FileReport, displayPath, toGithub, toJson, toSarif, toStats, toText } from './formats';
 import { type CliIO, QUICK_START_MAX_CHARS, UsageError } from './io';
 import { EnginePool } from './pool';
-import { buildWorkspaceIndex } from '../core/workspace/build';
+import { type IndexReaders, buildWorkspaceIndex } from '../core/workspace/build';
+import { type ModuleFacts, type WorkspaceHints, hasHints } from '../core/workspace/facts';
+import type { WorkspaceIndex } from '../core/workspace/index';
 
 const RANK: Record<Severity, number> = { off: 0, hint: 1, information: 2, warning: 3, error: 4 };
 
@@ -60,6 +62,11 @@ class Planner {
     if (!config) this.resolved.set(project, (config = resolveConfig(project.config)));
     return { config, excluded: this.projects.isExcluded(path, project) };
   }
+}
+
+/** A file's configuration with what the workspace index says of it, when it says anything. */
+function withHints(config: EngineConfig, hints: WorkspaceHints | undefined): EngineConfig {
+  return hints && hasHints(hints) ? { ...config, workspace: hints } : config;
 }
 
 export interface CheckOptions {
@@ -130,26 +137,30 @@ export async function runCheck(args: string[], io: CliIO, options: CheckOptions,
     }
 
     // A folder's files are checked together: the workspace index follows their bases across files, and
-    // each file's analysis learns what it says of that file (EngineConfig.workspace).
-    const index = collected?.folders.length ? await buildWorkspaceIndex(sources, {
+    // each file's analysis learns what the index says of it (EngineConfig.workspace). Fixing writes code
+    // from what the rules see, so it builds the index first; a check reads the facts from its own
+    // analyses and analyses again only the files the index has something to say about.
+    const folderCheck = !!collected?.folders.length;
+    const readers: IndexReaders = {
       facts: (language, text, path) => pool.facts(language, text, path),
       typescriptBases: (requests) => pool.typescriptBases(requests),
-    }, { roots: collected.folders, nodeBaseClasses: [...new Set([...plans.values()].flatMap((p) => p.config.nodeBaseClasses))] }) : null;
-    if (index) {
-      for (const [path, plan] of plans) {
-        const hints = index.hintsFor(path);
-        if (Object.keys(hints.nodeBases).length > 0 || hints.derivedClasses.length > 0) plans.set(path, { ...plan, config: { ...plan.config, workspace: hints } });
-      }
-    }
+    };
+    const indexOptions = { roots: collected?.folders ?? [], nodeBaseClasses: [...new Set([...plans.values()].flatMap((p) => p.config.nodeBaseClasses))] };
+    const indexFirst = folderCheck && fixing ? await buildWorkspaceIndex(sources, readers, indexOptions) : null;
+    const configOf = (path: string, index: WorkspaceIndex | null): EngineConfig => withHints(plans.get(path)!.config, index?.hintsFor(path));
 
     const pythonChars = sources.reduce((n, s) => n + (s.language === 'python' ? s.text.length : 0), 0);
     if (pool.inProcess && pythonChars > 0 && pythonChars <= QUICK_START_MAX_CHARS) io.preferQuickStart?.();
-    const results = await Promise.all(sources.map(async (source): Promise<FileReport | null> => {
+    const report = (path: string, result: AnalysisResult): FileReport => ({
+      path, findings: ruleFilter ? result.findings.filter((f) => ruleFilter.includes(f.ruleId)) : result.findings, notice: result.skipped?.message,
+    });
+    const results = await Promise.all(sources.map(async (source): Promise<{ report: FileReport; facts?: ModuleFacts } | null> => {
       const plan = plans.get(source.path)!;
       if (plan.excluded && !source.fromStdin) return null;
+      const config = configOf(source.path, indexFirst);
       let text = source.text;
       if (fixing) {
-        const fixed = await pool.fixAll(source.language, text, plan.config, source.path, ruleFilter, !unsafe);
+        const fixed = await pool.fixAll(source.language, text, config, source.path, ruleFilter, !unsafe);
         for (const reason of fixed.refused) io.stderr(`onex-forge: ${displayPath(source.path, io.cwd)}: ${reason}\n`);
         if (fixed.text !== text) {
           const name = displayPath(source.path, io.cwd);
@@ -167,11 +178,19 @@ export async function runCheck(args: string[], io: CliIO, options: CheckOptions,
           }
         }
       }
-      const result = await pool.analyze(source.language, text, plan.config, source.path);
-      const findings = ruleFilter ? result.findings.filter((f) => ruleFilter.includes(f.ruleId)) : result.findings;
-      return { path: source.path, findings, notice: result.skipped?.message };
+      const result = await pool.analyze(source.language, text, config, source.path, folderCheck && !indexFirst);
+      return { report: report(source.path, result), facts: result.facts };
     }));
-    for (const r of results) if (r) reports.push(r);
+    if (folderCheck && !indexFirst) {
+      const known = new Map(results.flatMap((r) => (r?.facts ? [[r.report.path, r.facts] as const] : [])));
+      const index = await buildWorkspaceIndex(sources, readers, indexOptions, known);
+      await Promise.all(results.map(async (r, i) => {
+        const source = sources[i];
+        if (!r || !hasHints(index.hintsFor(source.path))) return;
+        r.report = report(source.path, await pool.analyze(source.language, source.text, configOf(source.path, index), source.path));
+      }));
+    }
+    for (const r of results) if (r) reports.push(r.report);
   } finally {
     await pool.close();
   }

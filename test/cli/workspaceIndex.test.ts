@@ -1,11 +1,12 @@
-// The CLI's folder checks build the workspace index first (src/core/workspace/build.ts) through the
-// engine pool's `facts` and `typescriptBases` requests: Python and TypeScript bases two files away.
+// The CLI's folder checks and the workspace index (src/core/workspace): `check` on a folder finds a node
+// class whose node base is two files away, in Python and TypeScript; `fix` builds the index first, through
+// the engine pool's `facts` and `typescriptBases` requests.
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { EnginePool } from '../../src/cli/pool';
 import { buildWorkspaceIndex, type IndexSource } from '../../src/core/workspace/build';
-import { project } from './helpers';
+import { cli, project } from './helpers';
 
 const FILES = {
   'py/pay/__init__.py': '',
@@ -40,5 +41,69 @@ describe('cli: the workspace index of a folder check', () => {
     } finally {
       await pool.close();
     }
+  });
+});
+
+/** PaymentProcessor derives CompanyEffectBase (base), which derives CoreBase (core), which derives NodeEffect. */
+const TWO_FILES_AWAY = {
+  'py/pay/__init__.py': '',
+  'py/pay/core.py': 'from omnibase_core.nodes.node_effect import NodeEffect\n\nclass CoreBase(NodeEffect):\n    pass\n',
+  'py/pay/base.py': 'from .core import CoreBase\n\nclass CompanyEffectBase(CoreBase):\n    pass\n',
+  'py/pay/node.py': [
+    'from omnibase_core.errors import ModelOnexError',
+    'from .base import CompanyEffectBase',
+    '',
+    '',
+    'class PaymentProcessor(CompanyEffectBase):',
+    '    def __init__(self, container):',
+    '        super().__init__(container)',
+    '        self.client = container.get_service("kafka_client")',
+    '',
+    '    async def charge(self, amount):',
+    '        try:',
+    '            return await self.client.send(amount)',
+    '        except ValueError as e:',
+    '            raise ModelOnexError("charge failed")',
+    '',
+  ].join('\n'),
+  'ts/src/core.ts': "import { NodeEffect } from '@omninode/onex-runtime';\nexport class CoreBase extends NodeEffect {}\n",
+  'ts/src/base.ts': "import { CoreBase as Core } from './core';\nexport class CompanyEffectBase extends Core {}\n",
+  'ts/src/index.ts': "export { CompanyEffectBase } from './base';\n",
+  'ts/src/node.ts': [
+    "import { CompanyEffectBase } from '.';",
+    'export class PaymentProcessor extends CompanyEffectBase {',
+    '  private client: any;',
+    '  constructor(container: any) {',
+    '    super(container);',
+    "    this.client = container.getService('kafka_client');",
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
+};
+
+interface JsonFinding { file: string; line: number; rule: string }
+
+describe('cli: check and fix on a folder follow bases across files', () => {
+  it('check finds a node class whose node base is two files away, in Python and TypeScript', async () => {
+    const root = project(TWO_FILES_AWAY);
+    const run = await cli(['check', '--format', 'json', '.'], root);
+    assert.equal(run.code, 1, run.stderr);
+    const found = (JSON.parse(run.stdout) as JsonFinding[]).map((f) => `${f.file}:${f.line} ${f.rule}`);
+    // Rules that look only inside node classes: ONEX007 (an unchecked get_service), ONEX004 (raise without from).
+    assert.ok(found.includes('py/pay/node.py:8 ONEX007'), found.join('\n'));
+    assert.ok(found.includes('py/pay/node.py:14 ONEX004'), found.join('\n'));
+    assert.ok(found.includes('ts/src/node.ts:6 ONEX007'), found.join('\n'));
+    assert.ok(found.some((f) => f.startsWith('py/pay/node.py:5 ONEX005')), 'class-level rules too');
+    // The same files checked on their own know nothing of the bases: no node class, no findings.
+    const alone = await cli(['check', '--format', 'json', 'py/pay/node.py', 'ts/src/node.ts'], root);
+    assert.deepEqual(JSON.parse(alone.stdout), []);
+  });
+
+  it('fix builds the index first: a safe fix inside a node class two files from its node base is applied', async () => {
+    const root = project(TWO_FILES_AWAY);
+    const run = await cli(['fix', '--rules', 'ONEX004', '.'], root);
+    assert.match(run.stdout, /py\/pay\/node\.py: fixed 1 \(ONEX004 ×1\)/);
+    assert.match(readFileSync(join(root, 'py/pay/node.py'), 'utf8'), /raise ModelOnexError\("charge failed"\) from e/);
   });
 });

@@ -8,6 +8,7 @@ import {
   statements, unwrapDecorated, callInfo,
 } from './syntax';
 import { SyntaxTree } from './view';
+import { workspaceNodeBases } from '../workspace/facts';
 
 export const NODE_BASE_CLASSES = [
   'NodeEffect', 'NodeCompute', 'NodeReducer', 'NodeOrchestrator',
@@ -229,7 +230,9 @@ export function buildPyFile(text: string, tree: Tree, config: EngineConfig, view
     });
   }
   const classesByName = new Map(classes.map((c) => [c.name, c]));
-  const nodeBases = new Set([...NODE_BASE_CLASSES, ...config.nodeBaseClasses]);
+  // Node bases defined in other files of the workspace come from its index (EngineConfig.workspace).
+  const fromWorkspace = workspaceNodeBases(config.workspace);
+  const nodeBases = new Set([...NODE_BASE_CLASSES, ...config.nodeBaseClasses, ...fromWorkspace.keys()]);
   const isNodeByBases = (c: PyClass, seen: Set<string>): boolean => {
     if (seen.has(c.name)) return false;
     seen.add(c.name);
@@ -237,7 +240,7 @@ export function buildPyFile(text: string, tree: Tree, config: EngineConfig, view
   };
   for (const c of classes) {
     c.isNode = isNodeByBases(c, new Set()) || NODE_NAME_PATTERN.test(c.name);
-    if (c.isNode) c.kind = kindOf([c.name, ...c.bases]);
+    if (c.isNode) c.kind = kindOf([c.name, ...c.bases]) ?? c.bases.map((b) => fromWorkspace.get(b)).find((k) => k) ?? null;
   }
   // The file's conventions are read only when a fix asks for them: detection never needs them.
   let indentUnit: string | undefined;

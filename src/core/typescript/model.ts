@@ -16,6 +16,7 @@ import {
   type Node, dottedName, hasModifier, isFunctionNode, lastName, nameText, unwrap, walk,
 } from './syntax';
 import { type SyntaxIndex, indexTree } from './tree';
+import { workspaceNodeBases } from '../workspace/facts';
 
 export const NODE_BASE_CLASSES = [
   'NodeEffect', 'NodeCompute', 'NodeReducer', 'NodeOrchestrator',
@@ -412,7 +413,9 @@ export function buildTsFile(text: string, sf: ts.SourceFile, config: EngineConfi
   const errorOffsets = parseDiagnostics(sf).map((d) => d.start).sort((a, b) => a - b);
   const classes = collectClasses(sf, tree, aliases, errorOffsets);
   const classesByName = new Map(classes.map((c) => [c.name, c]));
-  const nodeBases = new Set([...NODE_BASE_CLASSES, ...config.nodeBaseClasses]);
+  // Node bases defined in other files of the workspace come from its index (EngineConfig.workspace).
+  const fromWorkspace = workspaceNodeBases(config.workspace);
+  const nodeBases = new Set([...NODE_BASE_CLASSES, ...config.nodeBaseClasses, ...fromWorkspace.keys()]);
   const isNodeByBases = (c: TsClass, seen: Set<string>): boolean => {
     if (seen.has(c.name)) return false;
     seen.add(c.name);
@@ -420,7 +423,7 @@ export function buildTsFile(text: string, sf: ts.SourceFile, config: EngineConfi
   };
   for (const c of classes) {
     c.isNode = isNodeByBases(c, new Set()) || NODE_NAME_PATTERN.test(c.name);
-    if (c.isNode) c.kind = kindOf([c.name, ...c.bases]);
+    if (c.isNode) c.kind = kindOf([c.name, ...c.bases]) ?? c.bases.map((b) => fromWorkspace.get(b)).find((k) => k) ?? null;
   }
   const nodeClasses = classes.filter((c) => c.isNode);
   const declaresErrorCodeEnum = declaresErrorCodeEnumIn(tree);

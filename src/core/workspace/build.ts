@@ -16,10 +16,13 @@ export interface IndexReaders {
   typescriptBases?: TypeScriptBaseResolver;
 }
 
-/** A file whose facts cannot be read (its parse failed in a worker) is left out: it then defines no base. */
-export async function buildWorkspaceIndex(sources: readonly IndexSource[], readers: IndexReaders, options: WorkspaceIndexOptions = {}): Promise<WorkspaceIndex> {
+/**
+ * `known`: facts the caller has already (read by its analyses), by path; the others are read. A file
+ * whose facts cannot be read (its parse failed in a worker) is left out: it then defines no base.
+ */
+export async function buildWorkspaceIndex(sources: readonly IndexSource[], readers: IndexReaders, options: WorkspaceIndexOptions = {}, known?: ReadonlyMap<string, ModuleFacts>): Promise<WorkspaceIndex> {
   const index = new WorkspaceIndex(options);
-  const facts = await Promise.all(sources.map((s) => readers.facts(s.language, s.text, s.path).catch(() => null)));
+  const facts = await Promise.all(sources.map((s) => known?.get(s.path) ?? readers.facts(s.language, s.text, s.path).catch(() => null)));
   sources.forEach((s, i) => {
     const f = facts[i];
     if (f) index.update(s.path, f);

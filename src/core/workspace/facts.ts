@@ -124,3 +124,13 @@ export interface WorkspaceHints {
 export function noHints(): WorkspaceHints {
   return { nodeBases: {}, derivedClasses: [] };
 }
+
+/** Whether the index has anything to say of a file. */
+export function hasHints(hints: WorkspaceHints): boolean {
+  return Object.keys(hints.nodeBases).length > 0 || hints.derivedClasses.length > 0;
+}
+
+/** The node bases the workspace index handed a file (EngineConfig.workspace), by the names the file reads. */
+export function workspaceNodeBases(hints: WorkspaceHints | undefined): ReadonlyMap<string, NodeKind | null> {
+  return new Map(hints ? Object.entries(hints.nodeBases) : []);
+}
