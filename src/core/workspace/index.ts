@@ -126,6 +126,8 @@ export class WorkspaceIndex {
   /** Bumped on every change: the memo of node answers is only valid within one generation. */
   private generation = 0;
   private memo: { generation: number; nodes: Map<string, { chain: ChainLink[] } | null> } = { generation: -1, nodes: new Map() };
+  /** Files whose classes' bases, or the classes deriving from them, changed since takeTouched(). */
+  private touched = new Set<string>();
   /** TypeScript classes whose edges hold the project's answers. */
   private readonly answered = new Set<string>();
   /** Edge versions, so that a TypeScript answer for a class that changed meanwhile is dropped. */
@@ -176,6 +178,7 @@ export class WorkspaceIndex {
     const classes = new Map<string, ClassFacts>();
     for (const c of facts.classes) classes.set(c.name, c);
     this.files.set(p, { facts, classes });
+    this.touched.add(p);
     this.invalidate(fileKey(p));
     for (const c of classes.values()) this.markDirty(classKey(p, c.name));
     this.generation++;
@@ -188,6 +191,7 @@ export class WorkspaceIndex {
     if (!old) return;
     this.dropClasses(p, old);
     this.files.delete(p);
+    this.touched.add(p);
     this.countDirs(p, -1);
     if (old.facts.language === 'typescript') this.typescriptModulesChanged();
     this.invalidate(fileKey(p));
@@ -245,7 +249,11 @@ export class WorkspaceIndex {
     this.edges.delete(key);
     this.answered.delete(key);
     for (const dep of edge.deps) this.dependents.get(dep)?.delete(key);
-    for (const t of edge.targets) if (t.kind === 'class') this.derived.get(classKey(t.file, t.name))?.delete(key);
+    for (const t of edge.targets) {
+      if (t.kind !== 'class') continue;
+      this.derived.get(classKey(t.file, t.name))?.delete(key);
+      this.touched.add(t.file);
+    }
   }
 
   /** Everything that asked about `key` must ask again. */
@@ -300,8 +308,10 @@ export class WorkspaceIndex {
   private setEdge(key: string, edge: Edge): void {
     edge.deps = this.depend(key, edge.deps);
     this.edges.set(key, edge);
+    this.touched.add(key.slice(0, key.lastIndexOf('#')));
     for (const t of edge.targets) {
       if (t.kind !== 'class') continue;
+      this.touched.add(t.file);
       const target = classKey(t.file, t.name);
       let set = this.derived.get(target);
       if (!set) this.derived.set(target, (set = new Set()));
@@ -499,6 +509,27 @@ export class WorkspaceIndex {
     const file = indexPath(path);
     const entry = this.files.get(file);
     return entry ? [...entry.classes.values()].map((c) => this.info(file, entry, c)) : [];
+  }
+
+  /**
+   * The files whose answers (node or not, kind, base or not, hints) may have changed since the last call:
+   * those whose classes' bases changed, the files those bases are in, and every file with a class that
+   * derives, through any chain, from a class of theirs.
+   */
+  takeTouched(): Set<string> {
+    this.resolveDirty();
+    const out = new Set<string>();
+    const queue = [...this.touched];
+    this.touched = new Set();
+    while (queue.length > 0) {
+      const file = queue.pop()!;
+      if (out.has(file)) continue;
+      out.add(file);
+      for (const c of this.files.get(file)?.classes.values() ?? []) {
+        for (const d of this.derived.get(classKey(file, c.name)) ?? []) queue.push(d.slice(0, d.lastIndexOf('#')));
+      }
+    }
+    return out;
   }
 
   /** The workspace classes that name this class as a base. */

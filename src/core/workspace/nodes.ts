@@ -1,0 +1,346 @@
+// The workspace's nodes as the ONEX Nodes view shows them: every production node the index knows, with
+// its kind, its era, its readiness for that era, its open findings, its contract.yaml and its tests.
+// Fed with analysis results (findings and facts of one file at a time); answers from the index and
+// from files on disk (contracts, project pins). No vscode import: the extension wraps it
+// (src/extension/nodesView.ts) and the benchmark times it.
+import { readFileSync, statSync } from 'node:fs';
+import { posix } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { type EraDecision, type EraSetting, resolveEra } from '../era';
+import { findProjectPin } from '../projectPin';
+import type { AnalysisResult, Finding, RuleId, Severity } from '../types';
+import { type ClassFacts, type NodeKind, type WorkspaceHints, hasHints } from './facts';
+import { type ChainLink, type ClassInfo, WorkspaceIndex, type WorkspaceIndexOptions, indexPath } from './index';
+import { resolveModule } from './pythonModules';
+import { type CheckState, type Readiness, bridgeReadiness, findingsOfNode, isDefBHandle, todayReadiness } from './readiness';
+import { isTestFile } from './roles';
+
+export interface NodeContract {
+  /** The contract.yaml found for the node (beside its module, else in the folder above), or null. */
+  path: string | null;
+  state: CheckState;
+  detail: string;
+}
+
+export interface NodeEntry {
+  /** `file#Class`. */
+  id: string;
+  file: string;
+  name: string;
+  language: ClassInfo['language'];
+  kind: NodeKind | null;
+  /** The class name's place in the file (for revealing it). */
+  nameStart: number;
+  nameEnd: number;
+  line: number;
+  /** The node's package folder (a bridge-era `v1_0_0/` folder is part of its package). */
+  packageDir: string;
+  /** The folder holding the node packages, relative to its workspace root ('' for the root): what the view groups by. */
+  group: string;
+  era: EraDecision;
+  readiness: Readiness;
+  /** The node's open findings (its class's, and its module's outside every class). */
+  findings: Finding[];
+  contract: NodeContract;
+  tests: string[];
+  chain: ChainLink[];
+}
+
+export interface NodesModelOptions extends WorkspaceIndexOptions {
+  /** The era setting for a file (`auto` lets the resolver decide). */
+  eraSettingFor?: (path: string) => EraSetting;
+  /** The rule severities configured for a file (a rule switched off cannot vouch for its pattern). */
+  severitiesFor?: (path: string) => Partial<Record<RuleId, Severity>>;
+  /** The rules that report today's banned constructs (none yet: the item is then unknown). */
+  bannedRules?: readonly string[];
+  /** How a contract is judged in today's era, when something can (issue 20's contract checks). */
+  contractStatus?: (path: string, text: string) => { state: CheckState; detail: string } | undefined;
+}
+
+const VERSION_DIR = /^v\d+(_\d+)*$/;
+
+/** The node's package folder: its module's folder, or the folder above a bridge-era version folder. */
+export function packageDirOf(file: string): string {
+  const dir = posix.dirname(file);
+  return VERSION_DIR.test(posix.basename(dir)) ? posix.dirname(dir) : dir;
+}
+
+function readText(path: string): string | null {
+  try {
+    return statSync(path).isFile() ? readFileSync(path, 'utf8') : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `handler_routing.handlers[].handler` of an infra-dialect contract (current-era.md §2.3). */
+function boundHandlers(contract: unknown): { name: string; module: string }[] {
+  const routing = (contract as { handler_routing?: { handlers?: unknown } } | null)?.handler_routing;
+  const handlers = Array.isArray(routing?.handlers) ? routing.handlers : [];
+  return handlers.flatMap((h: unknown) => {
+    const handler = (h as { handler?: { name?: unknown; module?: unknown } } | null)?.handler;
+    return typeof handler?.name === 'string' && typeof handler.module === 'string' ? [{ name: handler.name, module: handler.module }] : [];
+  });
+}
+
+export class NodesModel {
+  readonly index: WorkspaceIndex;
+  private readonly findings = new Map<string, Finding[]>();
+  private cache: { revision: number; nodes: NodeEntry[] } | undefined;
+  private revision = 0;
+  private readonly roots: string[];
+  /** Hints last handed out, by file (only files with any). */
+  private readonly handed = new Map<string, string>();
+  /** Each file's node entries, kept until something they show changes (a save re-reads one file's). */
+  private readonly entries = new Map<string, NodeEntry[]>();
+  /** Files whose entries must be made again, and files whose hints must be compared again. */
+  private readonly stale = new Set<string>();
+  private readonly hintsToCheck = new Set<string>();
+  /** Package folder → its test files (made again when a test file changes). */
+  private tests: Map<string, Set<string>> | undefined;
+  /** A file an entry read (a contract, found or not; a bound handler's module) → the node files whose entries read it. */
+  private readonly readBy = new Map<string, Set<string>>();
+  private readonly reads = new Map<string, Set<string>>();
+  /** Folder → the omnibase-core pin that governs it (cleared by projectChanged). */
+  private readonly pins = new Map<string, ReturnType<typeof findProjectPin>>();
+
+  constructor(private readonly options: NodesModelOptions = {}) {
+    this.index = new WorkspaceIndex(options);
+    this.roots = (options.roots ?? []).map(indexPath);
+  }
+
+  /** Bumped on every change the view must show. */
+  get version(): number {
+    return this.revision;
+  }
+
+  /** An analysis of a file: its findings, and its facts for the index (a result without facts keeps the last ones). */
+  update(path: string, result: Pick<AnalysisResult, 'findings' | 'facts'>): void {
+    const p = indexPath(path);
+    if (result.facts) this.index.update(p, result.facts);
+    this.findings.set(p, result.findings);
+    this.changed(p);
+  }
+
+  remove(path: string): void {
+    const p = indexPath(path);
+    this.index.remove(p);
+    this.findings.delete(p);
+    this.entries.delete(p);
+    this.changed(p);
+  }
+
+  removeFolder(dir: string): void {
+    const prefix = `${indexPath(dir).replace(/\/$/, '')}/`;
+    for (const p of [...this.findings.keys()]) if (p.startsWith(prefix)) this.findings.delete(p);
+    for (const p of [...this.entries.keys()]) if (p.startsWith(prefix)) this.entries.delete(p);
+    this.index.removeFolder(dir);
+    this.tests = undefined;
+    this.changed(prefix);
+  }
+
+  /** A contract.yaml was created, changed or deleted: the nodes that looked for it show it again. */
+  contractChanged(path: string): void {
+    for (const file of this.readBy.get(indexPath(path)) ?? []) this.stale.add(file);
+    this.revision++;
+  }
+
+  /** A project file (pyproject.toml, a lock file) or a setting changed: eras and severities are read again. */
+  projectChanged(): void {
+    this.pins.clear();
+    for (const file of this.entries.keys()) this.stale.add(file);
+    this.revision++;
+  }
+
+  private changed(path: string): void {
+    // (What else the change reaches through the index, the files whose classes derive from this file's,
+    // is taken when the nodes or the hints are next asked for: a scan of many files resolves once.)
+    this.stale.add(path);
+    for (const file of this.readBy.get(path) ?? []) this.stale.add(file);
+    if (isTestFile(path, this.rootFor(path) || undefined)) {
+      this.tests = undefined;
+      for (const file of this.entries.keys()) this.stale.add(file);
+    }
+    this.revision++;
+  }
+
+  /** A file's findings as last analysed. */
+  findingsOf(path: string): Finding[] | undefined {
+    return this.findings.get(indexPath(path));
+  }
+
+  hintsFor(path: string): WorkspaceHints {
+    return this.index.hintsFor(path);
+  }
+
+  /**
+   * The files whose hints changed since the last call (their analyses are out of date): those the index
+   * says a change may have reached, whose hints differ from the ones last handed out.
+   */
+  changedHints(): string[] {
+    const out: string[] = [];
+    this.takeTouched();
+    const candidates = [...this.hintsToCheck];
+    this.hintsToCheck.clear();
+    for (const file of candidates) {
+      const hints = this.index.hintsFor(file);
+      const key = hasHints(hints) ? JSON.stringify(hints) : '';
+      if ((this.handed.get(file) ?? '') === key) continue;
+      if (key) this.handed.set(file, key);
+      else this.handed.delete(file);
+      if (this.index.has(file)) out.push(file);
+    }
+    return out;
+  }
+
+  private rootFor(path: string): string {
+    let best = '';
+    for (const r of this.roots) if (path.startsWith(`${r.replace(/\/$/, '')}/`) && r.length > best.length) best = r.replace(/\/$/, '');
+    return best;
+  }
+
+  /** Every production node, sorted by group then name. */
+  nodes(): NodeEntry[] {
+    if (this.cache?.revision === this.revision) return this.cache.nodes;
+    this.takeTouched();
+    this.tests ??= this.testImports();
+    for (const file of this.stale) {
+      const infos = this.index.has(file) ? this.index.classesIn(file).filter((c) => c.role === 'node') : [];
+      const reads = new Set<string>();
+      if (infos.length > 0) this.entries.set(file, infos.map((n) => this.entry(n, this.tests!, reads)));
+      else this.entries.delete(file);
+      for (const read of this.reads.get(file) ?? []) this.readBy.get(read)?.delete(file);
+      this.reads.set(file, reads);
+      for (const read of reads) {
+        let set = this.readBy.get(read);
+        if (!set) this.readBy.set(read, (set = new Set()));
+        set.add(file);
+      }
+    }
+    this.stale.clear();
+    const nodes = [...this.entries.values()].flat();
+    nodes.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : a.file < b.file ? -1 : 1));
+    this.cache = { revision: this.revision, nodes };
+    return nodes;
+  }
+
+  /** `reads`: the files the entry reads besides the node's own (so that their change makes it again). */
+  private entry(info: ClassInfo, tests: Map<string, Set<string>>, reads: Set<string>): NodeEntry {
+    const file = info.ref.file;
+    const facts = this.index.factsOf(file)!;
+    const classes: ClassFacts[] = facts.classes;
+    const findings = findingsOfNode(this.findings.get(file) ?? [], info.facts, classes);
+    const era = resolveEra({ setting: this.options.eraSettingFor?.(file) ?? 'auto', language: info.language, imports: facts.imports, pin: this.pinOf(posix.dirname(file)) });
+    const packageDir = packageDirOf(file);
+    const root = this.rootFor(file);
+    const parent = posix.dirname(packageDir);
+    const group = root && parent.startsWith(root) ? parent.slice(root.length + 1) : parent;
+    const contract = this.contractOf(file, packageDir, era.era, reads);
+    const nodeTests = [...(tests.get(packageDir) ?? [])].sort();
+    const readiness = era.era === 'bridge'
+      ? bridgeReadiness(findings, this.options.severitiesFor?.(file))
+      : todayReadiness(findings, {
+        declarative: info.facts.declarative,
+        contract: { state: contract.state, detail: contract.detail },
+        handler: this.handlerOf(contract.path, reads),
+        tests: nodeTests,
+        bannedRules: this.options.bannedRules ?? [],
+      });
+    return {
+      id: `${file}#${info.ref.name}`, file, name: info.ref.name, language: info.language, kind: info.kind,
+      nameStart: info.facts.nameStart, nameEnd: info.facts.nameEnd, line: info.facts.line,
+      packageDir, group, era, readiness, findings, contract, tests: nodeTests, chain: info.chain,
+    };
+  }
+
+  /** The files a change reached through the index: their entries and hints are looked at again. */
+  private takeTouched(): void {
+    for (const file of this.index.takeTouched()) {
+      this.stale.add(file);
+      this.hintsToCheck.add(file);
+    }
+  }
+
+  private pinOf(dir: string): ReturnType<typeof findProjectPin> {
+    if (!this.pins.has(dir)) this.pins.set(dir, findProjectPin(dir));
+    return this.pins.get(dir)!;
+  }
+
+  /** The node's contract.yaml: beside its module, else in its package folder (discovery's order, current-era.md §1). */
+  private contractOf(file: string, packageDir: string, era: EraDecision['era'], reads: Set<string>): NodeContract {
+    for (const dir of [...new Set([posix.dirname(file), packageDir])]) {
+      const path = posix.join(dir, 'contract.yaml');
+      reads.add(path);
+      const text = readText(path);
+      if (text === null) continue;
+      let parsed: unknown;
+      try {
+        parsed = parseYaml(text);
+      } catch (error) {
+        return { path, state: 'fail', detail: `does not parse: ${(error as Error).message.split('\n')[0]}` };
+      }
+      if (!parsed || typeof parsed !== 'object') return { path, state: 'fail', detail: 'is not a mapping' };
+      const judged = era === 'current' ? this.options.contractStatus?.(path, text) : undefined;
+      return judged ? { path, ...judged } : { path, state: 'unknown', detail: era === 'current' ? 'parses; not validated against the framework\'s schema' : 'parses' };
+    }
+    return { path: null, state: 'fail', detail: 'no contract.yaml beside the node' };
+  }
+
+  /** Today's bound def-B handler: the handler the contract's handler_routing names, found in the workspace. */
+  private handlerOf(contractPath: string | null, reads: Set<string>): { state: CheckState; detail: string } {
+    if (!contractPath) return { state: 'fail', detail: 'no contract binds a handler' };
+    let handlers: { name: string; module: string }[];
+    try {
+      handlers = boundHandlers(parseYaml(readText(contractPath) ?? ''));
+    } catch {
+      return { state: 'fail', detail: 'the contract does not parse' };
+    }
+    if (handlers.length === 0) return { state: 'fail', detail: 'the contract binds no handler (handler_routing.handlers)' };
+    const lookup = { hasFile: (p: string) => this.index.has(p), hasDir: (d: string) => this.index.paths().some((p) => p.startsWith(`${d}/`)) };
+    for (const h of handlers) {
+      const module = resolveModule(lookup, contractPath, h.module, 0);
+      if (module?.kind === 'file') reads.add(module.path);
+      const cls = module?.kind === 'file' ? this.index.describe(module.path, h.name) : undefined;
+      if (!cls) return { state: 'fail', detail: `${h.name} (${h.module}) is not in the workspace` };
+      if (!isDefBHandle(cls.facts.handle)) return { state: 'fail', detail: `${h.name} has no def-B handle(self, request: Model…)` };
+    }
+    return { state: 'pass', detail: handlers.map((h) => h.name).join(', ') };
+  }
+
+  /**
+   * Package folder → the test files that exercise it: test files inside it, and test files whose
+   * imports resolve to a module inside it (Python: absolute imports; TypeScript: relative ones).
+   */
+  private testImports(): Map<string, Set<string>> {
+    const byModuleDir = new Map<string, Set<string>>();
+    const add = (dir: string, test: string) => {
+      let set = byModuleDir.get(dir);
+      if (!set) byModuleDir.set(dir, (set = new Set()));
+      set.add(test);
+    };
+    const paths = this.index.paths();
+    const dirs = new Set(paths.flatMap((p) => {
+      const out: string[] = [];
+      for (let d = posix.dirname(p); d !== posix.dirname(d); d = posix.dirname(d)) out.push(d);
+      return out;
+    }));
+    const lookup = { hasFile: (p: string) => this.index.has(p), hasDir: (d: string) => dirs.has(d) };
+    for (const test of paths) {
+      if (!isTestFile(test, this.rootFor(test) || undefined)) continue;
+      // Every folder up from the test: a test inside a package tests it.
+      for (let d = posix.dirname(test); d !== posix.dirname(d); d = posix.dirname(d)) add(d, test);
+      const facts = this.index.factsOf(test);
+      for (const signal of facts?.imports ?? []) {
+        let target: string | null = null;
+        if (facts?.language === 'python') {
+          const module = resolveModule(lookup, test, signal.module, 0);
+          target = module?.kind === 'file' ? module.path : module?.dir ?? null;
+        } else if (signal.module.startsWith('.')) {
+          target = posix.join(posix.dirname(test), signal.module);
+        }
+        for (let d = target && (this.index.has(target) ? posix.dirname(target) : target); d && d !== posix.dirname(d); d = posix.dirname(d)) add(d, test);
+      }
+    }
+    return byModuleDir;
+  }
+}
