@@ -11,7 +11,7 @@ import { FORMATS, type FileReport, displayPath, toGithub, toJson, toSarif, toSta
 import { type CliIO, QUICK_START_MAX_CHARS, UsageError } from './io';
 import { EnginePool } from './pool';
 import { type IndexReaders, buildWorkspaceIndex } from '../core/workspace/build';
-import { type ModuleFacts, type WorkspaceHints, hasHints } from '../core/workspace/facts';
+import { type ModuleFacts, hasHints, withHints } from '../core/workspace/facts';
 import type { WorkspaceIndex } from '../core/workspace/index';
 
 const RANK: Record<Severity, number> = { off: 0, hint: 1, information: 2, warning: 3, error: 4 };
@@ -62,11 +62,6 @@ class Planner {
     if (!config) this.resolved.set(project, (config = resolveConfig(project.config)));
     return { config, excluded: this.projects.isExcluded(path, project) };
   }
-}
-
-/** A file's configuration with what the workspace index says of it, when it says anything. */
-function withHints(config: EngineConfig, hints: WorkspaceHints | undefined): EngineConfig {
-  return hints && hasHints(hints) ? { ...config, workspace: hints } : config;
 }
 
 export interface CheckOptions {

@@ -6,7 +6,7 @@ import type { Tree } from 'web-tree-sitter';
 import { analyzeWith, finalizeFindings, precheck } from '../core/engine';
 import { getPythonFrontEnd } from '../core/python/frontend';
 import type { AnalysisResult, EngineConfig, LanguageId } from '../core/types';
-import { engineConfigFor, settingsFor } from './config';
+import { analysisConfigFor, settingsFor } from './config';
 import { toDiagnostic } from './diagnostics';
 import type { WorkerClient } from './workerClient';
 
@@ -99,7 +99,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     }
     const version = document.version;
     const text = document.getText();
-    const config = engineConfigFor(document.uri);
+    const config = analysisConfigFor(document.uri);
     const started = performance.now();
     let result: AnalysisResult;
     try {
@@ -146,7 +146,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
     this.states.set(key, state);
     const previous = state.tree && state.version === document.version ? state.tree : undefined;
     try {
-      const analysis = frontEnd.findRawKeepingTree(text, config, previous);
+      // The facts feed the workspace index (the ONEX Nodes view) as the user types.
+      const analysis = frontEnd.findRawKeepingTree(text, config, previous, { facts: true });
       if (state.tree && state.tree !== analysis.tree) state.tree.delete();
       state.tree = analysis.tree;
       state.version = document.version;
@@ -156,16 +157,17 @@ export class DocumentAnalyzer implements vscode.Disposable {
         parseMs: analysis.parseMs,
         rulesMs: analysis.rulesMs,
         skipped: analysis.outOfTime ? { kind: 'time-budget', message: `Stopped: analysis took longer than ${config.timeBudgetMs} ms (setting onexForge.timeBudgetMs).` } : undefined,
+        facts: analysis.facts,
       };
     } catch {
       state.tree?.delete();
       state.tree = undefined;
-      return analyzeWith(frontEnd, text, config);
+      return analyzeWith(frontEnd, text, config, undefined, { facts: true });
     }
   }
 
   private async analyzeInWorker(language: LanguageId, text: string, config: EngineConfig, fileName: string, timeoutMs: number): Promise<AnalysisResult> {
-    const response = await this.worker.request({ kind: 'analyze', language, text, config, fileName }, timeoutMs);
+    const response = await this.worker.request({ kind: 'analyze', language, text, config, fileName, facts: true }, timeoutMs);
     if (!response.ok) throw new Error(response.error);
     if (response.kind !== 'analyze') throw new Error('unexpected worker answer');
     return response.result;

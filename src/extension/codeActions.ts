@@ -6,7 +6,7 @@ import { RULE_META } from '../core/rules/meta';
 import type { Finding, Fix, LanguageId, RuleId, TextEdit } from '../core/types';
 import type { DocumentAnalyzer } from './analysis';
 import { languageOf } from './analysis';
-import { engineConfigFor, settingsFor } from './config';
+import { analysisConfigFor, settingsFor } from './config';
 import { ruleIdOf } from './diagnostics';
 import { type EngineBridge, minimalReplacement } from './engineBridge';
 
@@ -80,6 +80,8 @@ export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCod
           const action = new OnexCodeAction(hint.title, vscode.CodeActionKind.QuickFix, { kind: 'fix', uri, version, ruleId, span, fixId: hint.id });
           action.diagnostics = [diagnostic];
           action.isPreferred = hint.preferred === true;
+          // Runs after the edit: completes the walkthrough's "fix one from the lightbulb" step.
+          action.command = { command: 'onexForge.fixApplied', title: hint.title };
           actions.push(action);
         }
       }
@@ -109,7 +111,7 @@ export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCod
     if (cached) return cached;
     let hints: FixHint[] = [];
     try {
-      const { fixes } = await this.bridge.fixes(language, document.getText(), finding, engineConfigFor(document.uri), document.uri.fsPath);
+      const { fixes } = await this.bridge.fixes(language, document.getText(), finding, analysisConfigFor(document.uri), document.uri.fsPath);
       hints = fixes.map((f) => ({ id: f.id, title: f.title, safety: f.safety, preferred: f.preferred }));
     } catch (error) {
       this.log.error(`Computing fixes for ${finding.ruleId} failed: ${(error as Error).message}`);
@@ -131,7 +133,7 @@ export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCod
       return action;
     }
     const text = document.getText();
-    const config = engineConfigFor(document.uri);
+    const config = analysisConfigFor(document.uri);
     try {
       if (data.kind === 'fix') {
         const analysis = await this.bridge.analyze(language, text, config, document.uri.fsPath);

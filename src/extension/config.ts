@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { resolveConfig } from '../core/engine';
 import { loadProjectConfig, type ProjectConfig } from '../core/projectConfig';
 import type { EngineConfig, RuleId, Severity } from '../core/types';
+import { type WorkspaceHints, withHints } from '../core/workspace/facts';
 
 export const SECTION = 'onexForge';
 
@@ -51,4 +52,20 @@ export function engineConfigFor(uri: vscode.Uri, loaded?: ProjectConfig | null):
     maxFileSize: explicit<number>(c, 'maxFileSize') ?? project.maxFileSize,
     timeBudgetMs: explicit<number>(c, 'timeBudgetMs') ?? project.timeBudgetMs,
   });
+}
+
+let hintsFor: ((uri: vscode.Uri) => WorkspaceHints | undefined) | undefined;
+
+/** Wires the workspace index's hints (what it knows of a file beyond its text) into analysisConfigFor. */
+export function provideWorkspaceHints(provider: (uri: vscode.Uri) => WorkspaceHints | undefined): void {
+  hintsFor = provider;
+}
+
+/**
+ * The configuration a document is analysed and fixed with: engineConfigFor plus what the workspace
+ * index says of the file (node bases defined in other files), so that analyses, quick fixes and fix-all
+ * see the same node classes.
+ */
+export function analysisConfigFor(uri: vscode.Uri): EngineConfig {
+  return withHints(engineConfigFor(uri), hintsFor?.(uri));
 }

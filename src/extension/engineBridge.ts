@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import { analyzeWith, fixesWith, getFrontEnd, type FixesResult } from '../core/engine';
 import type { FixAllResult } from '../core/fixAll';
+import type { AnalysisWants } from '../core/frontend';
 import type { AnalysisResult, EngineConfig, LanguageId, RawFinding } from '../core/types';
 import type { ScanPool } from './scanPool';
 import type { WorkerClient } from './workerClient';
@@ -12,6 +13,9 @@ const MAIN_THREAD_LIMIT = 200_000;
 export class EngineBridge {
   /** `scan` serves workspace scans; without it they go to the editors' worker. */
   constructor(private readonly worker: WorkerClient, private readonly scan?: ScanPool) {}
+
+  /** Workspace scans running (Check Workspace, the nodes view's first scan): they share the scan workers. */
+  private scans = 0;
 
   private here(language: LanguageId, text: string): boolean {
     return language === 'python' && text.length <= MAIN_THREAD_LIMIT;
@@ -25,9 +29,9 @@ export class EngineBridge {
    * Where: 'auto' analyses small Python texts here and the rest in the editors' worker; 'worker' always
    * in that worker (a file re-checked from disk); 'scan' in the workspace scan's pool.
    */
-  async analyze(language: LanguageId, text: string, config: EngineConfig, fileName?: string, where: 'auto' | 'worker' | 'scan' = 'auto'): Promise<AnalysisResult> {
-    if (where === 'auto' && this.here(language, text)) return analyzeWith(await getFrontEnd('python'), text, config, fileName);
-    const job = { kind: 'analyze' as const, language, text, config, fileName };
+  async analyze(language: LanguageId, text: string, config: EngineConfig, fileName?: string, where: 'auto' | 'worker' | 'scan' = 'auto', wants: AnalysisWants = {}): Promise<AnalysisResult> {
+    if (where === 'auto' && this.here(language, text)) return analyzeWith(await getFrontEnd('python'), text, config, fileName, wants);
+    const job = { kind: 'analyze' as const, language, text, config, fileName, facts: wants.facts };
     const r = where === 'scan' && this.scan ? await this.scan.request(job, this.timeout(config)) : await this.worker.request(job, this.timeout(config));
     if (!r.ok) throw new Error(r.error);
     if (r.kind !== 'analyze') throw new Error('unexpected worker answer');
@@ -52,9 +56,15 @@ export class EngineBridge {
     if (this.scan) this.scan.gatherHeavy = on;
   }
 
-  /** Stops the scan workers when a workspace scan ends. */
+  /** A workspace scan starts: the scan workers stay until the last running scan ends. */
+  beginScan(): void {
+    this.scans++;
+  }
+
+  /** Stops the scan workers when the last running workspace scan ends. */
   endScan(): void {
-    this.scan?.dispose();
+    this.scans = Math.max(0, this.scans - 1);
+    if (this.scans === 0) this.scan?.dispose();
   }
 
   /** Always in the worker: fix-all re-analyses the file in passes and would block typing and saving. */

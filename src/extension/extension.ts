@@ -13,11 +13,17 @@ import { ScanPool } from './scanPool';
 import { WorkerClient } from './workerClient';
 import { WorkspaceChecker } from './workspaceCheck';
 import { fixAllSafeInEditor } from './fixAllCommand';
+import { type NodesTreeProvider, registerNodesView } from './nodesView';
+import type { NodesModel } from '../core/workspace/nodes';
+import { registerWalkthrough } from './walkthrough';
+import { WorkspaceNodes } from './workspaceNodes';
 
 export interface OnexForgeApi {
   /** Analyses a document now (used by tests and other extensions). */
   analyze(document: vscode.TextDocument): Promise<unknown>;
   checkWorkspace(): Promise<{ files: number; findings: number; cancelled: boolean }>;
+  /** The ONEX Nodes view (tests read its tree; `scanned` resolves once its first scan is done). */
+  nodes: { tree: NodesTreeProvider; model: NodesModel; scanned(): Promise<void> };
 }
 
 export function activate(context: vscode.ExtensionContext): OnexForgeApi {
@@ -27,16 +33,32 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
   const scanPool = new ScanPool(join(context.extensionPath, 'dist'), (m) => output.warn(m));
   const bridge = new EngineBridge(worker, scanPool);
   const status = new AnalysisStatus();
+  // The workspace index and its nodes: fed by every analysis, read by every analysis (cheap: nothing
+  // is scanned until the ONEX Nodes view is first shown).
+  const nodes = new WorkspaceNodes(bridge, output);
   const analyzer = new DocumentAnalyzer(diagnostics, worker, output, {
     onAnalysed(document, result, durationMs) {
       if (vscode.window.activeTextEditor?.document === document) status.update(result, durationMs);
+      nodes.analysed(document.uri, result);
     },
   }, context.extensionUri);
-  const checker = new WorkspaceChecker(diagnostics, bridge, output, context.extensionUri);
+  const checker = new WorkspaceChecker(diagnostics, bridge, output, context.extensionUri, {
+    configFor: (uri, config) => nodes.configFor(uri, config),
+    checked: (uri, result) => nodes.analysed(uri, result),
+  });
+  const openDocument = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  nodes.setHost({
+    owns: (uri) => !!openDocument(uri) || checker.isChecked(uri),
+    reanalyse: (uri) => {
+      const document = openDocument(uri);
+      if (document) analyzer.schedule(document, 0);
+      else void checker.checkFile(uri).catch(() => undefined);
+    },
+  });
   const actions = new OnexCodeActionProvider(analyzer, bridge, output);
 
   context.subscriptions.push(
-    output, diagnostics, status, analyzer, checker, { dispose: () => worker.dispose() }, { dispose: () => scanPool.dispose() },
+    output, diagnostics, status, analyzer, checker, nodes, { dispose: () => worker.dispose() }, { dispose: () => scanPool.dispose() },
     vscode.languages.registerCodeActionsProvider([{ language: 'python' }, { language: 'typescript' }], actions, OnexCodeActionProvider.metadata),
     vscode.workspace.onDidOpenTextDocument((d) => analyzer.schedule(d, 0)),
     vscode.workspace.onDidChangeTextDocument((e) => analyzer.onDidChange(e)),
@@ -65,6 +87,8 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
     vscode.commands.registerCommand('onexForge.fixAllSafe', () => fixAllSafeInEditor(bridge, output)),
   );
   registerScaffoldCommands(context);
+  const tree = registerNodesView(context, nodes, bridge, output);
+  registerWalkthrough(context);
 
   for (const document of vscode.workspace.textDocuments) {
     if (languageOf(document)) analyzer.schedule(document, 0);
@@ -72,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
   return {
     analyze: (document) => analyzer.analyze(document),
     checkWorkspace: () => checker.run(),
+    nodes: { tree, model: nodes.model, scanned: () => nodes.ensureScanned() },
   };
 }
 

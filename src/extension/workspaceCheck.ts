@@ -3,13 +3,19 @@
 // notification. Findings stay in the Problems panel until the file changes (a watcher re-checks
 // changed files).
 import * as vscode from 'vscode';
-import { GitIgnore } from '../core/gitignore';
 import { ProjectPlanner } from '../core/projectConfig';
-import { languageOfPath, type EngineConfig } from '../core/types';
+import { languageOfPath, type AnalysisResult, type EngineConfig } from '../core/types';
 import { engineConfigFor } from './config';
 import { toDiagnostic } from './diagnostics';
 import type { EngineBridge } from './engineBridge';
 import { scanByLanguage } from './scanPool';
+import { workspaceSourceFiles } from './workspaceNodes';
+
+/** What the workspace index (the ONEX Nodes view) adds to a check: each file's hints, and each file's result. */
+export interface CheckListener {
+  configFor(uri: vscode.Uri, config: EngineConfig): EngineConfig;
+  checked(uri: vscode.Uri, result: AnalysisResult): void;
+}
 
 const decoder = new TextDecoder('utf-8');
 
@@ -29,6 +35,7 @@ export class WorkspaceChecker implements vscode.Disposable {
     private readonly bridge: EngineBridge,
     private readonly output: vscode.LogOutputChannel,
     private readonly extensionUri: vscode.Uri,
+    private readonly listener?: CheckListener,
   ) {
     this.watcher = vscode.workspace.createFileSystemWatcher('**/*.{py,ts}');
     const recheck = (uri: vscode.Uri) => {
@@ -53,21 +60,13 @@ export class WorkspaceChecker implements vscode.Disposable {
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'ONEX: checking workspace', cancellable: true },
       async (progress, token) => {
-        const files: vscode.Uri[] = [];
-        for (const folder of folders) {
-          // files.exclude applies when no exclude glob is given; .gitignore and the project's exclude are ours.
-          const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{py,ts}'), undefined, undefined, token);
-          const git = folder.uri.scheme === 'file' ? new GitIgnore(folder.uri.fsPath) : null;
-          for (const uri of found) {
-            if (!languageOfPath(uri.path) || uri.path.includes('/node_modules/')) continue;
-            if (git?.ignores(uri.fsPath)) continue;
-            files.push(uri);
-          }
-        }
+        // files.exclude, .gitignore and node_modules are left out here; the project's exclude per file.
+        const files = await workspaceSourceFiles(token);
         let findings = 0;
         let done = 0;
         const started = performance.now();
         const scan: ScanPlan = { projects: new ProjectPlanner(), configs: new Map() };
+        this.bridge.beginScan();
         // Two files in flight per scan worker: each has its next file while the host reads and converts.
         // TypeScript files gather on the workers that have loaded TypeScript while Python files remain.
         try {
@@ -113,11 +112,17 @@ export class WorkspaceChecker implements vscode.Disposable {
     }
     const bytes = await vscode.workspace.fs.readFile(uri);
     const text = decoder.decode(bytes);
-    const result = await this.bridge.analyze(language, text, config, uri.fsPath, where);
+    const result = await this.bridge.analyze(language, text, this.listener?.configFor(uri, config) ?? config, uri.fsPath, where, { facts: !!this.listener });
+    this.listener?.checked(uri, result);
     if (result.skipped) this.output.info(`${vscode.workspace.asRelativePath(uri)}: ${result.skipped.message}`);
     this.diagnostics.set(uri, result.findings.map((f) => toDiagnostic(f, this.extensionUri)));
     this.checked.add(uri.toString());
     return result.findings.length;
+  }
+
+  /** Whether the Problems panel holds this file's findings from a check (not from an editor). */
+  isChecked(uri: vscode.Uri): boolean {
+    return this.checked.has(uri.toString());
   }
 
   dispose(): void {

@@ -4,6 +4,7 @@
 // whoever keeps the index (the extension host, the CLI). No file's facts depend on another file's:
 // resolving a base across files is the index's job (./index.ts), so a changed file re-reads that file only.
 import type { ImportSignal } from '../era';
+import type { EngineConfig } from '../types';
 
 export type NodeKind = 'effect' | 'compute' | 'reducer' | 'orchestrator';
 
@@ -128,6 +129,11 @@ export function noHints(): WorkspaceHints {
 /** Whether the index has anything to say of a file. */
 export function hasHints(hints: WorkspaceHints): boolean {
   return Object.keys(hints.nodeBases).length > 0 || hints.derivedClasses.length > 0;
+}
+
+/** A file's configuration with what the workspace index says of it, when it says anything. */
+export function withHints(config: EngineConfig, hints: WorkspaceHints | undefined): EngineConfig {
+  return hints && hasHints(hints) ? { ...config, workspace: hints } : config;
 }
 
 /** The node bases the workspace index handed a file (EngineConfig.workspace), by the names the file reads. */

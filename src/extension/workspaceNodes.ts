@@ -1,0 +1,208 @@
+// The extension's workspace index and nodes (src/core/workspace/nodes.ts), kept up to date without a
+// manual refresh: every analysis of an open document and every file of Check Workspace feeds it; a
+// file changed, created or deleted on disk is read again on the editors' worker; contracts and project
+// files are watched. The first time the ONEX Nodes view is shown, a scan on the scan workers (off the
+// extension host's thread) reads every file of the workspace, so the view shows every node without the
+// user running anything. When a change alters what the index says of other files (a base that stops
+// being a node), their analyses are brought up to date.
+import * as vscode from 'vscode';
+import { GitIgnore } from '../core/gitignore';
+import type { EraSetting } from '../core/era';
+import { type AnalysisResult, type EngineConfig, languageOfPath } from '../core/types';
+import { type WorkspaceHints, withHints } from '../core/workspace/facts';
+import { NodesModel } from '../core/workspace/nodes';
+import { SECTION, analysisConfigFor, engineConfigFor, provideWorkspaceHints } from './config';
+import type { EngineBridge } from './engineBridge';
+import { scanByLanguage } from './scanPool';
+
+/** Files of the workspace that are analysed: Python and TypeScript, minus node_modules, files.exclude and .gitignore. */
+export async function workspaceSourceFiles(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+  const files: vscode.Uri[] = [];
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    // files.exclude applies when no exclude glob is given; .gitignore is ours.
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{py,ts}'), undefined, undefined, token);
+    const git = folder.uri.scheme === 'file' ? new GitIgnore(folder.uri.fsPath) : null;
+    for (const uri of found) {
+      if (!languageOfPath(uri.path) || uri.path.includes('/node_modules/')) continue;
+      if (git?.ignores(uri.fsPath)) continue;
+      files.push(uri);
+    }
+  }
+  return files;
+}
+
+/** What the nodes need from the rest of the extension: the files other parts analyse, and re-analysing them. */
+export interface NodesHost {
+  /** Whether another part reads this file again when it changes (an open editor; a file Check Workspace published). */
+  owns(uri: vscode.Uri): boolean;
+  /** Brings such a file's analysis up to date (its hints changed). */
+  reanalyse(uri: vscode.Uri): void;
+}
+
+export class WorkspaceNodes implements vscode.Disposable {
+  readonly model: NodesModel;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires (debounced) when the nodes may have changed. */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private settleTimer: NodeJS.Timeout | undefined;
+  private scan: Promise<void> | undefined;
+  private scanningNow = false;
+  private host: NodesHost | undefined;
+
+  constructor(private readonly bridge: EngineBridge, private readonly output: vscode.LogOutputChannel) {
+    const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+    this.model = new NodesModel({
+      roots,
+      nodeBaseClasses: [...new Set(roots.flatMap((r) => vscode.workspace.getConfiguration(SECTION, vscode.Uri.file(r)).get<string[]>('nodeBaseClasses', [])))],
+      eraSettingFor: (path) => eraSettingFor(vscode.Uri.file(path)),
+      severitiesFor: (path) => engineConfigFor(vscode.Uri.file(path)).rules,
+    });
+    const sources = vscode.workspace.createFileSystemWatcher('**/*.{py,ts}');
+    sources.onDidChange((uri) => this.fromDisk(uri));
+    sources.onDidCreate((uri) => this.fromDisk(uri));
+    sources.onDidDelete((uri) => {
+      if (this.model.index.has(uri.fsPath)) this.model.remove(uri.fsPath);
+      else this.model.removeFolder(uri.fsPath); // a folder: the watcher names it alone
+      this.settle();
+    });
+    const contracts = vscode.workspace.createFileSystemWatcher('**/contract.yaml');
+    const contractChanged = (uri: vscode.Uri) => {
+      this.model.contractChanged(uri.fsPath);
+      this.fire();
+    };
+    contracts.onDidChange(contractChanged);
+    contracts.onDidCreate(contractChanged);
+    contracts.onDidDelete(contractChanged);
+    const projects = vscode.workspace.createFileSystemWatcher('**/{pyproject.toml,uv.lock,poetry.lock,onex-forge.json}');
+    const projectChanged = () => {
+      this.model.projectChanged();
+      this.fire();
+    };
+    projects.onDidChange(projectChanged);
+    projects.onDidCreate(projectChanged);
+    projects.onDidDelete(projectChanged);
+    provideWorkspaceHints((uri) => this.hintsFor(uri));
+    this.disposables.push(sources, contracts, projects, this.changed, vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      this.model.index.setNodeBaseClasses([...new Set(roots.flatMap((r) => vscode.workspace.getConfiguration(SECTION, vscode.Uri.file(r)).get<string[]>('nodeBaseClasses', [])))]);
+      projectChanged();
+      this.settle();
+    }));
+  }
+
+  /** Wired after construction: the analyser and the checker are made with the nodes' hints. */
+  setHost(host: NodesHost): void {
+    this.host = host;
+  }
+
+  get scanning(): boolean {
+    return this.scanningNow;
+  }
+
+  /** What the index says of a file, for its analysis (EngineConfig.workspace). */
+  hintsFor(uri: vscode.Uri): WorkspaceHints | undefined {
+    return uri.scheme === 'file' ? this.model.hintsFor(uri.fsPath) : undefined;
+  }
+
+  /** A configuration with the file's hints. */
+  configFor(uri: vscode.Uri, config: EngineConfig): EngineConfig {
+    return withHints(config, this.hintsFor(uri));
+  }
+
+  /** An analysis of a file (an editor's, Check Workspace's, or the nodes' own). */
+  analysed(uri: vscode.Uri, result: AnalysisResult): void {
+    if (uri.scheme !== 'file') return;
+    this.model.update(uri.fsPath, result);
+    this.settle();
+  }
+
+  /** The first time the view is shown: every file of the workspace, read on the scan workers. */
+  ensureScanned(): Promise<void> {
+    this.scan ??= this.scanWorkspace().catch((error) => this.output.warn(`ONEX Nodes: scan failed: ${(error as Error).message}`));
+    return this.scan;
+  }
+
+  private async scanWorkspace(): Promise<void> {
+    this.scanningNow = true;
+    void vscode.commands.executeCommand('setContext', 'onexForge.nodes.scanning', true);
+    const started = performance.now();
+    try {
+      await vscode.window.withProgress({ location: { viewId: 'onexForge.nodes' }, title: 'Looking for ONEX nodes' }, async () => {
+        const files = (await workspaceSourceFiles()).filter((uri) => !this.model.index.has(uri.fsPath));
+        this.bridge.beginScan();
+        try {
+          await scanByLanguage(files, (uri) => languageOfPath(uri.path)!, this.bridge.scanWorkers * 2, async (uri) => {
+            await this.read(uri, 'scan');
+          }, () => false, (on) => this.bridge.gatherScan(on));
+        } finally {
+          this.bridge.endScan();
+        }
+        this.output.info(`ONEX Nodes: ${files.length} files read in ${((performance.now() - started) / 1000).toFixed(1)} s, ${this.model.nodes().length} nodes.`);
+      });
+    } finally {
+      this.scanningNow = false;
+      void vscode.commands.executeCommand('setContext', 'onexForge.nodes.scanning', false);
+      this.settle();
+    }
+  }
+
+  /** Reads a file from disk and analyses it (facts and findings) where `where` says; open documents are the editors'. */
+  private async read(uri: vscode.Uri, where: 'worker' | 'scan'): Promise<void> {
+    const language = languageOfPath(uri.path);
+    if (!language || vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+    try {
+      const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+      const result = await this.bridge.analyze(language, text, analysisConfigFor(uri), uri.fsPath, where, { facts: true });
+      this.model.update(uri.fsPath, result);
+    } catch (error) {
+      this.output.warn(`ONEX Nodes: ${vscode.workspace.asRelativePath(uri)}: ${(error as Error).message}`);
+    }
+  }
+
+  private fromDisk(uri: vscode.Uri): void {
+    if (!languageOfPath(uri.path) || uri.path.includes('/node_modules/')) return;
+    if (this.host?.owns(uri)) return; // the editor's analysis or Check Workspace's re-check feeds it
+    void this.read(uri, 'worker').then(() => this.settle());
+  }
+
+  /**
+   * After changes: the files whose hints changed are analysed again (their findings were made without
+   * them), once the changes stop coming (a scan or a Check Workspace feeds many files in a row).
+   */
+  private settle(): void {
+    this.fire();
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = undefined;
+      if (this.scanningNow) return; // the scan settles when it ends
+      for (const path of this.model.changedHints()) {
+        const uri = vscode.Uri.file(path);
+        if (this.host?.owns(uri)) this.host.reanalyse(uri);
+        else void this.read(uri, 'worker').then(() => this.fire());
+      }
+    }, 300);
+  }
+
+  private fire(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.changed.fire();
+    }, 150);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** `auto` unless the user set framework-target (then that era): the era resolver decides the rest. */
+export function eraSettingFor(uri: vscode.Uri): EraSetting {
+  const inspected = vscode.workspace.getConfiguration(SECTION, uri).inspect<string>('frameworkTarget');
+  const set = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+  return set === 'bridge' || set === 'current' ? set : 'auto';
+}
