@@ -174,9 +174,10 @@ export class WorkspaceNodes implements vscode.Disposable {
   private settle(): void {
     this.fire();
     if (this.settleTimer) clearTimeout(this.settleTimer);
-    this.settleTimer = setTimeout(() => {
+    this.settleTimer = setTimeout(async () => {
       this.settleTimer = undefined;
       if (this.scanningNow) return; // the scan settles when it ends
+      await this.catchUp();
       for (const path of this.model.changedHints()) {
         const uri = vscode.Uri.file(path);
         if (this.host?.owns(uri)) this.host.reanalyse(uri);
@@ -189,8 +190,25 @@ export class WorkspaceNodes implements vscode.Disposable {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.changed.fire();
+      void this.catchUp().then(() => this.changed.fire());
     }, 150);
+  }
+
+  private catching: Promise<void> | undefined;
+
+  /**
+   * The model's pending work (resolving bases, comparing hints, making node entries) in slices of a few
+   * milliseconds, one turn of the event loop each, so that the view never blocks the extension host.
+   */
+  private catchUp(): Promise<void> {
+    this.catching ??= (async () => {
+      try {
+        while (!this.model.advance(12)) await new Promise((resolve) => setImmediate(resolve));
+      } finally {
+        this.catching = undefined;
+      }
+    })();
+    return this.catching;
   }
 
   dispose(): void {

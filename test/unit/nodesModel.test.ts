@@ -140,4 +140,24 @@ describe('nodes model: the ONEX Nodes view\'s nodes', () => {
     assert.deepEqual(ws.model.hintsFor(`${ws.root}/p/node.py`).nodeBases, {});
     assert.deepEqual(ws.model.nodes(), []);
   });
+
+  it('spreads its work in slices (advance), with the same nodes as in one go; a save updates one entry in place', async () => {
+    await ws.write('pyproject.toml', '[project]\nname = "demo"\ndependencies = ["omnibase-core==0.1.0"]\n');
+    for (let i = 0; i < 40; i++) await ws.write(`pkg${i}/node.py`, `${NODE_EFFECT}class Node${i}Effect(NodeEffect):\n    pass\n`);
+    const fresh = new NodesModel({ roots: [ws.root] });
+    for (const path of ws.model.index.paths()) fresh.update(path, { findings: ws.model.findingsOf(path) ?? [], facts: ws.model.index.factsOf(path) });
+    let slices = 0;
+    while (!fresh.advance(0)) slices++;
+    assert.ok(slices > 1, `in slices: ${slices}`);
+    assert.deepEqual(fresh.nodes().map((n) => n.id), ws.model.nodes().map((n) => n.id));
+    const before = ws.model.nodes();
+    await ws.write('pkg7/node.py', `${NODE_EFFECT}import time\n\nclass Node7Effect(NodeEffect):\n    def run(self):\n        start = time.time()\n        return time.time() - start\n`);
+    const after = ws.model.nodes();
+    assert.deepEqual(after.map((n) => n.id), before.map((n) => n.id));
+    const node7 = after.find((n) => n.name === 'Node7Effect')!;
+    assert.equal(node7.findings.filter((f) => f.ruleId === 'ONEX010').length, 2);
+    assert.equal(node7.readiness.label, `${10 - new Set(node7.findings.map((f) => f.ruleId)).size}/10`);
+    assert.equal(before.find((n) => n.name === 'Node7Effect')?.readiness.label, '10/10');
+    assert.strictEqual(after.find((n) => n.name === 'Node8Effect'), before.find((n) => n.name === 'Node8Effect'), 'other entries are kept');
+  });
 });

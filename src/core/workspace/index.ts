@@ -288,8 +288,18 @@ export class WorkspaceIndex {
 
   /** Resolves every class whose bases changed since the last question. */
   private resolveDirty(): void {
-    if (this.dirty.size === 0) return;
+    this.resolveSome(Infinity);
+  }
+
+  /**
+   * Resolves classes whose bases changed until `deadline` (performance.now()); true when none is left. A
+   * host spreads a scan's resolution over several turns of its event loop this way.
+   */
+  resolveSome(deadline: number): boolean {
+    let resolved = 0;
     for (const key of this.dirty) {
+      if ((++resolved & 31) === 0 && performance.now() > deadline) break;
+      this.dirty.delete(key);
       const at = key.lastIndexOf('#');
       const file = key.slice(0, at);
       const entry = this.files.get(file);
@@ -300,8 +310,8 @@ export class WorkspaceIndex {
         ? this.resolvePythonClass(file, entry.facts, cls)
         : this.resolveTypeScriptClass(file, cls as TypeScriptClassFacts));
     }
-    this.dirty.clear();
-    this.generation++;
+    if (resolved > 0) this.generation++;
+    return this.dirty.size === 0;
   }
 
   /** Records a class's resolved bases: what it depends on, and which classes it derives from. */
@@ -484,14 +494,23 @@ export class WorkspaceIndex {
       return { file: k.slice(0, at), name: k.slice(at + 1) };
     });
     const testDouble = isTestDoubleName(cls.name) || isTestFile(file, this.rootFor(file));
-    const derivedByProduction = derivedBy.some((d) => !isTestDoubleName(d.name) && !isTestFile(d.file, this.rootFor(d.file)));
-    const role: ClassRole = !isNode ? 'class' : testDouble ? 'test-double' : derivedByProduction ? 'base' : 'node';
+    const role: ClassRole = !isNode ? 'class' : testDouble ? 'test-double' : this.derivedByProduction(key) ? 'base' : 'node';
     return {
       ref: { file, name: cls.name }, facts: cls, language: entry.facts.language,
       isNode, kind, via: found ? 'bases' : byName ? 'name' : null,
       chain: found ? found.chain : [{ name: cls.name, file }],
       bases: this.edges.get(key)?.targets.slice() ?? [], derivedBy, testDouble, role,
     };
+  }
+
+  /** Whether a class that is not a test double derives from this one (then it is a base, not a production node). */
+  private derivedByProduction(key: string): boolean {
+    for (const d of this.derived.get(key) ?? []) {
+      const at = d.lastIndexOf('#');
+      const file = d.slice(0, at);
+      if (!isTestDoubleName(d.slice(at + 1)) && !isTestFile(file, this.rootFor(file))) return true;
+    }
+    return false;
   }
 
   /** What the index knows of one class (the last class of that name in the file). */
@@ -558,7 +577,8 @@ export class WorkspaceIndex {
     const hints: WorkspaceHints = { nodeBases: {}, derivedClasses: [] };
     if (!entry) return hints;
     for (const c of entry.classes.values()) {
-      const edge = this.edges.get(classKey(file, c.name));
+      const key = classKey(file, c.name);
+      const edge = this.edges.get(key);
       c.bases.forEach((b: BaseFacts, i) => {
         const t = edge?.targets[i];
         if (t?.kind !== 'class' || t.file === file) return; // bases of the same file: the per-file model sees them
@@ -567,8 +587,7 @@ export class WorkspaceIndex {
         const end = found.chain[found.chain.length - 1].name;
         hints.nodeBases[b.localName] = kindOfName(end) ?? kindOfName(t.name);
       });
-      const info = this.info(file, entry, c);
-      if (info.derivedBy.some((d) => !isTestDoubleName(d.name) && !isTestFile(d.file, this.rootFor(d.file)))) hints.derivedClasses.push(c.name);
+      if (this.derivedByProduction(key)) hints.derivedClasses.push(c.name);
     }
     return hints;
   }

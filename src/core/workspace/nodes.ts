@@ -3,11 +3,11 @@
 // Fed with analysis results (findings and facts of one file at a time); answers from the index and
 // from files on disk (contracts, project pins). No vscode import: the extension wraps it
 // (src/extension/nodesView.ts) and the benchmark times it.
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { type EraDecision, type EraSetting, resolveEra } from '../era';
-import { findProjectPin } from '../projectPin';
+import { type EraDecision, type EraSetting, type ProjectPin, resolveEra } from '../era';
+import { pinInFolder } from '../projectPin';
 import type { AnalysisResult, Finding, RuleId, Severity } from '../types';
 import { type ClassFacts, type NodeKind, type WorkspaceHints, hasHints } from './facts';
 import { type ChainLink, type ClassInfo, WorkspaceIndex, type WorkspaceIndexOptions, indexPath } from './index';
@@ -65,12 +65,18 @@ export function packageDirOf(file: string): string {
   return VERSION_DIR.test(posix.basename(dir)) ? posix.dirname(dir) : dir;
 }
 
+/** A file's text, or null when there is none (or it cannot be read). */
 function readText(path: string): string | null {
+  if (!existsSync(path)) return null; // (cheaper than the exception of a read that fails)
   try {
-    return statSync(path).isFile() ? readFileSync(path, 'utf8') : null;
+    return readFileSync(path, 'utf8');
   } catch {
     return null;
   }
+}
+
+function byGroupAndName(a: NodeEntry, b: NodeEntry): number {
+  return a.group < b.group ? -1 : a.group > b.group ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 
 /** `handler_routing.handlers[].handler` of an infra-dialect contract (current-era.md §2.3). */
@@ -96,13 +102,17 @@ export class NodesModel {
   /** Files whose entries must be made again, and files whose hints must be compared again. */
   private readonly stale = new Set<string>();
   private readonly hintsToCheck = new Set<string>();
+  /** Files whose hints changed, found by advance() and not yet handed out by changedHints(). */
+  private readonly hintsChanged = new Set<string>();
+  /** Files whose entries changed since nodes() last listed them. */
+  private readonly listChanged = new Map<string, NodeEntry[] | undefined>();
   /** Package folder → its test files (made again when a test file changes). */
   private tests: Map<string, Set<string>> | undefined;
   /** A file an entry read (a contract, found or not; a bound handler's module) → the node files whose entries read it. */
   private readonly readBy = new Map<string, Set<string>>();
   private readonly reads = new Map<string, Set<string>>();
   /** Folder → the omnibase-core pin that governs it (cleared by projectChanged). */
-  private readonly pins = new Map<string, ReturnType<typeof findProjectPin>>();
+  private readonly pins = new Map<string, ProjectPin | null>();
 
   constructor(private readonly options: NodesModelOptions = {}) {
     this.index = new WorkspaceIndex(options);
@@ -178,19 +188,56 @@ export class NodesModel {
    * says a change may have reached, whose hints differ from the ones last handed out.
    */
   changedHints(): string[] {
-    const out: string[] = [];
+    this.advance(Infinity);
+    const out = [...this.hintsChanged];
+    this.hintsChanged.clear();
+    return out;
+  }
+
+  /**
+   * Does the work changes left (resolving bases, comparing hints, making node entries) until `budgetMs`
+   * is spent; true when none is left. A host spreads the work of a scan over several turns of its event
+   * loop this way; nodes() and changedHints() finish whatever is left.
+   */
+  advance(budgetMs: number): boolean {
+    const deadline = performance.now() + budgetMs;
+    if (!this.index.resolveSome(deadline)) return false;
     this.takeTouched();
-    const candidates = [...this.hintsToCheck];
-    this.hintsToCheck.clear();
-    for (const file of candidates) {
+    let done = 0;
+    const over = () => (++done & 15) === 0 && performance.now() > deadline;
+    for (const file of this.hintsToCheck) {
+      if (over()) return false;
+      this.hintsToCheck.delete(file);
       const hints = this.index.hintsFor(file);
       const key = hasHints(hints) ? JSON.stringify(hints) : '';
       if ((this.handed.get(file) ?? '') === key) continue;
       if (key) this.handed.set(file, key);
       else this.handed.delete(file);
-      if (this.index.has(file)) out.push(file);
+      if (this.index.has(file)) this.hintsChanged.add(file);
     }
-    return out;
+    this.tests ??= this.testImports();
+    for (const file of this.stale) {
+      if (over()) return false;
+      this.stale.delete(file);
+      this.makeEntries(file);
+    }
+    return true;
+  }
+
+  private makeEntries(file: string): void {
+    const infos = this.index.has(file) ? this.index.classesIn(file).filter((c) => c.role === 'node') : [];
+    const reads = new Set<string>();
+    const before = this.entries.get(file);
+    if (infos.length > 0) this.entries.set(file, infos.map((n) => this.entry(n, this.tests!, reads)));
+    else if (!this.entries.delete(file)) return;
+    if (!this.listChanged.has(file)) this.listChanged.set(file, before);
+    for (const read of this.reads.get(file) ?? []) this.readBy.get(read)?.delete(file);
+    this.reads.set(file, reads);
+    for (const read of reads) {
+      let set = this.readBy.get(read);
+      if (!set) this.readBy.set(read, (set = new Set()));
+      set.add(file);
+    }
   }
 
   private rootFor(path: string): string {
@@ -201,27 +248,31 @@ export class NodesModel {
 
   /** Every production node, sorted by group then name. */
   nodes(): NodeEntry[] {
-    if (this.cache?.revision === this.revision) return this.cache.nodes;
-    this.takeTouched();
-    this.tests ??= this.testImports();
-    for (const file of this.stale) {
-      const infos = this.index.has(file) ? this.index.classesIn(file).filter((c) => c.role === 'node') : [];
-      const reads = new Set<string>();
-      if (infos.length > 0) this.entries.set(file, infos.map((n) => this.entry(n, this.tests!, reads)));
-      else this.entries.delete(file);
-      for (const read of this.reads.get(file) ?? []) this.readBy.get(read)?.delete(file);
-      this.reads.set(file, reads);
-      for (const read of reads) {
-        let set = this.readBy.get(read);
-        if (!set) this.readBy.set(read, (set = new Set()));
-        set.add(file);
-      }
-    }
-    this.stale.clear();
-    const nodes = [...this.entries.values()].flat();
-    nodes.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : a.file < b.file ? -1 : 1));
+    if (this.cache?.revision === this.revision && this.listChanged.size === 0) return this.cache.nodes;
+    this.advance(Infinity);
+    const nodes = (this.cache && this.patched(this.cache.nodes)) ?? [...this.entries.values()].flat().sort(byGroupAndName);
+    this.listChanged.clear();
     this.cache = { revision: this.revision, nodes };
     return nodes;
+  }
+
+  /**
+   * The last list with the changed files' entries replaced in place, when they are the same nodes as
+   * before (a save changes a node's findings, not its name): no sort of the whole list after a save.
+   */
+  private patched(list: NodeEntry[]): NodeEntry[] | null {
+    if (this.listChanged.size > 8) return null;
+    const out = list.slice();
+    for (const [file, before] of this.listChanged) {
+      const after = this.entries.get(file);
+      if (!before || !after || before.length !== after.length || before.some((b, i) => b.id !== after[i].id || b.group !== after[i].group)) return null;
+      for (let i = 0; i < before.length; i++) {
+        const at = out.indexOf(before[i]);
+        if (at < 0) return null;
+        out[at] = after[i];
+      }
+    }
+    return out;
   }
 
   /** `reads`: the files the entry reads besides the node's own (so that their change makes it again). */
@@ -261,9 +312,14 @@ export class NodesModel {
     }
   }
 
-  private pinOf(dir: string): ReturnType<typeof findProjectPin> {
-    if (!this.pins.has(dir)) this.pins.set(dir, findProjectPin(dir));
-    return this.pins.get(dir)!;
+  /** findProjectPin, each folder looked at once: the nodes of a workspace share their folders' parents. */
+  private pinOf(dir: string): ProjectPin | null {
+    const known = this.pins.get(dir);
+    if (known !== undefined) return known;
+    const parent = posix.dirname(dir);
+    const pin = pinInFolder(dir) ?? (parent === dir ? null : this.pinOf(parent));
+    this.pins.set(dir, pin);
+    return pin;
   }
 
   /** The node's contract.yaml: beside its module, else in its package folder (discovery's order, current-era.md §1). */
