@@ -5,6 +5,7 @@ import { analyzeWith, fixesWith, getFrontEnd, type FixesResult } from '../core/e
 import type { FixAllResult } from '../core/fixAll';
 import type { AnalysisWants } from '../core/frontend';
 import type { AnalysisResult, EngineConfig, LanguageId, RawFinding } from '../core/types';
+import type { TypeScriptBaseAnswer, TypeScriptBaseRequest } from '../core/workspace/index';
 import type { ScanPool } from './scanPool';
 import type { WorkerClient } from './workerClient';
 
@@ -65,6 +66,17 @@ export class EngineBridge {
   endScan(): void {
     this.scans = Math.max(0, this.scans - 1);
     if (this.scans === 0) this.scan?.dispose();
+  }
+
+  /**
+   * Questions for the editors' worker's ts-morph projects (the workspace index's TypeScript bases that
+   * come from other modules); `changed` files are read again and `createdOrDeleted` makes them afresh first.
+   */
+  async typescriptBases(requests: TypeScriptBaseRequest[], changed: string[], createdOrDeleted: boolean): Promise<TypeScriptBaseAnswer[]> {
+    const r = await this.worker.request({ kind: 'typescriptBases', language: 'typescript', requests, changed, createdOrDeleted }, 60_000);
+    if (!r.ok) throw new Error(r.error);
+    if (r.kind !== 'typescriptBases') throw new Error('unexpected worker answer');
+    return r.result;
   }
 
   /** Always in the worker: fix-all re-analyses the file in passes and would block typing and saving. */

@@ -60,12 +60,25 @@ export class WorkspaceNodes implements vscode.Disposable {
       severitiesFor: (path) => engineConfigFor(vscode.Uri.file(path)).rules,
     });
     const sources = vscode.workspace.createFileSystemWatcher('**/*.{py,ts}');
-    sources.onDidChange((uri) => this.fromDisk(uri));
-    sources.onDidCreate((uri) => this.fromDisk(uri));
+    sources.onDidChange((uri) => {
+      if (uri.path.endsWith('.ts')) this.typescriptChanged.add(uri.fsPath);
+      this.fromDisk(uri);
+    });
+    sources.onDidCreate((uri) => {
+      if (uri.path.endsWith('.ts')) this.typescriptCreatedOrDeleted = true;
+      this.fromDisk(uri);
+    });
     sources.onDidDelete((uri) => {
+      this.typescriptCreatedOrDeleted = true;
       if (this.model.index.has(uri.fsPath)) this.model.remove(uri.fsPath);
       else this.model.removeFolder(uri.fsPath); // a folder: the watcher names it alone
       this.settle();
+    });
+    // A folder created with files in it (a copy, a checkout, a scaffold) may be reported as the folder
+    // alone: its source files are read then.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, true);
+    folders.onDidCreate((uri) => {
+      if (!languageOfPath(uri.path)) void this.readFolder(uri);
     });
     const contracts = vscode.workspace.createFileSystemWatcher('**/contract.yaml');
     const contractChanged = (uri: vscode.Uri) => {
@@ -84,7 +97,7 @@ export class WorkspaceNodes implements vscode.Disposable {
     projects.onDidCreate(projectChanged);
     projects.onDidDelete(projectChanged);
     provideWorkspaceHints((uri) => this.hintsFor(uri));
-    this.disposables.push(sources, contracts, projects, this.changed, vscode.workspace.onDidChangeConfiguration((e) => {
+    this.disposables.push(sources, folders, contracts, projects, this.changed, vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) return;
       this.model.index.setNodeBaseClasses([...new Set(roots.flatMap((r) => vscode.workspace.getConfiguration(SECTION, vscode.Uri.file(r)).get<string[]>('nodeBaseClasses', [])))]);
       projectChanged();
@@ -161,6 +174,18 @@ export class WorkspaceNodes implements vscode.Disposable {
     }
   }
 
+  /** The source files of a folder that appeared, those the index does not know yet. */
+  private async readFolder(uri: vscode.Uri): Promise<void> {
+    try {
+      if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) return;
+    } catch {
+      return;
+    }
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*.{py,ts}'));
+    if (found.some((f) => f.path.endsWith('.ts'))) this.typescriptCreatedOrDeleted = true;
+    for (const file of found) if (!this.model.index.has(file.fsPath)) this.fromDisk(file);
+  }
+
   private fromDisk(uri: vscode.Uri): void {
     if (!languageOfPath(uri.path) || uri.path.includes('/node_modules/')) return;
     if (this.host?.owns(uri)) return; // the editor's analysis or Check Workspace's re-check feeds it
@@ -195,6 +220,9 @@ export class WorkspaceNodes implements vscode.Disposable {
   }
 
   private catching: Promise<void> | undefined;
+  /** TypeScript files changed on disk, and whether any was created or deleted, since the projects last heard. */
+  private readonly typescriptChanged = new Set<string>();
+  private typescriptCreatedOrDeleted = false;
 
   /**
    * The model's pending work (resolving bases, comparing hints, making node entries) in slices of a few
@@ -203,6 +231,15 @@ export class WorkspaceNodes implements vscode.Disposable {
   private catchUp(): Promise<void> {
     this.catching ??= (async () => {
       try {
+        while (!this.model.advance(12)) await new Promise((resolve) => setImmediate(resolve));
+        // TypeScript bases imported from other modules: the editors' worker's ts-morph projects answer.
+        await this.model.index.settle(async (requests) => {
+          const changed = [...this.typescriptChanged];
+          const createdOrDeleted = this.typescriptCreatedOrDeleted;
+          this.typescriptChanged.clear();
+          this.typescriptCreatedOrDeleted = false;
+          return this.bridge.typescriptBases(requests, changed, createdOrDeleted);
+        });
         while (!this.model.advance(12)) await new Promise((resolve) => setImmediate(resolve));
       } finally {
         this.catching = undefined;

@@ -3,7 +3,7 @@
 // it, and the walkthrough opens.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { TEMPLATE_NODE, activateExtension, exampleUri, waitFor } from './util';
+import { TEMPLATE_NODE, activateExtension, exampleUri, onexDiagnostics, ruleIdOf, waitFor, waitForDiagnostics } from './util';
 
 /** What the extension's API hands the tests of the view (src/extension/extension.ts). */
 interface NodesApi {
@@ -117,6 +117,27 @@ describe('ONEX Nodes view', function () {
       const found = await inView();
       return found && /\d+\/10$/.test(String(found.item.description)) ? true : undefined;
     }, 60_000, () => 'the view did not follow the undo');
+  });
+
+  it('a node whose node base is two files away is checked like any other, in Python and TypeScript', async () => {
+    const files: Record<string, string> = {
+      'team/__init__.py': '',
+      'team/core.py': 'from omnibase_core.nodes.node_effect import NodeEffect\n\n\nclass CoreBase(NodeEffect):\n    pass\n',
+      'team/base.py': 'from .core import CoreBase\n\n\nclass CompanyEffectBase(CoreBase):\n    pass\n',
+      'team/node.py': 'from .base import CompanyEffectBase\n\n\nclass PaymentProcessor(CompanyEffectBase):\n    def __init__(self, container):\n        super().__init__(container)\n        self.client = container.get_service("kafka_client")\n',
+      'teamts/core.ts': "import { NodeEffect } from '@omninode/onex-runtime';\nexport class CoreBase extends NodeEffect {}\n",
+      'teamts/base.ts': "import { CoreBase } from './core';\nexport class CompanyEffectBase extends CoreBase {}\n",
+      'teamts/node.ts': "import { CompanyEffectBase as Base } from './base';\nexport class PaymentProcessor extends Base {\n  private client: unknown;\n  constructor(container: any) {\n    super(container);\n    this.client = container.getService('kafka_client');\n  }\n}\n",
+    };
+    for (const [rel, text] of Object.entries(files)) await vscode.workspace.fs.writeFile(exampleUri(`${SCRATCH}/${rel}`), Buffer.from(text));
+    for (const rel of ['team/node.py', 'teamts/node.ts']) {
+      const uri = exampleUri(`${SCRATCH}/${rel}`);
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+      // ONEX007 looks only inside node classes: it appears once the index knows PaymentProcessor's bases.
+      await waitForDiagnostics(uri, (all) => onexDiagnostics(all).some((d) => ruleIdOf(d) === 'ONEX007'), 60_000);
+      const node = await waitFor(() => nodes.model.nodes().find((n) => n.file.endsWith(`/${rel}`)), 30_000, () => `${rel} is not among the nodes`);
+      assert.equal(node.name, 'PaymentProcessor');
+    }
   });
 
   it('the walkthrough opens', async () => {

@@ -1,7 +1,7 @@
 // Readiness per era (src/core/workspace/readiness.ts): the bridge era's ten patterns ("7/10") and today's
 // checklist (current-era.md §11); production-ready when every item holds and no warning is left.
 import { strict as assert } from 'node:assert';
-import { BRIDGE_PATTERNS, bridgeReadiness, findingsOfNode, isDefBHandle, todayReadiness, type NodeFinding, type TodayChecks } from '../../src/core/workspace/readiness';
+import { BRIDGE_PATTERNS, bridgeReadiness, findingsByClass, isDefBHandle, todayReadiness, type NodeFinding, type TodayChecks } from '../../src/core/workspace/readiness';
 import type { RuleId } from '../../src/core/types';
 
 const finding = (ruleId: RuleId, start = 10, severity: NodeFinding['severity'] = 'warning'): NodeFinding =>
@@ -91,8 +91,9 @@ describe('readiness: which findings are a node\'s, and the def-B shape', () => {
   it('a node has the findings inside its class and those outside every class, not a helper class\'s', () => {
     const node = { start: 100, end: 200 };
     const helper = { start: 300, end: 400 };
-    const found = findingsOfNode([finding('ONEX001', 150), finding('ONEX010', 20), finding('ONEX004', 350), finding('ONEX010', 450)], node, [node, helper]);
-    assert.deepEqual(found.map((f) => f.span.start), [150, 20, 450]);
+    const ofClass = findingsByClass([finding('ONEX001', 150), finding('ONEX010', 20), finding('ONEX004', 350), finding('ONEX010', 450), finding('ONEX003', 250)], [helper, node]);
+    assert.deepEqual(ofClass(node).map((f) => f.span.start), [20, 150, 250, 450]);
+    assert.deepEqual(ofClass(helper).map((f) => f.span.start), [20, 250, 350, 450]);
   });
 
   it('def-B: async handle with a request-like or annotated parameter', () => {

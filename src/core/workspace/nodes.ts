@@ -9,10 +9,10 @@ import { parse as parseYaml } from 'yaml';
 import { type EraDecision, type EraSetting, type ProjectPin, resolveEra } from '../era';
 import { pinInFolder } from '../projectPin';
 import type { AnalysisResult, Finding, RuleId, Severity } from '../types';
-import { type ClassFacts, type NodeKind, type WorkspaceHints, hasHints } from './facts';
+import { type NodeKind, type WorkspaceHints, hasHints } from './facts';
 import { type ChainLink, type ClassInfo, WorkspaceIndex, type WorkspaceIndexOptions, indexPath } from './index';
 import { resolveModule } from './pythonModules';
-import { type CheckState, type Readiness, bridgeReadiness, findingsOfNode, isDefBHandle, todayReadiness } from './readiness';
+import { type CheckState, type Readiness, bridgeReadiness, findingsByClass, isDefBHandle, todayReadiness } from './readiness';
 import { isTestFile } from './roles';
 
 export interface NodeContract {
@@ -228,7 +228,13 @@ export class NodesModel {
     const infos = this.index.has(file) ? this.index.classesIn(file).filter((c) => c.role === 'node') : [];
     const reads = new Set<string>();
     const before = this.entries.get(file);
-    if (infos.length > 0) this.entries.set(file, infos.map((n) => this.entry(n, this.tests!, reads)));
+    const facts = this.index.factsOf(file);
+    const ofClass = findingsByClass(this.findings.get(file) ?? [], facts?.classes ?? []);
+    // The era is the file's (its imports, the project's pin), the same for all its nodes.
+    const era = facts && infos.length > 0
+      ? resolveEra({ setting: this.options.eraSettingFor?.(file) ?? 'auto', language: facts.language, imports: facts.imports, pin: this.pinOf(posix.dirname(file)) })
+      : undefined;
+    if (era) this.entries.set(file, infos.map((n) => this.entry(n, ofClass(n.facts), era, this.tests!, reads)));
     else if (!this.entries.delete(file)) return;
     if (!this.listChanged.has(file)) this.listChanged.set(file, before);
     for (const read of this.reads.get(file) ?? []) this.readBy.get(read)?.delete(file);
@@ -276,12 +282,8 @@ export class NodesModel {
   }
 
   /** `reads`: the files the entry reads besides the node's own (so that their change makes it again). */
-  private entry(info: ClassInfo, tests: Map<string, Set<string>>, reads: Set<string>): NodeEntry {
+  private entry(info: ClassInfo, findings: Finding[], era: EraDecision, tests: Map<string, Set<string>>, reads: Set<string>): NodeEntry {
     const file = info.ref.file;
-    const facts = this.index.factsOf(file)!;
-    const classes: ClassFacts[] = facts.classes;
-    const findings = findingsOfNode(this.findings.get(file) ?? [], info.facts, classes);
-    const era = resolveEra({ setting: this.options.eraSettingFor?.(file) ?? 'auto', language: info.language, imports: facts.imports, pin: this.pinOf(posix.dirname(file)) });
     const packageDir = packageDirOf(file);
     const root = this.rootFor(file);
     const parent = posix.dirname(packageDir);

@@ -53,13 +53,34 @@ const BLOCKING: ReadonlySet<Severity> = new Set(['warning', 'error']);
 export type NodeFinding = Pick<Finding, 'ruleId' | 'message' | 'severity' | 'span'>;
 
 /**
- * The findings that belong to a node: those inside its class, and those of its file outside every class
- * (a module-level `time.time()` helper is the node's module's). Findings inside other classes of the
- * file (helpers, handlers) are theirs.
+ * The findings that belong to each class of a file: those inside the class, and those of the file
+ * outside every class (a module-level `time.time()` helper is the node's module's). Findings inside other
+ * classes of the file (helpers, handlers) are theirs. One pass over the findings, a binary search each
+ * (module-level classes do not overlap): a generated file with hundreds of nodes stays cheap.
  */
-export function findingsOfNode<F extends Pick<Finding, 'span'>>(findings: readonly F[], node: Pick<ClassFacts, 'start' | 'end'>, classesOfFile: readonly Pick<ClassFacts, 'start' | 'end'>[]): F[] {
-  const inside = (f: F, c: Pick<ClassFacts, 'start' | 'end'>) => f.span.start >= c.start && f.span.start < c.end;
-  return findings.filter((f) => inside(f, node) || !classesOfFile.some((c) => inside(f, c)));
+export function findingsByClass<F extends Pick<Finding, 'span'>, C extends Pick<ClassFacts, 'start' | 'end'>>(findings: readonly F[], classesOfFile: readonly C[]): (cls: C) => F[] {
+  const sorted = [...classesOfFile].sort((a, b) => a.start - b.start);
+  const inside = new Map<C, F[]>();
+  const outside: F[] = [];
+  for (const f of findings) {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let owner: C | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start <= f.span.start) {
+        owner = sorted[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (owner && f.span.start < owner.end) {
+      const list = inside.get(owner);
+      if (list) list.push(f);
+      else inside.set(owner, [f]);
+    } else outside.push(f);
+  }
+  // Keep the findings in their order in the file.
+  return (cls) => [...(inside.get(cls) ?? []), ...outside].sort((a, b) => a.span.start - b.span.start);
 }
 
 function summarise(era: Era, items: ReadinessItem[], otherProblems: number): Readiness {
