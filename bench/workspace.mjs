@@ -272,7 +272,7 @@ async function saveCost(model) {
       const a0 = performance.now();
       engine.analyzeWith(frontEnd, variant, config, path);
       const a1 = performance.now();
-      const result = engine.analyzeWith(frontEnd, variant, config, path, { facts: true });
+      const result = engine.analyzeWith(frontEnd, variant, config, path, undefined, { facts: true });
       const u0 = performance.now();
       model.update(path, result);
       model.changedHints();

@@ -1,6 +1,8 @@
 // Bundles the extension, its analysis worker and the CLI with esbuild, copies the tree-sitter
 // runtime and Python grammar (.wasm) next to the bundles, and the rules' docs pages (each kept in its
 // rule's folder, src/core/rules/onexNNN/ONEXnnn.md) into dist/docs/rules/, where the extension opens them.
+// Each bundle's size is printed as information: esbuild's own summary flags any file over 1 MB with a
+// warning sign, and the TypeScript front end is meant to be that size (it carries the compiler).
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, watch as watchFiles } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,7 +20,10 @@ const common = {
   format: 'cjs',
   sourcemap: !production,
   minify: production,
-  logLevel: 'info',
+  // A build says warnings and errors only (the sizes are reported below, see the header); watch mode
+  // also says when each rebuild finishes.
+  logLevel: watch ? 'info' : 'warning',
+  metafile: true,
   absWorkingDir: root,
 };
 
@@ -48,6 +53,25 @@ if (existsSync(join(root, 'src/core/typescript/frontend.ts'))) {
   builds.push({ ...common, entryPoints: { 'typescript-frontend': 'src/core/typescript/frontend.ts' }, outdir: 'dist' });
 }
 
+// What each bundle is, for the size report.
+const ROLES = {
+  'dist/extension.js': 'the VS Code extension',
+  'dist/worker.js': 'the analysis worker',
+  'dist/cli.js': 'the CLI',
+  'dist/typescript-frontend.js': 'ts-morph and the TypeScript compiler, loaded only when a TypeScript file is analysed',
+};
+
+/** "dist/cli.js  637.6 KB  (the CLI)" per JavaScript output: sizes as information, never a warning. */
+function sizeReport(metafile) {
+  const lines = [];
+  for (const [file, { bytes }] of Object.entries(metafile.outputs)) {
+    if (!file.endsWith('.js')) continue;
+    const size = bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
+    lines.push(`  ${file.padEnd(30)} ${size.padStart(9)}${ROLES[file] ? `  (${ROLES[file]})` : ''}`);
+  }
+  return lines.join('\n');
+}
+
 function copyWasm() {
   mkdirSync(join(root, 'dist'), { recursive: true });
   copyFileSync(join(root, 'node_modules/web-tree-sitter/tree-sitter.wasm'), join(root, 'dist/tree-sitter.wasm'));
@@ -71,5 +95,8 @@ if (watch) {
   }
   console.log('[watch] esbuild is watching for changes');
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const started = Date.now();
+  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
+  for (const result of results) console.log(sizeReport(result.metafile));
 }

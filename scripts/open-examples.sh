@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # README command 1: set everything up, build and package ONEX Forge (.vsix), and open the
 # examples/ workspace in a real VS Code with the extension installed:
-#   - the desktop `code` when it is on PATH: installs the .vsix into it and opens examples/;
+#   - the desktop `code` when it is on PATH: a VS Code window of its own (its user data and
+#     extensions kept in .cache/open-examples/desktop; your own VS Code, its settings and its
+#     extensions are left alone), with the .vsix installed, on examples/;
 #   - otherwise the pinned code-server (scripts/code-server/setup.sh) on 127.0.0.1: installs the
 #     .vsix into a code-server profile kept in .cache/open-examples, serves examples/ and prints
 #     the URL to open; it keeps serving until Ctrl-C, then stops every process it started.
+# Both profiles open examples/ trusted, without a Workspace Trust prompt (the settings in
+# scripts/code-server/lib.mjs, WORKBENCH_SETTINGS, which the test harness uses too).
 # Environment: ONEX_PORT (default 8080; a free port is chosen when it is taken),
 # ONEX_USE_CODE_SERVER=1 (use code-server even where `code` exists).
 set -euo pipefail
@@ -46,32 +50,29 @@ VSIX="$ROOT/dist/onex-forge.vsix"
 [ -f "$VSIX" ] || fail "npm run package did not produce $VSIX"
 ID="$(node -p "const p = require('./package.json'); p.publisher + '.' + p.name")"
 
+PROFILE="$ROOT/.cache/open-examples"
+# The profile's user settings: quiet, off the network, and no Workspace Trust prompt (settings the
+# profile lacks are added; values already there, yours included, are kept).
+profile_settings() {
+  node --input-type=module -e 'const { ensureProfileSettings } = await import(process.argv[1]); ensureProfileSettings(process.argv[2]);' \
+    "$ROOT/scripts/code-server/lib.mjs" "$1"
+}
+
 if [ -n "$use_desktop" ]; then
-  say "installing $ID into VS Code ($(command -v code))"
-  code --install-extension "$VSIX" --force
+  DESKTOP=(--user-data-dir "$PROFILE/desktop/user-data" --extensions-dir "$PROFILE/desktop/extensions")
+  profile_settings "$PROFILE/desktop/user-data"
+  say "installing $ID into a VS Code profile of its own ($(command -v code), ${PROFILE#"$ROOT"/}/desktop)"
+  code "${DESKTOP[@]}" --install-extension "$VSIX" --force
   say "opening examples/"
-  exec code "$ROOT/examples"
+  exec code "${DESKTOP[@]}" "$ROOT/examples"
 fi
 
 say "code-server (a real VS Code, pinned)"
 bash scripts/code-server/setup.sh
 CS="$ROOT/.cache/code-server/node_modules/code-server"
-PROFILE="$ROOT/.cache/open-examples"
 mkdir -p "$PROFILE/user-data/User" "$PROFILE/extensions" "$PROFILE/xdg-config" "$PROFILE/xdg-data" "$PROFILE/xdg-cache"
 printf 'auth: none\n' > "$PROFILE/config.yaml"
-if [ ! -f "$PROFILE/user-data/User/settings.json" ]; then
-  # No gallery (no internet here), no tours; the user may change these afterwards.
-  cat > "$PROFILE/user-data/User/settings.json" <<'JSON'
-{
-  "extensions.autoCheckUpdates": false,
-  "extensions.autoUpdate": false,
-  "extensions.ignoreRecommendations": true,
-  "telemetry.telemetryLevel": "off",
-  "workbench.startupEditor": "none",
-  "git.openRepositoryInParentFolders": "never"
-}
-JSON
-fi
+profile_settings "$PROFILE/user-data"
 export XDG_CONFIG_HOME="$PROFILE/xdg-config" XDG_DATA_HOME="$PROFILE/xdg-data" XDG_CACHE_HOME="$PROFILE/xdg-cache"
 unset VSCODE_IPC_HOOK_CLI
 cs_args=(--auth none --disable-telemetry --disable-update-check --disable-getting-started-override

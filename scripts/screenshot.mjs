@@ -6,7 +6,10 @@
 //   docs/screenshot.png             the template-style example node with its ONEX diagnostics
 //                                   (squiggles, Problems panel) and ONEX Forge listed among
 //                                   the installed extensions;
-//   docs/screenshot-extensions.png  "Developer: Show Running Extensions": ONEX Forge activated.
+//   docs/screenshot-extensions.png  "Developer: Show Running Extensions": ONEX Forge activated;
+//   docs/screenshot-typescript.png  the TypeScript example node: its ONEX diagnostics and, from
+//                                   VS Code's own TypeScript, no error (the script fails if the
+//                                   Problems panel shows one).
 // Every process started is stopped at the end, also on failure or Ctrl-C.
 //
 //   npm run screenshot          (packages first)
@@ -32,9 +35,19 @@ import {
 const { values: options } = parseArgs({ options: { timeout: { type: 'string', default: '240' } } });
 const VSIX = join(ROOT, 'dist/onex-forge.vsix');
 const TEMPLATE_NODE = 'nodes/payment_gateway/v1_0_0/node.py';
+const TYPESCRIPT_NODE = 'typescript/nodes/payment_gateway/node.ts';
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
 const DISPLAY_NAME = manifest.displayName;
+
+/** The status bar's problem counts (errors, warnings) and its label. */
+async function problemCounts(page) {
+  // VS Code's label: "Errors: 2, Warnings: 21" (a count of 0 is left out), or "No Problems".
+  const label = await page.locator('[id="status.problems"]').evaluate(
+    (item) => item.getAttribute('aria-label') ?? item.querySelector('[aria-label]')?.getAttribute('aria-label') ?? '');
+  const count = (what) => Number(new RegExp(`${what}: (\\d+)`).exec(label)?.[1] ?? 0);
+  return { errors: count('Errors'), warnings: count('Warnings'), label };
+}
 
 async function main(run) {
   const { deadline, remaining, say, runCommand } = run;
@@ -98,6 +111,33 @@ async function main(run) {
   await sleep(1000);
   await page.screenshot({ path: join(ROOT, 'docs/screenshot-extensions.png') });
   say('wrote docs/screenshot-extensions.png');
+
+  // The TypeScript example: ONEX's diagnostics, and none from VS Code's TypeScript (ts(nnnn) rows).
+  const warningsBefore = await problemCounts(page);
+  await openFile(page, TYPESCRIPT_NODE);
+  // Its ONEX findings join the Problems panel (warnings), which is then filtered to the TypeScript example.
+  const deadlineTs = Date.now() + remaining();
+  while ((await problemCounts(page)).warnings <= warningsBefore.warnings) {
+    if (Date.now() > deadlineTs) throw new Error('the TypeScript node got no ONEX diagnostics');
+    await sleep(500);
+  }
+  await sleep(15_000); // the TypeScript server starts and reports on the open file
+  const filter = page.locator('.markers-panel-action-filter input, input[placeholder^="Filter (e.g. text"]').first();
+  await filter.fill('**/typescript/**');
+  await page.locator('.markers-panel .monaco-list-row', { hasText: /ONEX0\d\d/ }).first().waitFor({ timeout: remaining() });
+  const counts = await problemCounts(page);
+  const tsRows = await page.locator('.markers-panel .monaco-list-row', { hasText: /ts\(\d+\)/ }).allInnerTexts();
+  // ONEX's diagnostics are warnings: an error is someone else's (TypeScript's "Cannot find module", …).
+  if (counts.errors !== 0 || tsRows.length > 0) {
+    throw new Error(`the TypeScript example shows errors (${counts.label}):\n${tsRows.join('\n')}`);
+  }
+  say(`Problems: ${counts.label}`);
+  await page.locator('.editor-group-container .monaco-editor .view-lines').first().click({ position: { x: 400, y: 10 } });
+  await page.keyboard.press('Control+Home');
+  await sleep(1500);
+  await page.screenshot({ path: join(ROOT, 'docs/screenshot-typescript.png') });
+  await filter.fill('');
+  say('wrote docs/screenshot-typescript.png (no TypeScript error in the Problems panel)');
   say(`done in ${((Date.now() - run.started) / 1000).toFixed(1)} s`);
 }
 

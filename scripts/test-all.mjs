@@ -3,9 +3,11 @@
 //   1. type-check       tsc --noEmit -p .                        (counts as one test)
 //   2. unit tests       mocha over .mocharc.json                 (each mocha test counts)
 //   3. build            npm run build && build:tests             (counts as one test)
-//   4. integration      the suite inside a real VS Code (code-server harness; each test counts)
-//   5. package          npm run package: the .vsix                (counts as one test)
-//   6. packaged         the foundation tests again, against the .vsix installed with
+//   4. conformance      scaffolded and fixed code judged by the real framework: test/conformance/*.test.ts
+//                       in the Python environments of scripts/python-env (each mocha test counts)
+//   5. integration      the suite inside a real VS Code (code-server harness; each test counts)
+//   6. package          npm run package: the .vsix                (counts as one test)
+//   7. packaged         the foundation tests again, against the .vsix installed with
 //                       code-server's --install-extension (each test counts)
 // The last line is exactly `N passed, N failed`, summed over all stages; the exit code is
 // non-zero when anything failed. Skipped (pending) mocha tests count as failed: the project
@@ -59,24 +61,27 @@ function readJson(file) {
   record('type-check', status === 0 ? 1 : 0, status === 0 ? 0 : 1, started);
 }
 
-// 2. Unit tests.
-{
-  banner('unit tests (mocha)');
+/** Runs mocha with the counting reporter (extra arguments select the suite) and records it as a stage. */
+function mochaStage(name, extraArgs) {
   const started = Date.now();
-  const output = join(RESULTS, 'unit.json');
+  const output = join(RESULTS, `${name.replace(/\W+/g, '-')}.json`);
   rmSync(output, { force: true });
-  const status = run(join(BIN, 'mocha'), ['--reporter', join(ROOT, 'scripts/mocha-counting-reporter.cjs'), '--reporter-option', `output=${output}`]);
+  const status = run(join(BIN, 'mocha'), [...extraArgs, '--reporter', join(ROOT, 'scripts/mocha-counting-reporter.cjs'), '--reporter-option', `output=${output}`]);
   const counts = readJson(output);
   if (!counts) {
     // Mocha stopped before running (a test file that does not load, a bad config).
-    record('unit tests', 0, 1, started, `mocha exited with ${status} before reporting`);
+    record(name, 0, 1, started, `mocha exited with ${status} before reporting`);
   } else {
     const failed = counts.failures + counts.pending;
     const note = counts.pending > 0 ? `${counts.pending} pending test(s) counted as failed` : '';
     // A non-zero exit with no failure counted (e.g. a crash after the run) is still a failure.
-    record('unit tests', counts.passes, failed === 0 && status !== 0 ? 1 : failed, started, note || (status !== 0 && failed === 0 ? `mocha exited with ${status}` : ''));
+    record(name, counts.passes, failed === 0 && status !== 0 ? 1 : failed, started, note || (status !== 0 && failed === 0 ? `mocha exited with ${status}` : ''));
   }
 }
+
+// 2. Unit tests.
+banner('unit tests (mocha)');
+mochaStage('unit tests', []);
 
 // 3. Build the extension and the integration suite.
 let built = false;
@@ -104,7 +109,18 @@ function integrationStage(name, args, env) {
   }
 }
 
-// 4. Integration suite inside a real VS Code, with the extension loaded from this folder.
+// 4. Conformance: what the scaffold writes (and the fixes leave) is judged by the real omnibase-core and
+// omnibase-infra (today) and omnibase_core 0.1.0 (the bridge era), their loaders, runtime and gates. The
+// suites scaffold through the built CLI, so they run after the build.
+banner('conformance (the real framework judges generated code)');
+if (built) {
+  mochaStage('conformance', ['--no-config', '--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '600000', 'test/conformance/**/*.test.ts']);
+} else {
+  console.log('skipped: the build failed');
+  record('conformance', 0, 1, Date.now(), 'not run: the build failed');
+}
+
+// 5. Integration suite inside a real VS Code, with the extension loaded from this folder.
 banner('integration tests (inside VS Code, code-server harness)');
 if (built) {
   integrationStage('integration', []);
@@ -113,7 +129,7 @@ if (built) {
   record('integration', 0, 1, Date.now(), 'not run: the build failed');
 }
 
-// 5 and 6. The .vsix users install: package it, install it into code-server, check it activates.
+// 6 and 7. The .vsix users install: package it, install it into code-server, check it activates.
 let packaged = false;
 {
   banner('package (npm run package)');

@@ -5,7 +5,8 @@
 // is opened with the same development payload a desktop VS Code takes
 // (extensionDevelopmentPath + extensionTestsPath), so the remote extension host loads the
 // extension, requires the compiled test index and awaits its run(); when run() settles the
-// workbench calls window.codeAutomationExit(code). See ../shared/guides/real-vscode.md.
+// workbench calls window.codeAutomationExit(code), a function this harness gives the page. How
+// code-server is installed: setup.sh; how it and chromium are started and stopped: lib.mjs.
 //
 //   node scripts/code-server/harness.mjs [--tests out/integration/index.js] [--extension .]
 //        [--workspace examples] [--timeout 180] [--results .cache/test-results/integration.json]
@@ -19,9 +20,13 @@
 // ONEX_HARNESS_VERBOSE=1 (stream the workbench console), ONEX_KEEP_SCRATCH=1, and
 // ONEX_TEST_GREP / ONEX_TEST_TIMEOUT_MS, which reach the suite's run().
 //
+// After the suite, the harness checks (as one more test) that the run left nothing in the workspace
+// folder that git status --ignored did not show before it.
+//
 // Exit code 0 only when the suite reported, ran more than zero tests and none failed. Whatever
 // happens (success, failure, time limit, Ctrl-C), code-server's whole process tree and the
 // browser are killed before exiting.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -82,6 +87,7 @@ let browser; // playwright Browser
 let scratch; // this run's code-server folders (user data, extensions, XDG, log)
 let timer;
 let exiting = false;
+let suiteDone = false; // the suite reported: code-server is stopped on purpose
 
 /** Stops every process started (once); the scratch folder stays until exit() for its logs. */
 async function shutdown() {
@@ -240,6 +246,40 @@ function report(results, automationExitCode) {
   return results.failed === 0;
 }
 
+// --- the workspace is left as it was -----------------------------------------------------
+
+/**
+ * What git sees in the workspace folder (changed, untracked and ignored files, one line each), or
+ * null when the folder is not in this repository's checkout.
+ */
+function workspaceStatus() {
+  const rel = relative(ROOT, workspacePath);
+  if (rel.startsWith('..')) return null;
+  const git = spawnSync('git', ['status', '--porcelain', '--ignored', '--untracked-files=all', '--', rel || '.'], { cwd: ROOT, encoding: 'utf8' });
+  return git.status === 0 ? git.stdout.split('\n').filter(Boolean) : null;
+}
+
+/**
+ * The suite's last check, counted as a test: it leaves nothing in the workspace (examples/) that was
+ * not there before the run, not even a git-ignored file. Tests write to temporary folders.
+ */
+function checkWorkspaceLeftClean(results, before) {
+  const after = workspaceStatus();
+  if (before === null || after === null) return results;
+  const left = after.filter((line) => !before.includes(line));
+  const test = { title: 'the suite leaves no files in the workspace', fullTitle: `harness: the suite leaves no files in ${shown(workspacePath)}/` };
+  const tests = [
+    ...results.tests,
+    left.length === 0
+      ? { ...test, state: 'passed' }
+      : { ...test, state: 'failed', error: { message: `git status --porcelain --ignored ${shown(workspacePath)}/ shows what the run left:\n${left.join('\n')}` } },
+  ];
+  const failed = tests.filter((t) => t.state !== 'passed').length;
+  const checked = { ...results, passed: tests.length - failed, failed, tests };
+  writeFileSync(resultsPath, JSON.stringify(checked, null, 2));
+  return checked;
+}
+
 // --- main ------------------------------------------------------------------------------
 
 async function main() {
@@ -252,6 +292,7 @@ async function main() {
   say(`VS Code ${versions.vscode} (code-server ${versions.codeServer}), Node ${process.versions.node}`);
 
   rmSync(resultsPath, { force: true });
+  const workspaceBefore = workspaceStatus();
   scratch = prepareScratch(join(ROOT, '.cache/harness', `run-${process.pid}`));
   if (vsixPath) {
     const install = codeServerCli(scratch, ['--install-extension', vsixPath, '--force']);
@@ -274,7 +315,7 @@ async function main() {
   // to write its results.
   codeServer = startCodeServer(scratch, port, { ONEX_TEST_RESULTS: resultsPath, ONEX_HARNESS: '1' });
   codeServer.on('exit', (code, sig) => {
-    if (!exiting) void fail(new Error(`code-server exited unexpectedly (code ${code}, signal ${sig})`));
+    if (!exiting && !suiteDone) void fail(new Error(`code-server exited unexpectedly (code ${code}, signal ${sig})`));
   });
   await waitForHealth(codeServer, port, started + timeoutMs);
   say(`code-server listening on 127.0.0.1:${port} after ${seconds()}`);
@@ -316,7 +357,11 @@ async function main() {
   say(`VS Code reported exit code ${automationExitCode} after ${seconds()}`);
 
   let ok;
-  const results = readResults();
+  // The workspace is checked once code-server and the browser are gone: nothing can write there then.
+  suiteDone = true;
+  await shutdown();
+  const reported = readResults();
+  const results = reported && reported.complete !== false ? checkWorkspaceLeftClean(reported, workspaceBefore) : reported;
   if (results && results.complete === false) {
     await fail(new Error(`the suite stopped before finishing (workbench exit code ${automationExitCode})`));
     return;

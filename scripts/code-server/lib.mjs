@@ -21,7 +21,12 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-/** User settings that keep the workbench quiet and off the network (no gallery, tours or tips). */
+/**
+ * User settings that keep the workbench quiet and off the network (no gallery, tours or tips), and
+ * open the example workspace without a Workspace Trust prompt: the profiles that use them (the test
+ * harness's, the screenshots', open-examples.sh's) are scratch profiles of this repository, never the
+ * user's own.
+ */
 export const WORKBENCH_SETTINGS = {
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
@@ -116,10 +121,32 @@ export function prepareScratch(dir, { fresh = true } = {}) {
   };
   for (const sub of [paths.userData, paths.extensions, paths.xdgConfig, paths.xdgData, paths.xdgCache]) mkdirSync(sub, { recursive: true });
   writeFileSync(paths.config, 'auth: none\n');
-  mkdirSync(join(paths.userData, 'User'), { recursive: true });
-  const settings = join(paths.userData, 'User/settings.json');
-  if (!existsSync(settings)) writeFileSync(settings, JSON.stringify(WORKBENCH_SETTINGS, null, 2));
+  ensureProfileSettings(paths.userData);
   return paths;
+}
+
+/**
+ * Makes sure the user settings of a VS Code profile (`<userDataDir>/User/settings.json`) hold each
+ * of `settings`: a new file gets them all; an existing one (which its user may have edited, comments
+ * and all) gets only the keys it lacks, added at its start, and keeps every value it has. Returns
+ * the file's path.
+ */
+export function ensureProfileSettings(userDataDir, settings = WORKBENCH_SETTINGS) {
+  const file = join(userDataDir, 'User', 'settings.json');
+  mkdirSync(dirname(file), { recursive: true });
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const brace = text.indexOf('{');
+  if (brace < 0) {
+    writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`);
+    return file;
+  }
+  const missing = Object.entries(settings).filter(([key]) => !text.includes(JSON.stringify(key)));
+  if (missing.length > 0) {
+    // (VS Code's settings files allow the trailing comma this may leave before a closing brace.)
+    const added = missing.map(([key, value]) => `\n  ${JSON.stringify(key)}: ${JSON.stringify(value)},`).join('');
+    writeFileSync(file, `${text.slice(0, brace + 1)}${added}${text.slice(brace + 1)}`);
+  }
+  return file;
 }
 
 /** Environment for code-server: XDG folders in scratch so nothing lands in the home folder. */

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs a pinned code-server (a real VS Code: server, workbench and Node extension host)
 # into the git-ignored folder .cache/code-server of this repository, without the install
-# scripts that need the internet (ripgrep's postinstall downloads from GitHub).
-# Steps follow ../shared/guides/real-vscode.md. Safe to run again: a marker file makes a
+# scripts that need the internet (ripgrep's postinstall downloads from GitHub; a failed script
+# makes npm remove the whole install): the packages go in with --ignore-scripts, then the steps
+# 2/5 to 5/5 below do what those scripts would, offline. Safe to run again: a marker file makes a
 # finished install a no-op that takes milliseconds.
 #
 #   bash scripts/code-server/setup.sh                   # install if needed
@@ -80,14 +81,16 @@ if [ "${#missing[@]}" -gt 0 ]; then
     log "installing Debian packages: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q
-    apt-get install -y -q "${missing[@]}"
+    # Only the packages named and what they depend on: recommended packages would bring about a
+    # hundred more (and upgrade systemd) for nothing the tests use.
+    apt-get install -y -q --no-install-recommends "${missing[@]}"
     mapfile -t missing < <(missing_packages)
     [ "${#missing[@]}" -eq 0 ] || fail "still missing after apt-get: ${missing[*]}"
   else
     {
       echo "[code-server setup] Missing Debian packages: ${missing[*]}"
       echo "[code-server setup] Install them as root, then run this again:"
-      echo "    sudo apt-get install -y ${missing[*]}"
+      echo "    sudo apt-get install -y --no-install-recommends ${missing[*]}"
     } >&2
     exit 1
   fi
@@ -113,18 +116,30 @@ log "installing code-server $CODE_SERVER_VERSION into ${DIR#"$ROOT"/} (takes a f
 rm -rf "$DIR"
 mkdir -p "$DIR"
 cd "$DIR"
-printf '{\n  "name": "onex-forge-code-server-cache",\n  "private": true\n}\n' > package.json
+# allowScripts (npm 11): the install scripts this folder runs on purpose. argon2 is built below;
+# code-server's own postinstall downloads, so its steps are done by hand in 5/5.
+printf '{\n  "name": "onex-forge-code-server-cache",\n  "private": true,\n  "allowScripts": { "argon2": true, "code-server": false }\n}\n' > package.json
 
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 export npm_config_loglevel="${npm_config_loglevel:-warn}"
-# npm_config_build_from_source below is read by the native modules' install scripts
-# (prebuild-install, node-gyp-build): it makes them compile instead of trying to download a
-# prebuilt binary from GitHub. npm itself warns that it does not know the setting: harmless.
+# The native modules' install scripts (node-pre-gyp, prebuild-install) compile instead of trying to
+# download a prebuilt binary from GitHub when npm_config_build_from_source=true. That is their
+# setting, not npm's (npm warns about settings it does not know, and will stop passing them on), so
+# it reaches them through the shell npm runs scripts with (npm's script-shell setting), not npm.
+FROM_SOURCE_SHELL="$DIR/build-from-source.sh"
+cat > "$FROM_SOURCE_SHELL" <<'SH'
+#!/bin/sh
+# The shell npm runs install scripts with during setup.sh: native modules build from source.
+npm_config_build_from_source=true
+export npm_config_build_from_source
+exec /bin/sh "$@"
+SH
+chmod +x "$FROM_SOURCE_SHELL"
 
 log "1/5 npm i code-server@$CODE_SERVER_VERSION --ignore-scripts"
 npm i "code-server@$CODE_SERVER_VERSION" --ignore-scripts --save-exact
 log "2/5 npm rebuild argon2 (from source)"
-npm_config_build_from_source=true npm rebuild argon2
+npm rebuild argon2 --script-shell="$FROM_SOURCE_SHELL"
 
 log "3/5 VS Code dependencies (lib/vscode)"
 cd "$CS/lib/vscode"
@@ -132,7 +147,10 @@ npm install --omit=dev --ignore-scripts
 mkdir -p node_modules/@vscode/ripgrep/bin
 ln -sfn "$(command -v rg)" node_modules/@vscode/ripgrep/bin/rg
 log "4/5 rebuilding native modules from source"
-npm_config_yes=true npm_config_build_from_source=true npm rebuild
+# allowScripts (npm 11) of code-server's VS Code: the native modules build; ripgrep's postinstall,
+# which downloads rg, does not run (Debian's rg is linked above).
+npm pkg set --json 'allowScripts={"kerberos":true,"native-watchdog":true,"node-pty":true,"@parcel/watcher":true,"@vscode/deviceid":true,"@vscode/spdlog":true,"@vscode/windows-registry":true,"@vscode/windows-process-tree":true,"@vscode/ripgrep":false}'
+npm_config_yes=true npm rebuild --script-shell="$FROM_SOURCE_SHELL"
 
 log "5/5 the rest of code-server's postinstall"
 rm -rf node_modules.asar

@@ -1,9 +1,11 @@
 // `check` and `fix`: the same engine, configuration and rules as the extension.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { resolveConfig } from '../core/engine';
-import { ConfigError, ProjectPlanner, type ProjectConfig } from '../core/projectConfig';
+import { ConfigError, ProjectPlanner } from '../core/projectConfig';
+import { findPackageFacts, findProjectRoot } from '../core/packageFacts';
+import { findProjectPin } from '../core/projectPin';
 import { ALL_RULE_IDS, SEVERITIES, languageOfPath, type AnalysisResult, type EngineConfig, type LanguageId, type RuleId, type Severity } from '../core/types';
 import { oneOf, parseArgs } from './args';
 import { collectFiles } from './files';
@@ -47,19 +49,27 @@ interface Plan {
   excluded: boolean;
 }
 
-/** Plans the files of one run; each project configuration is resolved once. */
+/** Plans the files of one run; each folder's configuration (its project's, with its omnibase-core pin) is resolved once. */
 class Planner {
   private readonly projects: ProjectPlanner;
-  private readonly resolved = new Map<ProjectConfig, EngineConfig>();
+  private readonly byFolder = new Map<string, EngineConfig>();
 
-  constructor(override: string | undefined) {
+  /** `cwd` stands for the workspace folder where a file has no project (no pyproject.toml above it). */
+  constructor(override: string | undefined, private readonly cwd: string) {
     this.projects = new ProjectPlanner(override);
   }
 
   planFor(path: string): Plan {
     const project = this.projects.projectFor(path);
-    let config = this.resolved.get(project);
-    if (!config) this.resolved.set(project, (config = resolveConfig(project.config)));
+    const folder = dirname(resolve(path));
+    let config = this.byFolder.get(folder);
+    if (!config) {
+      // What the engine cannot read itself (it reads no files): the project's pin and folder, the package's contract.
+      config = resolveConfig({
+        ...project.config, projectPin: findProjectPin(folder), projectRoot: findProjectRoot(path) ?? this.cwd, packageFacts: findPackageFacts(path),
+      });
+      this.byFolder.set(folder, config);
+    }
     return { config, excluded: this.projects.isExcluded(path, project) };
   }
 }
@@ -92,7 +102,7 @@ export async function runCheck(args: string[], io: CliIO, options: CheckOptions,
   const reports: FileReport[] = [];
   const collected = stdinName ? null : collectFiles(parsed.positional, io.cwd);
   // The worker threads start loading the engine while this thread reads and plans the files.
-  const pool = EnginePool.forFiles(collected ? collected.files.filter((f) => languageOfPath(f)).length : 1);
+  const pool = EnginePool.forFiles(collected ? collected.files.filter((f) => languageOfPath(f)).length : 1, io.clock);
   const fixedSummary: string[] = [];
   try {
     if (!collected) {
@@ -120,7 +130,7 @@ export async function runCheck(args: string[], io: CliIO, options: CheckOptions,
 
     // Every file is planned before any is analysed or fixed: a configuration error stops the run
     // before anything is written.
-    const planner = new Planner(override);
+    const planner = new Planner(override, io.cwd);
     const plans = new Map<string, Plan>();
     for (const s of sources) {
       try {

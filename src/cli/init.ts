@@ -18,8 +18,9 @@ start-methods = ["startup", "initialize", "on_startup"]
 stop-methods = ["shutdown", "cleanup", "on_shutdown"]
 # Paths (gitignore patterns, relative to this file) that are never checked.
 exclude = []
-# Import paths for generated code: "current" (omnibase_core 0.4x) or "bridge" (0.1.x).
-framework-target = "current"
+# The framework era rules, fixes and scaffolds follow: "auto" decides per file (its imports, else the
+# omnibase-core version this project pins, else today's framework), or "current" (0.4x) or "bridge" (0.1.x).
+framework-target = "auto"
 `;
 
 export function startingJson(): string {
@@ -29,7 +30,7 @@ export function startingJson(): string {
     startMethods: ['startup', 'initialize', 'on_startup'],
     stopMethods: ['shutdown', 'cleanup', 'on_shutdown'],
     exclude: [],
-    frameworkTarget: 'current',
+    frameworkTarget: 'auto',
   }, null, 2) + '\n';
 }
 

@@ -1,5 +1,6 @@
 // What a CLI command may touch of the outside world; tests pass their own.
 import { setFlagsFromString } from 'node:v8';
+import type { Clock } from '../core/clock';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -14,6 +15,8 @@ export interface CliIO {
    * about 0.15 s after the output is written.
    */
   preferQuickStart?(): void;
+  /** What analysis time budgets are measured with (tests give their own); the analysis then runs in-process. */
+  clock?: Clock;
 }
 
 export class UsageError extends Error {}

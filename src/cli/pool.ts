@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { Clock } from '../core/clock';
 import { analyzeWith, emptyResult, getFrontEnd } from '../core/engine';
 import { fixAllWith, type FixAllResult } from '../core/fixAll';
 import type { AnalysisResult, EngineConfig, LanguageId } from '../core/types';
@@ -27,8 +28,9 @@ export class EnginePool {
   private nextId = 1;
   private closing = false;
 
-  constructor(size: number, private readonly script = join(__dirname, 'worker.js')) {
-    if (size <= 1 || !existsSync(script)) return;
+  /** `clock`: what time budgets are measured with; a clock of the caller's keeps every request in-process. */
+  constructor(size: number, private readonly script = join(__dirname, 'worker.js'), private readonly clock?: Clock) {
+    if (size <= 1 || clock || !existsSync(script)) return;
     for (let i = 0; i < size; i++) this.spawn();
   }
 
@@ -74,8 +76,8 @@ export class EnginePool {
     return this.workers.length === 0;
   }
 
-  static forFiles(count: number): EnginePool {
-    return new EnginePool(count >= 8 ? Math.min(availableParallelism(), Math.ceil(count / 4)) : 1);
+  static forFiles(count: number, clock?: Clock): EnginePool {
+    return new EnginePool(count >= 8 ? Math.min(availableParallelism(), Math.ceil(count / 4)) : 1, undefined, clock);
   }
 
   private pump(): void {
@@ -102,7 +104,7 @@ export class EnginePool {
       if (request.kind === 'facts') return { id: 0, ok: true, kind: 'facts', result: await readFacts(request.language, request.text, request.fileName) };
       if (request.kind === 'typescriptBases') return { id: 0, ok: true, kind: 'typescriptBases', result: answerTypeScriptBases(request) };
       const frontEnd = await getFrontEnd(request.language);
-      if (request.kind === 'analyze') return { id: 0, ok: true, kind: 'analyze', result: analyzeWith(frontEnd, request.text, request.config, request.fileName, { facts: request.facts }) };
+      if (request.kind === 'analyze') return { id: 0, ok: true, kind: 'analyze', result: analyzeWith(frontEnd, request.text, request.config, request.fileName, this.clock, { facts: request.facts }) };
       if (request.kind === 'fixAll') return { id: 0, ok: true, kind: 'fixAll', result: fixAllWith(frontEnd, request.text, request.config, request) };
       throw new Error('unsupported request');
     }

@@ -4,6 +4,7 @@ import { ALL_RULE_IDS, DEFAULT_CONFIG, type AnalysisResult, type EngineConfig, t
   type LanguageId, type RawFinding, type Severity } from './types';
 import { LineIndex, applyEdits } from './text';
 import { isSuppressed, readSuppressions } from './suppression';
+import type { Clock } from './clock';
 import { type AnalysisWants, type FrontEnd, type FrontEndAnalysis, ParseBudgetExceeded } from './frontend';
 import { getPythonFrontEnd } from './python/frontend';
 import { existsSync } from 'node:fs';
@@ -11,6 +12,9 @@ import { join } from 'node:path';
 import { defaultCacheDir, requireWithCodeCache } from './codeCache';
 import type { TypeScriptProjects } from './typescript/project';
 import type { TypeScriptModuleFacts } from './workspace/facts';
+import { cursorLine } from './completions/cursor';
+import { mayMatchAnItem } from './completions/labels';
+import { type CompletionRequest, type CompletionResult, NO_COMPLETIONS } from './completions/types';
 
 /** Fills in defaults; a key present with the value `undefined` does not override its default. */
 export function resolveConfig(partial?: Partial<EngineConfig>): EngineConfig {
@@ -72,6 +76,8 @@ export interface AnalyzeOptions {
   language: LanguageId;
   config?: Partial<EngineConfig>;
   fileName?: string;
+  /** What the time budget is measured with (default: the real clock; tests give one of their own). */
+  clock?: Clock;
 }
 
 /** Cheap checks before parsing: too large, or not text. */
@@ -116,24 +122,25 @@ export async function analyzeText(text: string, options: AnalyzeOptions): Promis
   if (skipped) return emptyResult(skipped);
   try {
     const frontEnd = await getFrontEnd(options.language);
-    return analyzeWith(frontEnd, text, config, options.fileName);
+    return analyzeWith(frontEnd, text, config, options.fileName, options.clock);
   } catch (error) {
     return emptyResult({ kind: 'parse-failure', message: `Analysis failed: ${(error as Error).message}` });
   }
 }
 
 /** Synchronous analysis with a loaded front end (the worker and the CLI use it in loops). */
-export function analyzeWith(frontEnd: FrontEnd, text: string, config: EngineConfig, fileName?: string, wants?: AnalysisWants): AnalysisResult {
+export function analyzeWith(frontEnd: FrontEnd, text: string, config: EngineConfig, fileName?: string, clock?: Clock, wants?: AnalysisWants): AnalysisResult {
   const skipped = precheck(text, config);
   if (skipped) return emptyResult(skipped);
   try {
-    const analysis = frontEnd.findRaw(text, config, fileName, wants);
+    const analysis = frontEnd.findRaw(text, config, fileName, clock, wants);
     const findings = finalizeFindings(text, analysis, config);
     return {
       findings,
       syntaxErrors: analysis.syntaxErrors,
       parseMs: analysis.parseMs,
       rulesMs: analysis.rulesMs,
+      era: analysis.era,
       skipped: analysis.outOfTime
         ? { kind: 'time-budget', message: `Stopped: analysis took longer than ${config.timeBudgetMs} ms (setting onexForge.timeBudgetMs); findings may be incomplete.` }
         : undefined,
@@ -185,6 +192,25 @@ export function fixesWith(frontEnd: FrontEnd, text: string, finding: RawFinding,
 export async function fixesFor(text: string, finding: RawFinding, options: AnalyzeOptions): Promise<FixesResult> {
   const frontEnd = await getFrontEnd(options.language);
   return fixesWith(frontEnd, text, finding, resolveConfig(options.config), options.fileName);
+}
+
+/**
+ * The ONEX snippets and file templates at a cursor (./completions). Never throws: a text too large or
+ * binary, or one the front end cannot read, gets none.
+ */
+export function completionsWith(frontEnd: FrontEnd, request: CompletionRequest): CompletionResult {
+  if (precheck(request.text, request.config)) return NO_COMPLETIONS;
+  const cursor = cursorLine(request.text, request.offset);
+  if (!cursor || !mayMatchAnItem(cursor.word)) return NO_COMPLETIONS;
+  try {
+    return frontEnd.completions(request);
+  } catch {
+    return NO_COMPLETIONS;
+  }
+}
+
+export async function completionsFor(language: LanguageId, request: Omit<CompletionRequest, 'config'> & { config?: Partial<EngineConfig> }): Promise<CompletionResult> {
+  return completionsWith(await getFrontEnd(language), { ...request, config: resolveConfig(request.config) });
 }
 
 export { ALL_RULE_IDS };

@@ -1,6 +1,6 @@
 // Real framework names (../shared/spec/onex-facts.md, error-codes.txt). Generated and fixed code
 // uses only these, so it runs against the real omnibase_core.
-import type { EngineConfig } from './types';
+import type { Era } from './era';
 
 /** The 129 members of omnibase_core's EnumCoreErrorCode (enum_core_error_code.py at commit 239ff50a). */
 export const ERROR_CODES: ReadonlySet<string> = new Set([
@@ -195,7 +195,7 @@ export interface PythonImport {
 }
 
 /** Where generated Python code imports each framework name from, per framework era. */
-export function frameworkImports(target: EngineConfig['frameworkTarget']): Record<string, PythonImport> {
+export function frameworkImports(target: Era): Record<string, PythonImport> {
   const current = target === 'current';
   return {
     emit_log_event: current
@@ -216,7 +216,7 @@ export function frameworkImports(target: EngineConfig['frameworkTarget']): Recor
 }
 
 /** Entry point method per node kind and era. */
-export function entryPointName(kind: 'effect' | 'compute' | 'reducer' | 'orchestrator', target: EngineConfig['frameworkTarget']): string {
+export function entryPointName(kind: 'effect' | 'compute' | 'reducer' | 'orchestrator', target: Era): string {
   if (target === 'current') return 'process';
   return { effect: 'execute_effect', compute: 'execute_compute', reducer: 'execute_reduction', orchestrator: 'execute_orchestration' }[kind];
 }

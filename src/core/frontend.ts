@@ -1,6 +1,9 @@
 // What a language front end offers the engine (./engine.ts), which knows front ends only through
 // this module. The Python front end (tree-sitter) is ./python/frontend.ts; the TypeScript one
 // (ts-morph's compiler), loaded lazily as a bundle of its own, is ./typescript/frontend.ts.
+import type { CompletionRequest, CompletionResult } from './completions/types';
+import type { EraDecision } from './era';
+import type { Clock } from './clock';
 import type { CommentInfo } from './suppression';
 import type { EngineConfig, Fix, LanguageId, RawFinding } from './types';
 import type { ModuleFacts } from './workspace/facts';
@@ -13,10 +16,15 @@ export interface AnalysisWants {
 
 export interface FrontEnd {
   readonly language: LanguageId;
-  /** Finds raw findings; `outOfTime` when the budget ran out part-way. */
-  findRaw(text: string, config: EngineConfig, fileName?: string, wants?: AnalysisWants): FrontEndAnalysis;
+  /**
+   * Finds raw findings; `outOfTime` when the budget ran out part-way, as `clock` (default: the real one)
+   * tells. `wants`: what else the caller wants from the analysis (the workspace index's facts).
+   */
+  findRaw(text: string, config: EngineConfig, fileName?: string, clock?: Clock, wants?: AnalysisWants): FrontEndAnalysis;
   fixes(text: string, finding: RawFinding, config: EngineConfig, fileName?: string): Fix[];
   syntaxErrorCount(text: string, fileName?: string): number;
+  /** The ONEX snippets and file templates that belong at the request's cursor (./completions). */
+  completions(request: CompletionRequest): CompletionResult;
 }
 
 export interface FrontEndAnalysis {
@@ -28,6 +36,8 @@ export interface FrontEndAnalysis {
   outOfTime: boolean;
   /** When asked for (AnalysisWants.facts). */
   facts?: ModuleFacts;
+  /** The era the file was given, and why. */
+  era?: EraDecision;
 }
 
 /**

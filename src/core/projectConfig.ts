@@ -1,9 +1,11 @@
 // The project configuration shared by the CLI and the extension: `[tool.onex-forge]` in pyproject.toml
 // or an onex-forge.json file, found by walking up from each checked file (the nearest one wins).
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { parse as parseToml } from 'smol-toml';
+import { ERA_SETTINGS, type EraSetting } from './era';
+import { FileCache } from './fileCache';
 import { ALL_RULE_IDS, SEVERITIES, type EngineConfig, type RuleId, type Severity } from './types';
 
 export class ConfigError extends Error {}
@@ -25,8 +27,12 @@ const KEYS: Record<string, keyof EngineConfig | 'exclude'> = {
   'framework-target': 'frameworkTarget', framework_target: 'frameworkTarget', frameworkTarget: 'frameworkTarget',
   'max-file-size': 'maxFileSize', max_file_size: 'maxFileSize', maxFileSize: 'maxFileSize',
   'time-budget-ms': 'timeBudgetMs', time_budget_ms: 'timeBudgetMs', timeBudgetMs: 'timeBudgetMs',
+  'test-files': 'testFiles', test_files: 'testFiles', testFiles: 'testFiles',
   exclude: 'exclude',
 };
+
+/** Settings of the scaffold (the SPDX copyright holder of generated files), not of the checks. */
+const SCAFFOLD_KEYS = new Set(['copyright-holder']);
 
 function stringList(value: unknown, where: string): string[] {
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new ConfigError(`${where} must be a list of strings`);
@@ -53,22 +59,27 @@ export function validateConfigTable(table: Record<string, unknown>, source: stri
         config.rules = rules;
         break;
       }
-      case 'nodeBaseClasses': case 'startMethods': case 'stopMethods':
+      case 'nodeBaseClasses': case 'startMethods': case 'stopMethods': case 'testFiles':
         config[target] = stringList(value, where);
         break;
       case 'exclude':
         exclude = stringList(value, where);
         break;
       case 'frameworkTarget':
-        if (value !== 'current' && value !== 'bridge') throw new ConfigError(`${where} must be "current" or "bridge"`);
-        config.frameworkTarget = value;
+        if (!(ERA_SETTINGS as readonly unknown[]).includes(value)) throw new ConfigError(`${where} must be "auto", "current" or "bridge"`);
+        config.frameworkTarget = value as EraSetting;
         break;
       case 'maxFileSize': case 'timeBudgetMs':
         if (typeof value !== 'number' || !(value > 0)) throw new ConfigError(`${where} must be a positive number`);
         config[target] = value;
         break;
       default:
-        throw new ConfigError(`${where} is not a known setting (known: rules, node-base-classes, start-methods, stop-methods, exclude, framework-target, max-file-size, time-budget-ms)`);
+        if (SCAFFOLD_KEYS.has(key)) {
+          // Read by the scaffold from pyproject.toml's text; the checks only validate it.
+          if (typeof value !== 'string' || !value.trim()) throw new ConfigError(`${where} must be a non-empty string`);
+          break;
+        }
+        throw new ConfigError(`${where} is not a known setting (known: rules, node-base-classes, start-methods, stop-methods, test-files, exclude, framework-target, max-file-size, time-budget-ms, copyright-holder)`);
     }
   }
   return { config, exclude };
@@ -98,25 +109,11 @@ export function readConfigFile(path: string): ProjectConfig | null {
   return { path, root: dirname(path), ...validateConfigTable(table as Record<string, unknown>, path) };
 }
 
-const cache = new Map<string, { stamp: string; result: ProjectConfig | null }>();
+const cache = new FileCache<ProjectConfig | null>();
 
-function stampOf(path: string): string | null {
-  try {
-    const s = statSync(path);
-    return `${s.mtimeMs}:${s.size}`;
-  } catch {
-    return null;
-  }
-}
-
+/** The file's configuration, cached until it changes; undefined when there is no such file. */
 function readCached(path: string): ProjectConfig | null | undefined {
-  const stamp = stampOf(path);
-  if (stamp === null) return undefined;
-  const hit = cache.get(path);
-  if (hit && hit.stamp === stamp) return hit.result;
-  const result = readConfigFile(path);
-  cache.set(path, { stamp, result });
-  return result;
+  return cache.get(path, readConfigFile);
 }
 
 /**

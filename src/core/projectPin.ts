@@ -1,10 +1,11 @@
 // Step 3 of the era resolver (era.ts): the omnibase-core version a project pins, read from its files by
 // walking up from a file or folder. In each folder a lock file (uv.lock, poetry.lock) wins over
 // pyproject.toml; a range, caret or tilde stands for its lower bound; a git source for its tag.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import type { ProjectPin } from './era';
+import { FileCache, fileStamp } from './fileCache';
+import { resolveEra, type EraDecision, type EraSetting, type ProjectPin } from './era';
 
 const PACKAGE = 'omnibase-core';
 
@@ -128,33 +129,19 @@ export function pinInLockFile(text: string): { version: string; spec: string } |
   return null;
 }
 
-const cache = new Map<string, { stamp: string; pin: { version: string; spec: string } | null }>();
+const cache = new FileCache<{ version: string; spec: string } | null>();
 
-function stampOf(path: string): string | null {
-  try {
-    const s = statSync(path);
-    return s.isFile() ? `${s.mtimeMs}:${s.size}` : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The pin in one file (cached by modification time); null when it has none or cannot be read. */
+/** The pin in one file (cached until it changes); null when it has none, cannot be read or is not there. */
 function pinInFile(path: string): { version: string; spec: string } | null {
-  const stamp = stampOf(path);
-  if (stamp === null) return null;
-  const hit = cache.get(path);
-  if (hit && hit.stamp === stamp) return hit.pin;
-  let pin: { version: string; spec: string } | null = null;
-  try {
-    const text = readFileSync(path, 'utf8');
-    pin = basename(path) === 'pyproject.toml' ? pinInPyproject(text) : pinInLockFile(text);
-  } catch {
-    // An unreadable or malformed file pins nothing (the configuration loader reports bad TOML).
-    pin = null;
-  }
-  cache.set(path, { stamp, pin });
-  return pin;
+  return cache.get(path, (file) => {
+    try {
+      const text = readFileSync(file, 'utf8');
+      return basename(file) === 'pyproject.toml' ? pinInPyproject(text) : pinInLockFile(text);
+    } catch {
+      // An unreadable or malformed file pins nothing (the configuration loader reports bad TOML).
+      return null;
+    }
+  }) ?? null;
 }
 
 /** The omnibase-core pin of one folder's own uv.lock, poetry.lock or pyproject.toml (in that order), if any. */
@@ -173,7 +160,7 @@ export function pinInFolder(dir: string): ProjectPin | null {
  */
 export function findProjectPin(start: string): ProjectPin | null {
   let dir = resolve(start);
-  if (stampOf(dir) !== null) dir = dirname(dir);
+  if (fileStamp(dir) !== null) dir = dirname(dir);
   for (;;) {
     const pin = pinInFolder(dir);
     if (pin) return pin;
@@ -181,4 +168,12 @@ export function findProjectPin(start: string): ProjectPin | null {
     if (parent === dir) return null;
     dir = parent;
   }
+}
+
+/**
+ * The era of a new file or node under `path` (a folder or file), which has no imports of its own yet: an
+ * explicit setting, else the project's pin, else today (era.ts's steps 1, 3, 4).
+ */
+export function resolveProjectEra(setting: EraSetting | undefined, path: string, settingSource?: string): EraDecision {
+  return resolveEra({ setting, settingSource, pin: findProjectPin(path) });
 }

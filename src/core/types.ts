@@ -1,3 +1,6 @@
+import type { EraDecision, EraSetting, ProjectPin } from './era';
+import type { PackageFacts } from './packageFacts';
+
 // The engine's shared vocabulary. Nothing here knows about VS Code or about a parser:
 // both language front ends (tree-sitter for Python, ts-morph for TypeScript) produce these.
 import type { ModuleFacts, WorkspaceHints } from './workspace/facts';
@@ -103,8 +106,25 @@ export interface EngineConfig {
   /** Lifecycle method names. */
   startMethods: string[];
   stopMethods: string[];
-  /** Framework target for generated code: today's import paths or the bridge era's. */
-  frameworkTarget: 'current' | 'bridge';
+  /**
+   * The framework era: `auto` (the default) lets the resolver decide per file (era.ts: the file's imports,
+   * then the project's pin, then today); `current` or `bridge` is an explicit choice.
+   */
+  frameworkTarget: EraSetting;
+  /**
+   * The omnibase-core pin of the file's project (projectPin.ts's findProjectPin), looked up by the caller
+   * from the file's path: the engine itself reads no files. Absent or null: the project pins none.
+   */
+  projectPin?: ProjectPin | null;
+  /**
+   * The file's project folder (the nearest pyproject.toml's, else the workspace folder), looked up by the
+   * caller: test files are recognised by `testFiles` relative to it.
+   */
+  projectRoot?: string | null;
+  /** Gitignore-style patterns, relative to the project folder, of test files (their classes are test doubles). */
+  testFiles: string[];
+  /** What the file's node package's contract.yaml says (packageFacts.ts), looked up by the caller. */
+  packageFacts?: PackageFacts | null;
   /** Files larger than this (bytes) are skipped with a message. */
   maxFileSize: number;
   /** Per-file time budget (ms) for analysis. */
@@ -121,7 +141,8 @@ export const DEFAULT_CONFIG: EngineConfig = {
   nodeBaseClasses: [],
   startMethods: ['startup', 'initialize', 'on_startup'],
   stopMethods: ['shutdown', 'cleanup', 'on_shutdown'],
-  frameworkTarget: 'current',
+  frameworkTarget: 'auto',
+  testFiles: ['test_*.py', '*_test.py', 'conftest.py', 'tests/', 'test/', '*.test.ts', '*.spec.ts', '__tests__/'],
   maxFileSize: 1024 * 1024,
   timeBudgetMs: 2000,
 };
@@ -143,4 +164,6 @@ export interface AnalysisResult {
   rulesMs: number;
   /** The workspace index's facts of the file, when asked for (read from the analysis's own tree). */
   facts?: ModuleFacts;
+  /** The era the file was given, and why (for hovers and the status); absent when it was not analysed. */
+  era?: EraDecision;
 }

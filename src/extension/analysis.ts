@@ -8,6 +8,7 @@ import { getPythonFrontEnd } from '../core/python/frontend';
 import type { AnalysisResult, EngineConfig, LanguageId } from '../core/types';
 import { analysisConfigFor, settingsFor } from './config';
 import { toDiagnostic } from './diagnostics';
+import { analysisLine } from './messages';
 import type { WorkerClient } from './workerClient';
 
 /** Schemes whose documents are analysed; everything else (git:, output:, notebook cells, …) is left alone. */
@@ -101,9 +102,10 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const text = document.getText();
     const config = analysisConfigFor(document.uri);
     const started = performance.now();
+    const here = language === 'python' && text.length <= MAIN_THREAD_LIMIT;
     let result: AnalysisResult;
     try {
-      result = language === 'python' && text.length <= MAIN_THREAD_LIMIT
+      result = here
         ? await this.analyzePythonHere(document, text, config)
         : await this.analyzeInWorker(language, text, config, document.uri.fsPath, config.timeBudgetMs * 3 + 5000);
     } catch (error) {
@@ -112,6 +114,9 @@ export class DocumentAnalyzer implements vscode.Disposable {
     }
     if (document.isClosed || document.version !== version) return undefined; // stale: a newer run follows
     const durationMs = performance.now() - started;
+    if (this.output.logLevel <= vscode.LogLevel.Debug) {
+      this.output.debug(analysisLine(vscode.workspace.asRelativePath(document.uri), document.version, result, durationMs, here ? 'extension host' : 'worker'));
+    }
     const key = document.uri.toString();
     const state = this.states.get(key) ?? { version };
     state.lastResult = result;
@@ -147,7 +152,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const previous = state.tree && state.version === document.version ? state.tree : undefined;
     try {
       // The facts feed the workspace index (the ONEX Nodes view) as the user types.
-      const analysis = frontEnd.findRawKeepingTree(text, config, previous, { facts: true });
+      const analysis = frontEnd.findRawKeepingTree(text, config, previous, document.uri.fsPath, undefined, { facts: true });
       if (state.tree && state.tree !== analysis.tree) state.tree.delete();
       state.tree = analysis.tree;
       state.version = document.version;
@@ -162,7 +167,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     } catch {
       state.tree?.delete();
       state.tree = undefined;
-      return analyzeWith(frontEnd, text, config, undefined, { facts: true });
+      return analyzeWith(frontEnd, text, config, document.uri.fsPath, undefined, { facts: true });
     }
   }
 

@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { resolveConfig } from '../core/engine';
 import { loadProjectConfig, type ProjectConfig } from '../core/projectConfig';
+import { findPackageFacts, findProjectRoot } from '../core/packageFacts';
+import { findProjectPin } from '../core/projectPin';
 import type { EngineConfig, RuleId, Severity } from '../core/types';
 import { type WorkspaceHints, withHints } from '../core/workspace/facts';
 
@@ -48,7 +50,15 @@ export function engineConfigFor(uri: vscode.Uri, loaded?: ProjectConfig | null):
     nodeBaseClasses: explicit<string[]>(c, 'nodeBaseClasses') ?? project.nodeBaseClasses,
     startMethods: explicit<string[]>(c, 'lifecycle.startMethods') ?? project.startMethods,
     stopMethods: explicit<string[]>(c, 'lifecycle.stopMethods') ?? project.stopMethods,
+    testFiles: explicit<string[]>(c, 'testFiles') ?? project.testFiles,
     frameworkTarget: explicit<EngineConfig['frameworkTarget']>(c, 'frameworkTarget') ?? project.frameworkTarget,
+    // What the engine cannot read itself (it reads no files): the omnibase-core version the project pins (the
+    // era resolver's step 3), the project's folder (test files are found relative to it), the package's contract.
+    ...(uri.scheme === 'file' ? {
+      projectPin: findProjectPin(uri.fsPath),
+      projectRoot: findProjectRoot(uri.fsPath) ?? vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? null,
+      packageFacts: findPackageFacts(uri.fsPath),
+    } : {}),
     maxFileSize: explicit<number>(c, 'maxFileSize') ?? project.maxFileSize,
     timeBudgetMs: explicit<number>(c, 'timeBudgetMs') ?? project.timeBudgetMs,
   });

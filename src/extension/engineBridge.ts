@@ -1,7 +1,8 @@
 // Runs engine operations for a document where they belong: small Python texts on the extension
 // host (the parser is already warm there), TypeScript and large texts in the worker thread.
 import type * as vscode from 'vscode';
-import { analyzeWith, fixesWith, getFrontEnd, type FixesResult } from '../core/engine';
+import { analyzeWith, completionsWith, fixesWith, getFrontEnd, type FixesResult } from '../core/engine';
+import type { CompletionRequest, CompletionResult } from '../core/completions/types';
 import type { FixAllResult } from '../core/fixAll';
 import type { AnalysisWants } from '../core/frontend';
 import type { AnalysisResult, EngineConfig, LanguageId, RawFinding } from '../core/types';
@@ -31,7 +32,7 @@ export class EngineBridge {
    * in that worker (a file re-checked from disk); 'scan' in the workspace scan's pool.
    */
   async analyze(language: LanguageId, text: string, config: EngineConfig, fileName?: string, where: 'auto' | 'worker' | 'scan' = 'auto', wants: AnalysisWants = {}): Promise<AnalysisResult> {
-    if (where === 'auto' && this.here(language, text)) return analyzeWith(await getFrontEnd('python'), text, config, fileName, wants);
+    if (where === 'auto' && this.here(language, text)) return analyzeWith(await getFrontEnd('python'), text, config, fileName, undefined, wants);
     const job = { kind: 'analyze' as const, language, text, config, fileName, facts: wants.facts };
     const r = where === 'scan' && this.scan ? await this.scan.request(job, this.timeout(config)) : await this.worker.request(job, this.timeout(config));
     if (!r.ok) throw new Error(r.error);
@@ -44,6 +45,15 @@ export class EngineBridge {
     const r = await this.worker.request({ kind: 'fixes', language, text, finding, config, fileName }, this.timeout(config));
     if (!r.ok) throw new Error(r.error);
     if (r.kind !== 'fixes') throw new Error('unexpected worker answer');
+    return r.result;
+  }
+
+  /** ONEX snippets at a cursor: small Python texts here (no wait for the worker while typing), the rest in the worker. */
+  async completions(language: LanguageId, request: CompletionRequest): Promise<CompletionResult> {
+    if (this.here(language, request.text)) return completionsWith(await getFrontEnd('python'), request);
+    const r = await this.worker.request({ ...request, kind: 'completions', language }, this.timeout(request.config));
+    if (!r.ok) throw new Error(r.error);
+    if (r.kind !== 'completions') throw new Error('unexpected worker answer');
     return r.result;
   }
 

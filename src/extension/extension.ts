@@ -4,14 +4,16 @@ import * as vscode from 'vscode';
 import { join } from 'node:path';
 import { DocumentAnalyzer, languageOf } from './analysis';
 import { OnexCodeActionProvider } from './codeActions';
+import { OnexCompletionProvider } from './completions';
 import { SECTION } from './config';
 import { docsUri } from './diagnostics';
 import { EngineBridge } from './engineBridge';
 import { registerScaffoldCommands } from './scaffold';
 import { AnalysisStatus } from './status';
 import { ScanPool } from './scanPool';
+import { UserInterface, type UiEvents } from './ui';
 import { WorkerClient } from './workerClient';
-import { WorkspaceChecker } from './workspaceCheck';
+import { WorkspaceChecker, type CheckWorkspaceResult } from './workspaceCheck';
 import { fixAllSafeInEditor } from './fixAllCommand';
 import { type NodesTreeProvider, registerNodesView } from './nodesView';
 import type { NodesModel } from '../core/workspace/nodes';
@@ -21,13 +23,18 @@ import { WorkspaceNodes } from './workspaceNodes';
 export interface OnexForgeApi {
   /** Analyses a document now (used by tests and other extensions). */
   analyze(document: vscode.TextDocument): Promise<unknown>;
-  checkWorkspace(): Promise<{ files: number; findings: number; cancelled: boolean }>;
+  checkWorkspace(): Promise<CheckWorkspaceResult>;
+  /** The notifications and quick picks the extension shows, as events (see ui.ts). */
+  ui: UiEvents;
+  /** The folder of the extension's logs: the "ONEX Forge" output channel is written there. */
+  logUri: vscode.Uri;
   /** The ONEX Nodes view (tests read its tree; `scanned` resolves once its first scan is done). */
   nodes: { tree: NodesTreeProvider; model: NodesModel; scanned(): Promise<void> };
 }
 
 export function activate(context: vscode.ExtensionContext): OnexForgeApi {
   const output = vscode.window.createOutputChannel('ONEX Forge', { log: true });
+  const ui = new UserInterface();
   const diagnostics = vscode.languages.createDiagnosticCollection('onex');
   const worker = new WorkerClient(join(context.extensionPath, 'dist'), (m) => output.warn(m));
   const scanPool = new ScanPool(join(context.extensionPath, 'dist'), (m) => output.warn(m));
@@ -42,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
       nodes.analysed(document.uri, result);
     },
   }, context.extensionUri);
-  const checker = new WorkspaceChecker(diagnostics, bridge, output, context.extensionUri, {
+  const checker = new WorkspaceChecker(diagnostics, bridge, output, context.extensionUri, ui, {
     configFor: (uri, config) => nodes.configFor(uri, config),
     checked: (uri, result) => nodes.analysed(uri, result),
   });
@@ -58,8 +65,10 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
   const actions = new OnexCodeActionProvider(analyzer, bridge, output);
 
   context.subscriptions.push(
-    output, diagnostics, status, analyzer, checker, nodes, { dispose: () => worker.dispose() }, { dispose: () => scanPool.dispose() },
+    output, ui, diagnostics, status, analyzer, checker, nodes, { dispose: () => worker.dispose() }, { dispose: () => scanPool.dispose() },
     vscode.languages.registerCodeActionsProvider([{ language: 'python' }, { language: 'typescript' }], actions, OnexCodeActionProvider.metadata),
+    vscode.languages.registerCompletionItemProvider(
+      [{ language: 'python' }, { language: 'typescript' }], new OnexCompletionProvider(bridge, output), ...OnexCompletionProvider.triggerCharacters),
     vscode.workspace.onDidOpenTextDocument((d) => analyzer.schedule(d, 0)),
     vscode.workspace.onDidChangeTextDocument((e) => analyzer.onDidChange(e)),
     vscode.workspace.onDidCloseTextDocument((d) => {
@@ -86,16 +95,21 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
     }),
     vscode.commands.registerCommand('onexForge.fixAllSafe', () => fixAllSafeInEditor(bridge, output)),
   );
-  registerScaffoldCommands(context);
+  registerScaffoldCommands(context, ui, output);
   const tree = registerNodesView(context, nodes, bridge, output);
   registerWalkthrough(context);
 
   for (const document of vscode.workspace.textDocuments) {
     if (languageOf(document)) analyzer.schedule(document, 0);
   }
+  const version = (context.extension.packageJSON as { version?: string }).version ?? '?';
+  output.info(`ONEX Forge ${version} activated in VS Code ${vscode.version} (${vscode.env.appName}${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''}); `
+    + `${vscode.workspace.workspaceFolders?.length ?? 0} workspace folder(s). Analyses are logged at the Debug level.`);
   return {
     analyze: (document) => analyzer.analyze(document),
     checkWorkspace: () => checker.run(),
+    ui,
+    logUri: context.logUri,
     nodes: { tree, model: nodes.model, scanned: () => nodes.ensureScanned() },
   };
 }

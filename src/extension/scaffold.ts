@@ -4,13 +4,19 @@
 // checked first and an existing one is reported with nothing written.
 //
 // Both commands also take an options object ({kind, name, folder, layout, language, target,
-// preview}) that skips the prompts it answers, for tests and automation.
+// preview}) that skips the prompts it answers, for tests and automation. The language is always
+// asked (Python or TypeScript, whatever the workspace holds), defaulting to the workspace's.
+// A created node ends with a notification saying what was written, with "Open contract" and
+// "Run tests" (a terminal running the generated tests) buttons.
 import * as vscode from 'vscode';
 import {
-  classNameFor, NODE_KINDS, planScaffold, plannedTargets, ScaffoldError, validateNodeName,
+  classNameFor, findPythonPlacement, NODE_KINDS, planScaffold, plannedTargets, ScaffoldError, typeScriptTargetFor, validateNodeName,
   type FrameworkTarget, type NodeKind, type ScaffoldLanguage, type ScaffoldLayout, type ScaffoldPlan,
 } from '../core/scaffold';
 import { engineConfigFor, settingsFor } from './config';
+import { resolveProjectEra } from '../core/projectPin';
+import { commonFolder, createdSummary, isTestFile, testCommand } from './messages';
+import type { UserInterface } from './ui';
 
 export interface NewNodeOptions {
   kind?: NodeKind;
@@ -25,7 +31,7 @@ export interface NewNodeOptions {
 }
 
 export type NewNodeResult =
-  | { status: 'created'; files: vscode.Uri[]; mainFile: vscode.Uri }
+  | { status: 'created'; files: vscode.Uri[]; mainFile: vscode.Uri; message: string }
   | { status: 'cancelled' }
   | { status: 'refused'; message: string };
 
@@ -39,11 +45,20 @@ const KIND_ITEMS: Record<NodeKind, string> = {
 };
 
 const LAYOUT_ITEMS: Record<ScaffoldLayout, { label: string; detail: string }> = {
-  flat: { label: 'Flat', detail: "Today's layout: <name>/{node.py, contract.yaml, models/, tests/}" },
+  flat: { label: 'Flat', detail: "Today's layout: <name>/{node.py, contract.yaml, handlers/, models/}" },
   versioned: { label: 'Versioned', detail: 'The bridge era\'s layout: <name>/v1_0_0/{node.py, contract.yaml, models/, tests/}' },
 };
 
-export function registerScaffoldCommands(context: vscode.ExtensionContext): void {
+/** Where the commands report to: notifications and picks (tests observe them), and the output channel. */
+interface Reporting {
+  ui: UserInterface;
+  output: vscode.LogOutputChannel;
+}
+
+let reporting: Reporting | undefined;
+
+export function registerScaffoldCommands(context: vscode.ExtensionContext, ui: UserInterface, output: vscode.LogOutputChannel): void {
+  reporting = { ui, output };
   context.subscriptions.push(
     vscode.commands.registerCommand('onexForge.newNode', (arg?: unknown) => newNodeCommand(arg)),
     // From the explorer's context menu the folder's Uri arrives first, then the selection (an
@@ -72,9 +87,15 @@ async function newNodeCommand(arg: unknown, extra?: unknown): Promise<NewNodeRes
     return await createNode(answers);
   } catch (error) {
     const message = error instanceof ScaffoldError ? error.message : `Could not create the node: ${(error as Error).message}`;
-    void vscode.window.showErrorMessage(message);
+    if (!(error instanceof ScaffoldError)) reporting?.output.error(`New node: ${(error as Error).stack ?? message}`);
+    notify('error', message);
     return { status: 'refused', message };
   }
+}
+
+function notify(severity: 'information' | 'error', message: string, ...actions: string[]): Promise<string | undefined> {
+  if (reporting) return reporting.ui.notify(severity, message, ...actions);
+  return Promise.resolve(severity === 'error' ? vscode.window.showErrorMessage(message, ...actions) : vscode.window.showInformationMessage(message, ...actions));
 }
 
 interface Answers {
@@ -103,9 +124,16 @@ interface Step {
   run(draft: Draft, step: number, totalSteps: number): Promise<StepOutcome>;
 }
 
-async function workspaceHasTypeScript(): Promise<boolean> {
-  const found = await vscode.workspace.findFiles('**/tsconfig.json', '**/node_modules/**', 1);
-  return found.length > 0;
+/**
+ * The language the wizard proposes first: the active editor's when it is Python or TypeScript, else
+ * TypeScript in a workspace with a tsconfig.json and no Python project file, else Python.
+ */
+async function workspaceLanguage(): Promise<ScaffoldLanguage> {
+  const active = vscode.window.activeTextEditor?.document.languageId;
+  if (active === 'python' || active === 'typescript') return active;
+  const has = async (glob: string) => (await vscode.workspace.findFiles(glob, '**/node_modules/**', 1)).length > 0;
+  if (await has('**/tsconfig.json') && !(await has('**/{pyproject.toml,setup.py,setup.cfg}'))) return 'typescript';
+  return 'python';
 }
 
 async function collectAnswers(options: NewNodeOptions): Promise<Answers | undefined> {
@@ -125,11 +153,12 @@ async function collectAnswers(options: NewNodeOptions): Promise<Answers | undefi
     target: options.target,
     preview: options.preview,
   };
-  // Ask for the language only where TypeScript nodes are plausible.
-  if (draft.language === undefined && !(await workspaceHasTypeScript())) draft.language = 'python';
-
+  // The language is always asked (a Python workspace may want a TypeScript node), the workspace's first.
   const steps: Step[] = [];
-  if (draft.language === undefined) steps.push({ run: pickLanguage });
+  if (draft.language === undefined) {
+    const proposed = await workspaceLanguage();
+    steps.push({ run: (d, step, total) => pickLanguage(d, step, total, proposed) });
+  }
   if (draft.kind === undefined) steps.push({ run: pickKind });
   if (draft.name === undefined) steps.push({ run: inputName });
   if (draft.folder === undefined) steps.push({ run: pickFolder });
@@ -148,8 +177,8 @@ async function collectAnswers(options: NewNodeOptions): Promise<Answers | undefi
     folder,
     layout: draft.layout!,
     language: draft.language ?? 'python',
-    // The setting or the project file's frameworkTarget; today's framework when neither sets it.
-    target: draft.target ?? engineConfigFor(folder).frameworkTarget ?? 'current',
+    // The setting or the project file's framework-target, else the project's omnibase-core pin, else today.
+    target: targetOf({ ...draft, folder }),
     preview: draft.preview ?? false,
   };
 }
@@ -199,15 +228,23 @@ function pick<T>(config: {
     });
     quickPick.onDidHide(() => finish(undefined));
     quickPick.show();
+    reporting?.ui.pickShown({
+      title: TITLE, step: config.step, totalSteps: config.totalSteps, placeholder: config.placeholder,
+      items: config.items.map((item) => item.label), active: active?.label,
+      choose(label) {
+        const item = config.items.find((i) => i.label === label);
+        finish(item ? { value: item.value } : undefined);
+      },
+    });
   });
 }
 
-async function pickLanguage(draft: Draft, step: number, totalSteps: number): Promise<StepOutcome> {
+async function pickLanguage(draft: Draft, step: number, totalSteps: number, proposed: ScaffoldLanguage): Promise<StepOutcome> {
   const result = await pick<ScaffoldLanguage>({
-    step, totalSteps, placeholder: 'Language of the new node', active: draft.language,
+    step, totalSteps, placeholder: 'Language of the new node', active: draft.language ?? proposed,
     items: [
-      { label: 'Python', description: 'node.py, pydantic models, pytest tests', value: 'python' },
-      { label: 'TypeScript', description: 'node.ts with the same production patterns', value: 'typescript' },
+      { label: 'Python', description: `node.py, pydantic models, pytest tests${proposed === 'python' ? ' (this workspace\'s language)' : ''}`, value: 'python' },
+      { label: 'TypeScript', description: `node.ts with the same production patterns${proposed === 'typescript' ? ' (this workspace\'s language)' : ''}`, value: 'typescript' },
     ],
   });
   if (result === undefined || result === BACK) return result;
@@ -305,9 +342,18 @@ async function pickFolder(draft: Draft, step: number, totalSteps: number): Promi
   }
 }
 
+/** The framework a draft targets: the option, else the folder's setting or project file, else today's. */
+function targetOf(draft: Draft): FrameworkTarget {
+  if (draft.target) return draft.target;
+  if (!draft.folder || draft.folder.scheme !== 'file') return 'current';
+  return resolveProjectEra(engineConfigFor(draft.folder).frameworkTarget, draft.folder.fsPath).era;
+}
+
 async function pickLayout(draft: Draft, step: number, totalSteps: number): Promise<StepOutcome> {
   const preferred = settingsFor(draft.folder).defaultLayout;
-  const order: ScaffoldLayout[] = preferred === 'versioned' ? ['versioned', 'flat'] : ['flat', 'versioned'];
+  // The versioned layout belongs to the bridge era: today's Python nodes have only the flat one.
+  const today = (draft.language ?? 'python') === 'python' && targetOf(draft) === 'current';
+  const order: ScaffoldLayout[] = today ? ['flat'] : preferred === 'versioned' ? ['versioned', 'flat'] : ['flat', 'versioned'];
   const previewButton: vscode.QuickInputButton = {
     iconPath: new vscode.ThemeIcon('diff'), tooltip: 'Create with a preview of the changes',
   };
@@ -346,31 +392,57 @@ function uriOf(folder: vscode.Uri, relativePath: string): vscode.Uri {
   return vscode.Uri.joinPath(folder, ...relativePath.split('/'));
 }
 
-/** Whether `module` is installed in a node_modules folder at or above `folder` (within its workspace folder). */
-async function moduleResolves(folder: vscode.Uri, module: string): Promise<boolean> {
-  const root = vscode.workspace.getWorkspaceFolder(folder)?.uri;
-  let dir = folder;
-  for (let depth = 0; depth < 32; depth++) {
-    if (await exists(vscode.Uri.joinPath(dir, 'node_modules', ...module.split('/'), 'package.json'))) return true;
-    if (root && dir.toString() === root.toString()) return false;
-    const parent = vscode.Uri.joinPath(dir, '..');
-    if (parent.toString() === dir.toString()) return false;
-    dir = parent;
-  }
-  return false;
+/** A plan, and the folder its paths are relative to. */
+interface PlannedNode {
+  plan: ScaffoldPlan;
+  base: vscode.Uri;
 }
 
-async function planFor(answers: Answers): Promise<ScaffoldPlan> {
-  if (answers.language === 'typescript') {
-    const runtimeModule = settingsFor(answers.folder).runtimeModule;
-    return planScaffold({
-      kind: answers.kind, name: answers.name, language: 'typescript', layout: answers.layout,
-      frameworkTarget: answers.target, runtimeModule, runtimeResolves: await moduleResolves(answers.folder, runtimeModule),
-    });
+/** A file's text as the editor has it (unsaved changes included), else from disk; undefined when missing. */
+async function currentText(uri: vscode.Uri): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'FileIsADirectory')) return undefined;
+    throw error;
   }
-  return planScaffold({
+}
+
+async function planFor(answers: Answers): Promise<PlannedNode> {
+  if (answers.language === 'typescript') {
+    // The CLI's decision (core/scaffold/typescriptTarget.ts): the configured module when it resolves
+    // from the folder as TypeScript resolves it, else a runtime module beside the node; a tsconfig.json
+    // when none governs the folder.
+    const configured = settingsFor(answers.folder).runtimeModule;
+    const target = answers.folder.scheme === 'file'
+      ? await typeScriptTargetFor(answers.folder.fsPath, configured)
+      : { runtimeModule: configured, runtimeResolves: false, tsconfigFound: true };
+    const plan = planScaffold({
+      kind: answers.kind, name: answers.name, language: 'typescript', layout: answers.layout, frameworkTarget: answers.target, ...target,
+    });
+    return { plan, base: answers.folder };
+  }
+  // Today's Python nodes belong to the project above the folder (its pyproject.toml): the plan's
+  // paths are then relative to the project's folder, and it edits the pyproject.
+  const today = answers.target === 'current' && answers.layout === 'flat' && answers.folder.scheme === 'file';
+  const found = today
+    ? await findPythonPlacement(answers.folder.fsPath, (path) => currentText(vscode.Uri.file(path)))
+    : undefined;
+  const plan = planScaffold({
     kind: answers.kind, name: answers.name, language: 'python', layout: answers.layout, frameworkTarget: answers.target,
+    placement: found?.placement,
   });
+  const base = plan.base === 'project' && found?.projectDir ? vscode.Uri.file(found.projectDir) : answers.folder;
+  return { plan, base };
+}
+
+/** The position of a character offset in a text (lines split at \n; a \r stays in its line). */
+function positionAt(text: string, offset: number): vscode.Position {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return new vscode.Position(line, offset - (before.lastIndexOf('\n') + 1));
 }
 
 function displayPath(uri: vscode.Uri): string {
@@ -378,15 +450,24 @@ function displayPath(uri: vscode.Uri): string {
 }
 
 async function createNode(answers: Answers): Promise<NewNodeResult> {
-  const plan = await planFor(answers);
+  const { plan, base } = await planFor(answers);
   const className = classNameFor(answers.name, answers.kind);
 
   // Never overwrite: refuse when the node's folder or any of its files exists.
   for (const relativePath of plannedTargets(plan)) {
-    const target = uriOf(answers.folder, relativePath);
+    const target = uriOf(base, relativePath);
     if (await exists(target)) {
       const message = `Cannot create ${className}: ${displayPath(target)} already exists. Nothing was written; choose another name or folder.`;
-      void vscode.window.showErrorMessage(message);
+      void notify('error', message);
+      return { status: 'refused', message };
+    }
+  }
+  // An edited file (the pyproject) must still hold the text the edit was planned on.
+  for (const edit of plan.edits ?? []) {
+    const target = uriOf(base, edit.path);
+    if ((await currentText(target)) !== edit.original) {
+      const message = `Cannot create ${className}: ${displayPath(target)} changed while the node was planned. Nothing was written; try again.`;
+      void notify('error', message);
       return { status: 'refused', message };
     }
   }
@@ -400,14 +481,21 @@ async function createNode(answers: Answers): Promise<NewNodeResult> {
     label: `Create ${className}`,
     description: answers.preview
       ? `tick the files to create, then Apply (${answers.layout} layout)`
-      : `${answers.layout} ${answers.language} ${answers.kind} node in ${displayPath(uriOf(answers.folder, plan.root))}`,
+      : `${answers.layout} ${answers.language} ${answers.kind} node in ${displayPath(uriOf(base, plan.root))}`,
     needsConfirmation: answers.preview,
     iconPath: new vscode.ThemeIcon('new-file'),
   };
-  const files = plan.files.map((file) => uriOf(answers.folder, file.path));
+  const files = plan.files.map((file) => uriOf(base, file.path));
   plan.files.forEach((file, i) => {
     edit.createFile(files[i], { contents: encoder.encode(file.content), overwrite: false, ignoreIfExists: false }, metadata);
   });
+  // The pyproject's entry point goes into the same edit: one undo takes back files and edit.
+  // Saved afterwards unless the user had unsaved changes in it (those stay theirs to save).
+  const editedUris = (plan.edits ?? []).map((change) => uriOf(base, change.path));
+  const dirtyBefore = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+  for (const change of plan.edits ?? []) {
+    edit.insert(uriOf(base, change.path), positionAt(change.original, change.offset), change.text, { ...metadata, label: `${className}: ${change.summary}` });
+  }
   const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: answers.preview });
   if (!applied) {
     return answers.preview
@@ -415,16 +503,71 @@ async function createNode(answers: Answers): Promise<NewNodeResult> {
       : { status: 'refused', message: `VS Code did not create ${className}'s files.` };
   }
 
-  const mainFile = uriOf(answers.folder, plan.mainFile);
+  for (const uri of editedUris) {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (doc?.isDirty && !dirtyBefore.has(uri.toString())) await doc.save();
+  }
+  const mainFile = uriOf(base, plan.mainFile);
   // After a preview the user may have left files unticked: report (and open) only what exists.
   const created: vscode.Uri[] = [];
   for (const uri of files) if (await exists(uri)) created.push(uri);
   if (created.length === 0) {
-    void vscode.window.showInformationMessage(`${className} was not created: no file was ticked in the preview.`);
+    void notify('information', `${className} was not created: no file was ticked in the preview.`);
     return { status: 'cancelled' };
   }
   if (created.some((uri) => uri.toString() === mainFile.toString())) {
     await vscode.window.showTextDocument(mainFile, { preview: false });
   }
-  return { status: 'created', files: created, mainFile };
+  const summary = createdSummary(className, answers.language, answers.kind, created.map((uri) => displayPath(uri).replace(/\\/g, '/')));
+  // What the plan wants the user to know (where the tests went and why) closes the same message.
+  const message = [summary.message, ...(plan.notes ?? [])].join(' ');
+  reporting?.output.info(message);
+  void announceCreated(message, className, answers, created);
+  return { status: 'created', files: created, mainFile, message };
+}
+
+export const OPEN_CONTRACT = 'Open contract';
+export const RUN_TESTS = 'Run tests';
+
+/** The closing notification: what was created, with buttons that open its contract and run its tests. */
+async function announceCreated(message: string, className: string, answers: Answers, created: readonly vscode.Uri[]): Promise<void> {
+  const contract = created.filter((uri) => uri.path.endsWith('/contract.yaml')).sort((a, b) => a.path.length - b.path.length)[0];
+  const tests = created.filter((uri) => isTestFile(uri.path));
+  const actions = [...(contract ? [OPEN_CONTRACT] : []), ...(tests.length > 0 ? [RUN_TESTS] : [])];
+  const action = await notify('information', message, ...actions);
+  if (action === OPEN_CONTRACT && contract) {
+    await vscode.window.showTextDocument(contract, { preview: false });
+  } else if (action === RUN_TESTS && tests.length > 0) {
+    await runTests(className, answers, tests[0].with({ path: commonFolder(tests.map((uri) => uri.path)) }));
+  }
+}
+
+/**
+ * Runs the generated tests in a terminal: from the nearest folder above them with the project's file
+ * (pyproject.toml, package.json), else from the folder the node was created in.
+ */
+async function runTests(className: string, answers: Answers, testsFolder: vscode.Uri): Promise<vscode.Terminal> {
+  const marker = answers.language === 'typescript' ? 'package.json' : 'pyproject.toml';
+  let cwd = answers.folder;
+  for (let dir = testsFolder; ; dir = vscode.Uri.joinPath(dir, '..')) {
+    if (await exists(vscode.Uri.joinPath(dir, marker))) {
+      cwd = dir;
+      break;
+    }
+    const root = vscode.workspace.getWorkspaceFolder(dir)?.uri;
+    if (!root || dir.toString() === root.toString() || vscode.Uri.joinPath(dir, '..').toString() === dir.toString()) break;
+  }
+  const command = testCommand(answers.language, relativeTo(cwd, testsFolder));
+  reporting?.output.info(`Run tests of ${className}: ${command} (in ${cwd.fsPath})`);
+  const terminal = vscode.window.createTerminal({ name: `ONEX tests: ${className}`, cwd });
+  terminal.show();
+  terminal.sendText(command);
+  return terminal;
+}
+
+/** `target`'s path relative to `base` ('/'-separated; '.' for the same folder); the absolute path when outside it. */
+function relativeTo(base: vscode.Uri, target: vscode.Uri): string {
+  const prefix = base.path.endsWith('/') ? base.path : `${base.path}/`;
+  if (target.path === base.path) return '.';
+  return target.path.startsWith(prefix) ? target.path.slice(prefix.length) : target.fsPath;
 }

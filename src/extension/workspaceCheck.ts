@@ -1,14 +1,17 @@
 // "ONEX: Check Workspace": every Python and TypeScript file of the workspace, respecting files.exclude
 // and .gitignore, analysed on the scan's worker threads (one per core) with a cancellable progress
-// notification. Findings stay in the Problems panel until the file changes (a watcher re-checks
-// changed files).
+// notification, ending with a notification of the counts (messages.ts) and a "Show Problems" button;
+// a cancelled or failed check says so. Findings stay in the Problems panel until the file changes (a
+// watcher re-checks changed files).
 import * as vscode from 'vscode';
 import { ProjectPlanner } from '../core/projectConfig';
 import { languageOfPath, type AnalysisResult, type EngineConfig } from '../core/types';
 import { engineConfigFor } from './config';
 import { toDiagnostic } from './diagnostics';
 import type { EngineBridge } from './engineBridge';
+import { analysisLine, checkWorkspaceMessage, type CheckOutcome } from './messages';
 import { scanByLanguage } from './scanPool';
+import type { UserInterface } from './ui';
 import { workspaceSourceFiles } from './workspaceNodes';
 
 /** What the workspace index (the ONEX Nodes view) adds to a check: each file's hints, and each file's result. */
@@ -16,6 +19,20 @@ export interface CheckListener {
   configFor(uri: vscode.Uri, config: EngineConfig): EngineConfig;
   checked(uri: vscode.Uri, result: AnalysisResult): void;
 }
+
+export interface CheckWorkspaceResult {
+  /** Files checked. */
+  files: number;
+  findings: number;
+  cancelled: boolean;
+  /** What the closing notification says. */
+  message: string;
+  /** Why the check stopped, when it failed. */
+  error?: string;
+}
+
+export const SHOW_PROBLEMS = 'Show Problems';
+const SHOW_OUTPUT = 'Show Output';
 
 const decoder = new TextDecoder('utf-8');
 
@@ -35,6 +52,7 @@ export class WorkspaceChecker implements vscode.Disposable {
     private readonly bridge: EngineBridge,
     private readonly output: vscode.LogOutputChannel,
     private readonly extensionUri: vscode.Uri,
+    private readonly ui: UserInterface,
     private readonly listener?: CheckListener,
   ) {
     this.watcher = vscode.workspace.createFileSystemWatcher('**/*.{py,ts}');
@@ -51,44 +69,70 @@ export class WorkspaceChecker implements vscode.Disposable {
     });
   }
 
-  async run(): Promise<{ files: number; findings: number; cancelled: boolean }> {
+  async run(): Promise<CheckWorkspaceResult> {
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length === 0) {
-      void vscode.window.showInformationMessage('ONEX Forge: open a folder to check a workspace.');
-      return { files: 0, findings: 0, cancelled: false };
+      const message = 'ONEX Forge: open a folder to check a workspace.';
+      void this.ui.notify('information', message);
+      return { files: 0, findings: 0, cancelled: false, message };
     }
-    return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'ONEX: checking workspace', cancellable: true },
-      async (progress, token) => {
-        // files.exclude, .gitignore and node_modules are left out here; the project's exclude per file.
-        const files = await workspaceSourceFiles(token);
-        let findings = 0;
-        let done = 0;
-        const started = performance.now();
-        const scan: ScanPlan = { projects: new ProjectPlanner(), configs: new Map() };
-        this.bridge.beginScan();
-        // Two files in flight per scan worker: each has its next file while the host reads and converts.
-        // TypeScript files gather on the workers that have loaded TypeScript while Python files remain.
+    const outcome: CheckOutcome = { checked: 0, total: 0, problems: 0, seconds: 0, cancelled: false, unreadable: 0 };
+    const started = performance.now();
+    try {
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'ONEX: checking workspace', cancellable: true },
+        (progress, token) => this.scan(folders, outcome, progress, token),
+      );
+    } catch (error) {
+      outcome.error = (error as Error).message;
+      this.output.error(`Check Workspace failed: ${(error as Error).stack ?? outcome.error}`);
+    }
+    outcome.seconds = (performance.now() - started) / 1000;
+    const message = checkWorkspaceMessage(outcome);
+    if (outcome.error === undefined) this.output.info(message);
+    void this.announce(outcome, message);
+    return { files: outcome.checked, findings: outcome.problems, cancelled: outcome.cancelled, message, error: outcome.error };
+  }
+
+  /** The closing notification, and what its button does. */
+  private async announce(outcome: CheckOutcome, message: string): Promise<void> {
+    if (outcome.error !== undefined) {
+      if (await this.ui.notify('error', message, SHOW_OUTPUT) === SHOW_OUTPUT) this.output.show();
+      return;
+    }
+    const actions = outcome.problems > 0 ? [SHOW_PROBLEMS] : [];
+    if (await this.ui.notify('information', message, ...actions) === SHOW_PROBLEMS) {
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+    }
+  }
+
+  private async scan(
+    folders: readonly vscode.WorkspaceFolder[], outcome: CheckOutcome,
+    progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken,
+  ): Promise<void> {
+    // files.exclude, .gitignore and node_modules are left out here; the project's exclude per file.
+    const files = await workspaceSourceFiles(folders, token);
+    outcome.total = files.length;
+    const scan: ScanPlan = { projects: new ProjectPlanner(), configs: new Map() };
+    this.bridge.beginScan();
+    // Two files in flight per scan worker: each has its next file while the host reads and converts.
+    // TypeScript files gather on the workers that have loaded TypeScript while Python files remain.
+    try {
+      await scanByLanguage(files, (uri) => languageOfPath(uri.path)!, this.bridge.scanWorkers * 2, async (uri) => {
         try {
-          await scanByLanguage(files, (uri) => languageOfPath(uri.path)!, this.bridge.scanWorkers * 2, async (uri) => {
-            try {
-              const found = await this.checkFile(uri, 'scan', scan); // (not `findings += await`: lanes interleave)
-              findings += found;
-            } catch (error) {
-              this.output.warn(`${vscode.workspace.asRelativePath(uri)}: ${(error as Error).message}`);
-            }
-            done++;
-            progress.report({ increment: 100 / files.length, message: `${done}/${files.length} files, ${findings} problems` });
-          }, () => token.isCancellationRequested, (on) => this.bridge.gatherScan(on));
-        } finally {
-          this.bridge.endScan();
+          const found = await this.checkFile(uri, 'scan', scan); // (not `problems += await`: lanes interleave)
+          outcome.problems += found;
+        } catch (error) {
+          outcome.unreadable++;
+          this.output.warn(`${vscode.workspace.asRelativePath(uri)}: ${(error as Error).message}`);
         }
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        const cancelled = token.isCancellationRequested;
-        this.output.info(`Check Workspace: ${done} of ${files.length} files, ${findings} problems in ${seconds} s${cancelled ? ' (cancelled)' : ''}.`);
-        return { files: done, findings, cancelled };
-      },
-    );
+        outcome.checked++;
+        progress.report({ increment: 100 / files.length, message: `${outcome.checked}/${files.length} files, ${outcome.problems} problems` });
+      }, () => token.isCancellationRequested, (on) => this.bridge.gatherScan(on));
+    } finally {
+      this.bridge.endScan();
+    }
+    outcome.cancelled = token.isCancellationRequested;
   }
 
   /**
@@ -112,9 +156,13 @@ export class WorkspaceChecker implements vscode.Disposable {
     }
     const bytes = await vscode.workspace.fs.readFile(uri);
     const text = decoder.decode(bytes);
+    const started = performance.now();
     const result = await this.bridge.analyze(language, text, this.listener?.configFor(uri, config) ?? config, uri.fsPath, where, { facts: !!this.listener });
     this.listener?.checked(uri, result);
     if (result.skipped) this.output.info(`${vscode.workspace.asRelativePath(uri)}: ${result.skipped.message}`);
+    if (this.output.logLevel <= vscode.LogLevel.Debug) {
+      this.output.debug(analysisLine(vscode.workspace.asRelativePath(uri), undefined, result, performance.now() - started, where === 'scan' ? 'workspace check' : 'worker'));
+    }
     this.diagnostics.set(uri, result.findings.map((f) => toDiagnostic(f, this.extensionUri)));
     this.checked.add(uri.toString());
     return result.findings.length;

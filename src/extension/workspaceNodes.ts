@@ -16,9 +16,9 @@ import type { EngineBridge } from './engineBridge';
 import { scanByLanguage } from './scanPool';
 
 /** Files of the workspace that are analysed: Python and TypeScript, minus node_modules, files.exclude and .gitignore. */
-export async function workspaceSourceFiles(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+export async function workspaceSourceFiles(folders: readonly vscode.WorkspaceFolder[], token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
   const files: vscode.Uri[] = [];
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+  for (const folder of folders) {
     // files.exclude applies when no exclude glob is given; .gitignore is ours.
     const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{py,ts}'), undefined, undefined, token);
     const git = folder.uri.scheme === 'file' ? new GitIgnore(folder.uri.fsPath) : null;
@@ -143,7 +143,7 @@ export class WorkspaceNodes implements vscode.Disposable {
     const started = performance.now();
     try {
       await vscode.window.withProgress({ location: { viewId: 'onexForge.nodes' }, title: 'Looking for ONEX nodes' }, async () => {
-        const files = (await workspaceSourceFiles()).filter((uri) => !this.model.index.has(uri.fsPath));
+        const files = (await workspaceSourceFiles(vscode.workspace.workspaceFolders ?? [])).filter((uri) => !this.model.index.has(uri.fsPath));
         this.bridge.beginScan();
         try {
           await scanByLanguage(files, (uri) => languageOfPath(uri.path)!, this.bridge.scanWorkers * 2, async (uri) => {

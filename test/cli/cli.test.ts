@@ -169,7 +169,7 @@ describe('cli: configuration', () => {
     assert.equal((await cli(['init'], root)).code, 2);
     const empty = project({});
     assert.equal((await cli(['init'], empty)).code, 0);
-    assert.equal(JSON.parse(readFileSync(join(empty, 'onex-forge.json'), 'utf8')).frameworkTarget, 'current');
+    assert.equal(JSON.parse(readFileSync(join(empty, 'onex-forge.json'), 'utf8')).frameworkTarget, 'auto');
   });
 });
 

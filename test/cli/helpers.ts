@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runCli } from '../../src/cli/cli';
 import type { CliIO } from '../../src/cli/io';
+import type { Clock } from '../../src/core/clock';
 
 export interface CliRun {
   code: number;
@@ -12,7 +13,8 @@ export interface CliRun {
   quickStart: boolean;
 }
 
-export async function cli(args: string[], cwd: string, stdin = '', isTTY = false): Promise<CliRun> {
+/** Runs the CLI in-process; `clock` is what its analyses measure their time budget with. */
+export async function cli(args: string[], cwd: string, stdin = '', isTTY = false, clock?: Clock): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   let quickStart = false;
@@ -23,6 +25,7 @@ export async function cli(args: string[], cwd: string, stdin = '', isTTY = false
     isTTY,
     cwd,
     preferQuickStart: () => { quickStart = true; },
+    clock,
   };
   const code = await runCli(args, io);
   return { code, stdout, stderr, quickStart };

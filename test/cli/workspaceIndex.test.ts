@@ -100,6 +100,28 @@ describe('cli: check and fix on a folder follow bases across files', () => {
     assert.deepEqual(JSON.parse(alone.stdout), []);
   });
 
+  it('a node class another file derives from is a base, not a production node: the class-level rules leave it', async () => {
+    const root = project({
+      'pkg/__init__.py': '',
+      'pkg/base.py': [
+        'from omnibase_core.nodes.node_effect import NodeEffect',
+        '',
+        '',
+        'class CompanyEffectBase(NodeEffect):',
+        '    def describe(self):',
+        '        return "company"',
+        '',
+      ].join('\n'),
+      'pkg/node.py': 'from .base import CompanyEffectBase\n\n\nclass PaymentProcessor(CompanyEffectBase):\n    def pay(self):\n        return 1\n',
+    });
+    const rulesOn = (run: { stdout: string }, file: string) => (JSON.parse(run.stdout) as JsonFinding[]).filter((f) => f.file === file).map((f) => `${f.line} ${f.rule}`);
+    const alone = await cli(['check', '--format', 'json', 'pkg/base.py'], root);
+    assert.ok(rulesOn(alone, 'pkg/base.py').includes('4 ONEX005'), 'on its own, the base is judged as a production node');
+    const folder = await cli(['check', '--format', 'json', '.'], root);
+    assert.deepEqual(rulesOn(folder, 'pkg/base.py'), [], 'PaymentProcessor derives from it: a base');
+    assert.ok(rulesOn(folder, 'pkg/node.py').includes('4 ONEX005'), 'the node deriving from it is judged');
+  });
+
   it('fix builds the index first: a safe fix inside a node class two files from its node base is applied', async () => {
     const root = project(TWO_FILES_AWAY);
     const run = await cli(['fix', '--rules', 'ONEX004', '.'], root);

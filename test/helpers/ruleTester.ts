@@ -11,8 +11,8 @@ export { dedent };
 export type { ExpectedFinding, ValidCase, InvalidCase, RuleTable } from '../../src/core/rules/cases';
 
 export async function findingsOf(code: string, ruleId: RuleId | null, language: LanguageId = 'python',
-  config?: Partial<EngineConfig>): Promise<Finding[]> {
-  const result = await analyzeText(code, { language, config, fileName: language === 'python' ? 'node.py' : 'node.ts' });
+  config?: Partial<EngineConfig>, fileName = language === 'python' ? 'node.py' : 'node.ts'): Promise<Finding[]> {
+  const result = await analyzeText(code, { language, config, fileName });
   assert.equal(result.skipped, undefined, `analysis was skipped: ${result.skipped?.message}`);
   return ruleId ? result.findings.filter((f) => f.ruleId === ruleId) : result.findings;
 }

@@ -3,7 +3,10 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, TEMPLATE_NODE, activateExtension, exampleUri, onexDiagnostics, ruleIdOf, waitForDiagnostics } from './util';
+import {
+  EXTENSION_ID, TEMPLATE_NODE, activateExtension, closeAllEditorsWithoutSaving, exampleUri, onexDiagnostics, removeFolder, ruleIdOf,
+  tempFolder, waitForDiagnostics,
+} from './util';
 
 interface JsonFinding { file: string; line: number; column: number; endLine: number; endColumn: number; rule: string; severity: string }
 
@@ -15,19 +18,19 @@ const SEVERITY: Record<number, string> = {
 };
 
 describe('extension and CLI agree', () => {
-  const folder = exampleUri('.scratch/parity');
+  let folder: vscode.Uri;
 
   before(async () => {
     await activateExtension();
-    await vscode.workspace.fs.createDirectory(folder);
+    folder = tempFolder('parity');
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'pyproject.toml'),
       Buffer.from('[tool.onex-forge]\nrules = { ONEX002 = "off", ONEX004 = "error", ONEX010 = "hint" }\n'));
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'node.py'), await vscode.workspace.fs.readFile(exampleUri(TEMPLATE_NODE)));
   });
 
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+    await closeAllEditorsWithoutSaving();
+    if (folder) removeFolder(folder);
   });
 
   const label = (d: vscode.Diagnostic) => `${ruleIdOf(d)} ${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${SEVERITY[d.severity]}`;

@@ -2,11 +2,18 @@
 // restores the file; safe fixes run through source.fixAll.onex.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { TEMPLATE_NODE, activateExtension, exampleUri, onexDiagnostics, ruleIdOf, waitFor, waitForDiagnostics } from './util';
+import {
+  TEMPLATE_NODE, activateExtension, closeAllEditorsWithoutSaving, exampleUri, onexDiagnostics, removeFolder, ruleIdOf, tempFolder,
+  waitFor, waitForDiagnostics,
+} from './util';
 
+let scratch: vscode.Uri | undefined;
+
+/** A copy of the template node in a temporary folder (the example itself stays untouched). */
 async function scratchCopy(name: string): Promise<vscode.Uri> {
+  scratch ??= tempFolder('fixes');
   const source = await vscode.workspace.fs.readFile(exampleUri(TEMPLATE_NODE));
-  const uri = exampleUri(`.scratch/${name}.py`);
+  const uri = vscode.Uri.joinPath(scratch, `${name}.py`);
   await vscode.workspace.fs.writeFile(uri, source);
   return uri;
 }
@@ -21,12 +28,8 @@ describe('quick fixes', () => {
   });
 
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    try {
-      await vscode.workspace.fs.delete(exampleUri('.scratch'), { recursive: true, useTrash: false });
-    } catch {
-      // already gone
-    }
+    await closeAllEditorsWithoutSaving();
+    if (scratch) removeFolder(scratch);
   });
 
   it('offers the action family, applies the preferred fix, and one undo restores the file', async () => {

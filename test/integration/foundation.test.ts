@@ -1,6 +1,7 @@
 // The extension's foundation, checked inside a real VS Code with examples/ as the workspace:
-// it activates on a Python file, registers every command it declares, and the diagnostics
-// it publishes reach VS Code's diagnostics API.
+// it activates on a Python file, registers every command it declares, the diagnostics
+// it publishes reach VS Code's diagnostics API, and its output channel says it started and, at the
+// Debug level, logs each analysis.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
@@ -8,9 +9,16 @@ import {
   contributedCommands,
   DIAGNOSTIC_SOURCE,
   EXTENSION_ID,
+  closeAllEditorsWithoutSaving,
+  exampleUri,
   getExtension,
+  onexApi,
   onexDiagnostics,
   openExample,
+  outputLog,
+  removeFolder,
+  tempFolder,
+  waitFor,
   ruleIdOf,
   TEMPLATE_NODE,
   waitForActivation,
@@ -59,6 +67,28 @@ describe('foundation', () => {
       const code = diagnostic.code;
       assert.ok(typeof code === 'object' && code.target instanceof vscode.Uri, 'code carries a documentation link');
       assert.ok(diagnostic.message.length > 0);
+    }
+  });
+
+  it('the output channel logs the activation and, at the Debug level, each analysis', async () => {
+    const api = await onexApi();
+    assert.match(await outputLog(api), /\[info\] ONEX Forge \d+\.\d+\.\d+ activated in VS Code \d+\.\d+/);
+    // The Output view's log-level action on the active channel, as a user sets it: Debug (LogLevel 2).
+    await vscode.commands.executeCommand('onexForge.showOutput');
+    await vscode.commands.executeCommand('workbench.action.output.activeOutputLogLevel.2');
+    const folder = tempFolder('logging');
+    try {
+      const uri = vscode.Uri.joinPath(folder, 'logged_node.py');
+      await vscode.workspace.fs.writeFile(uri, await vscode.workspace.fs.readFile(exampleUri(TEMPLATE_NODE)));
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      await waitForDiagnostics(uri, (all) => onexDiagnostics(all).length > 0, 45_000);
+      const line = await waitFor(async () => /\[debug\] .*logged_node\.py v\d+: \d+ problems; [\d.]+ ms \(parse [\d.]+ ms, rules [\d.]+ ms\) on the extension host/.exec(await outputLog(api))?.[0],
+        15_000, () => 'no debug line for logged_node.py in the output channel');
+      assert.ok(line);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.output.activeOutputLogLevelDefault');
+      await closeAllEditorsWithoutSaving();
+      removeFolder(folder);
     }
   });
 });

@@ -5,11 +5,13 @@
 // - A small but pathological file does not block the host for longer than the time budget.
 // - Documents that are not files: an untitled Python document is analysed (its scheme is declared);
 //   a virtual document of an undeclared scheme (like git:) and a diff view of it get nothing, and
-//   no error. Files are generated into the workspace's scratch folder (examples/.scratch, ignored
-//   by git) and deleted afterwards.
+//   no error. Files are generated into a temporary folder outside the workspace and deleted afterwards.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { TEMPLATE_NODE, activateExtension, exampleUri, examplesRoot, onexDiagnostics, ruleIdOf, waitFor, waitForDiagnostics } from './util';
+import {
+  TEMPLATE_NODE, activateExtension, closeAllEditorsWithoutSaving, exampleUri, onexDiagnostics, removeFolder, ruleIdOf, tempFolder, waitFor,
+  waitForDiagnostics,
+} from './util';
 
 interface OnexApi {
   analyze(document: vscode.TextDocument): Promise<{ findings: unknown[]; skipped?: { kind: string; message: string } } | undefined>;
@@ -79,14 +81,13 @@ describe('robustness in a real VS Code: bad input, large files, documents that a
     api = extension.exports as OnexApi;
     assert.equal(typeof api?.analyze, 'function', 'the extension exports analyze()');
     template = Buffer.from(await vscode.workspace.fs.readFile(exampleUri(TEMPLATE_NODE))).toString('utf8');
-    scratch = vscode.Uri.joinPath(examplesRoot(), '.scratch', `robustness-${process.pid}-${Date.now()}`);
-    await vscode.workspace.fs.createDirectory(scratch);
+    scratch = tempFolder('robustness');
   });
 
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditorsWithoutSaving();
     for (const d of disposables) d.dispose();
-    await vscode.workspace.fs.delete(scratch, { recursive: true, useTrash: false });
+    if (scratch) removeFolder(scratch);
   });
 
   it('a file with syntax errors after the node class still shows the class\'s diagnostics, and commands answer', async () => {

@@ -3,8 +3,11 @@
 // Everything here waits for a condition with a deadline instead of sleeping a fixed time:
 // activation, command registration and diagnostics all arrive asynchronously, and late
 // on a loaded 2-core machine.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { OnexForgeApi } from '../../src/extension/extension';
 
 export const EXTENSION_ID = 'onex-forge.onex-forge';
 export const DIAGNOSTIC_SOURCE = 'onex';
@@ -161,4 +164,82 @@ export async function waitForDiagnostics(
     timeoutMs,
     () => `diagnostics of ${path.posix.basename(uri.path)} never matched; last seen: ${describeDiagnostics(last)}`,
   );
+}
+
+/**
+ * A new empty folder for the files a test writes, outside the example workspace (in os.tmpdir()), so
+ * the checkout is never touched; remove it with removeFolder. The harness fails a run that leaves
+ * anything in examples/.
+ */
+export function tempFolder(label: string): vscode.Uri {
+  return vscode.Uri.file(fs.mkdtempSync(path.join(os.tmpdir(), `onex-it-${label}-`)));
+}
+
+/**
+ * A new empty folder inside the example workspace, for the few tests that need a file there (a
+ * workspace-relative path, a git-ignored file): under examples/.scratch/, which git ignores. Remove
+ * it with removeFolder.
+ */
+export function workspaceScratchFolder(label: string): vscode.Uri {
+  const scratch = path.join(examplesRoot().fsPath, '.scratch');
+  fs.mkdirSync(scratch, { recursive: true });
+  return vscode.Uri.file(fs.mkdtempSync(path.join(scratch, `${label}-`)));
+}
+
+/** Removes a folder made by tempFolder or workspaceScratchFolder, and examples/.scratch once it is empty. */
+export function removeFolder(folder: vscode.Uri): void {
+  fs.rmSync(folder.fsPath, { recursive: true, force: true });
+  const scratch = path.join(examplesRoot().fsPath, '.scratch');
+  if (path.dirname(folder.fsPath) === scratch) {
+    try {
+      fs.rmdirSync(scratch);
+    } catch {
+      // Not empty (another test's folder) or already gone.
+    }
+  }
+}
+
+/**
+ * Closes every editor without saving anything: each changed document is reverted and closed first.
+ * (Closing a changed editor asks whether to save it, and saving writes the file again after the
+ * test removed its folder.)
+ */
+export async function closeAllEditorsWithoutSaving(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** The extension's API (src/extension/extension.ts): its notifications and picks as events, its log folder. */
+export type OnexForgeTestApi = OnexForgeApi;
+
+/** The extension's API, once activated. */
+export async function onexApi(): Promise<OnexForgeTestApi> {
+  return (await activateExtension()).exports as OnexForgeTestApi;
+}
+
+/** The next event `event` fires that satisfies `accept`, within `timeoutMs`. */
+export function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean = () => true, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for an event`));
+    }, timeoutMs);
+    const listener = event((value) => {
+      if (!accept(value)) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(value);
+    });
+  });
+}
+
+/** What the "ONEX Forge" output channel has written so far (its .log file in the extension's log folder). */
+export async function outputLog(api: OnexForgeTestApi): Promise<string> {
+  const entries = await vscode.workspace.fs.readDirectory(api.logUri);
+  const logs = entries.filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.log')).map(([name]) => name);
+  const texts = await Promise.all(logs.map(async (name) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(api.logUri, name)))));
+  return texts.join('\n');
 }

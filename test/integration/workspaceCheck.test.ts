@@ -1,11 +1,15 @@
 // "ONEX: Check Workspace" in a real VS Code: every Python and TypeScript file of the example workspace
 // is checked on the scan's worker threads, files not open in an editor get their diagnostics, a
-// production node gets none, and git-ignored files are skipped.
+// production node gets none, and git-ignored files are skipped. It ends with a notification giving
+// the counts and a "Show Problems" button.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { TEMPLATE_NODE, activateExtension, exampleUri, examplesRoot, onexDiagnostics, ruleIdOf, waitForDiagnostics } from './util';
+import {
+  type OnexForgeTestApi, TEMPLATE_NODE, exampleUri, examplesRoot, nextEvent, onexApi, onexDiagnostics, removeFolder, ruleIdOf,
+  waitForDiagnostics, workspaceScratchFolder,
+} from './util';
 
 /** .py and .ts files under examples/, as Check Workspace should find them (.scratch is git-ignored). */
 function exampleFiles(dir: string): string[] {
@@ -20,19 +24,20 @@ function exampleFiles(dir: string): string[] {
 }
 
 describe('Check Workspace', () => {
-  const ignoredRel = '.scratch/workspace-check/node_ignored.py';
-  let api: { checkWorkspace(): Promise<{ files: number; findings: number; cancelled: boolean }> };
+  // A git-ignored file must sit in the workspace: examples/.scratch/ (git ignores it), removed after.
+  let scratch: vscode.Uri;
+  let ignored: vscode.Uri;
+  let api: OnexForgeTestApi;
 
   before(async () => {
-    const extension = await activateExtension();
-    api = extension.exports as typeof api;
-    const ignored = exampleUri(ignoredRel).fsPath;
-    mkdirSync(join(ignored, '..'), { recursive: true });
-    writeFileSync(ignored, 'import time\n\n\nclass NodeIgnoredEffect(NodeEffect):\n    def run(self):\n        start = time.time()\n        return time.time() - start\n');
+    api = await onexApi();
+    scratch = workspaceScratchFolder('workspace-check');
+    ignored = vscode.Uri.joinPath(scratch, 'node_ignored.py');
+    writeFileSync(ignored.fsPath, 'import time\n\n\nclass NodeIgnoredEffect(NodeEffect):\n    def run(self):\n        start = time.time()\n        return time.time() - start\n');
   });
 
   after(() => {
-    rmSync(join(exampleUri(ignoredRel).fsPath, '..'), { recursive: true, force: true });
+    if (scratch) removeFolder(scratch);
   });
 
   it('checks every file, reports the template nodes, leaves the production node and ignored files clean', async () => {
@@ -51,6 +56,19 @@ describe('Check Workspace', () => {
     assert.ok(result.findings >= pyTemplate.length + onexDiagnostics(ts).length, `${result.findings} findings in all`);
 
     assert.deepEqual(onexDiagnostics(vscode.languages.getDiagnostics(exampleUri('nodes/ledger_writer/node.py'))).map(ruleIdOf), []);
-    assert.deepEqual(onexDiagnostics(vscode.languages.getDiagnostics(exampleUri(ignoredRel))).map(ruleIdOf), [], 'a git-ignored file is not checked');
+    assert.deepEqual(onexDiagnostics(vscode.languages.getDiagnostics(ignored)).map(ruleIdOf), [], 'a git-ignored file is not checked');
+  });
+
+  it('ends with a notification of the counts and a "Show Problems" button', async () => {
+    const notice = nextEvent(api.ui.onDidShowNotice, (n) => n.message.startsWith('ONEX Check Workspace'));
+    const result = await api.checkWorkspace();
+    const shown = await notice;
+    assert.match(result.message, new RegExp(`^ONEX Check Workspace: ${result.files} files, ${result.findings} problems in \\d+\\.\\d s\\.$`));
+    assert.ok(result.files > 0 && result.findings > 0, result.message);
+    assert.deepEqual({ severity: shown.severity, message: shown.message, actions: shown.actions },
+      { severity: 'information', message: result.message, actions: ['Show Problems'] });
+    // The button runs a command this VS Code has; answering as the user would runs it without error.
+    assert.ok((await vscode.commands.getCommands(true)).includes('workbench.actions.view.problems'));
+    shown.answer('Show Problems');
   });
 });

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minimalReplacement } from '../../src/extension/engineBridge';
 import { cli, project } from '../cli/helpers';
+import { steppingClock, stoppedClock } from '../helpers/clock';
 import {
   CORPUS_DIR, EXAMPLES_DIR, type PythonFrontEnd, ROBUST_CONFIG, eolCounts, eolViolations, fixAllWith, pythonFrontEnd,
 } from './support';
@@ -211,8 +212,13 @@ describe('robustness: bad input on the command line', function () {
 
   it('a tiny time budget in the project configuration: the notice says analysis stopped, no crash', async () => {
     const root = project({ 'node.py': EXAMPLE, 'onex-forge.json': JSON.stringify({ timeBudgetMs: 1 }) });
-    const run = await cli(['check', 'node.py'], root);
+    // Every reading of this clock is 1 ms later: the budget runs out on any machine, however fast.
+    const run = await cli(['check', 'node.py'], root, '', false, steppingClock());
     noCrash(run, 'check');
     assert.match(run.stdout, /Stopped: (analysis|parsing) took longer than 1 ms \(setting onexForge\.timeBudgetMs\)/);
+    // On a clock that never moves, the same budget never runs out: the findings are reported.
+    const unhurried = await cli(['check', '--format', 'json', 'node.py'], root, '', false, stoppedClock);
+    assert.equal(unhurried.code, 1);
+    assert.ok((JSON.parse(unhurried.stdout) as JsonFinding[]).some((f) => f.rule === 'ONEX011'), unhurried.stdout);
   });
 });

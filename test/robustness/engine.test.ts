@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeText, analyzeWith, fixesWith, getFrontEnd, precheck, resolveConfig } from '../../src/core/engine';
 import type { FrontEnd } from '../../src/core/frontend';
+import { steppingClock, stoppedClock } from '../helpers/clock';
 import { fixAllWith } from '../../src/core/fixAll';
 import type { AnalysisResult, EngineConfig, Finding } from '../../src/core/types';
 import {
@@ -368,9 +369,14 @@ describe('robustness: bad input in the engine', function () {
 
   describe('the per-file time budget', () => {
     it('timeBudgetMs 1: analysis stops with skipped.kind "time-budget" and says so, without throwing', async () => {
-      const result = await analyzeText(EXAMPLE, { language: 'python', config: { timeBudgetMs: 1 } });
+      // Every reading of this clock is 1 ms later: the budget runs out on any machine, however fast.
+      const result = await analyzeText(EXAMPLE, { language: 'python', config: { timeBudgetMs: 1 }, clock: steppingClock() });
       assert.equal(result.skipped?.kind, 'time-budget');
       assert.match(result.skipped!.message, /longer than 1 ms \(setting onexForge\.timeBudgetMs\)/);
+      // On a clock that never moves, the same budget never runs out.
+      const unhurried = await analyzeText(EXAMPLE, { language: 'python', config: { timeBudgetMs: 1 }, clock: stoppedClock });
+      assert.equal(unhurried.skipped, undefined);
+      assert.ok(unhurried.findings.length > 0);
     });
 
     it('a 900 KB file with timeBudgetMs 50: parsing is interrupted and the call returns promptly', () => {
@@ -380,9 +386,10 @@ describe('robustness: bad input in the engine', function () {
         size += parts[parts.length - 1].length;
       }
       const tight = resolveConfig({ timeBudgetMs: 50 });
-      const { value: result, ms } = timed(() => analyzeWith(fe, parts.join('\n'), tight));
+      // The parser checks the (stepping) clock as it goes: the 51st reading is past the budget.
+      const { value: result, ms } = timed(() => analyzeWith(fe, parts.join('\n'), tight, undefined, steppingClock()));
       assert.equal(result.skipped?.kind, 'time-budget');
-      assert.match(result.skipped!.message, /took longer than 50 ms/);
+      assert.match(result.skipped!.message, /parsing took longer than 50 ms/);
       assert.ok(ms < budgetLimitMs(tight), `${ms.toFixed(0)} ms`);
     });
   });
@@ -405,6 +412,7 @@ describe('robustness: bad input in the engine', function () {
         findRaw: (...args) => { passes++; return inner.findRaw(...args); },
         fixes: (...args) => inner.fixes(...args),
         syntaxErrorCount: (...args) => inner.syntaxErrorCount(...args),
+        completions: (request) => inner.completions(request),
       };
       const safe = analyzeWith(fe, text, config).findings.filter((f) => f.ruleId === 'ONEX010' || f.ruleId === 'ONEX011');
       assert.ok(safe.length >= 20, `${safe.length} safe findings`);
@@ -423,7 +431,7 @@ describe('robustness: bad input in the engine', function () {
       const fresh = where(analyzeWith(fe, EXAMPLE, config).findings);
       assert.ok(fresh.length > 0);
       const big = Array.from({ length: 300 }, (_, i) => exampleCopy(i)).join('\n');
-      const stopped = analyzeWith(fe, big, resolveConfig({ timeBudgetMs: 20 }));
+      const stopped = analyzeWith(fe, big, resolveConfig({ timeBudgetMs: 20 }), undefined, steppingClock());
       assert.equal(stopped.skipped?.kind, 'time-budget', 'the parse of the large text was stopped');
       const next = analyzeWith(fe, EXAMPLE, config);
       assert.equal(next.syntaxErrors, 0, 'tree-sitter resumed the stopped parse of the other text');

@@ -69,8 +69,29 @@ export async function pythonImports(source: string): Promise<PyImportEntry[]> {
 }
 
 /** The standard library modules generated code may use, and the third-party ones besides the framework. */
-const STDLIB = new Set(['asyncio', 'logging', 'time', 'datetime', 'typing', 'uuid', 'sys', 'types', 'enum']);
+const STDLIB = new Set(['asyncio', 'logging', 'time', 'datetime', 'typing', 'uuid', 'sys', 'types', 'enum', 'json', 'pathlib']);
 const THIRD_PARTY = new Set(['pydantic', 'pytest']);
+
+/**
+ * onex-facts.md with its brace groups spelled out: `model_contract_{effect,compute}.ModelContract{Effect,Compute}`
+ * also reads as `model_contract_effect.ModelContractEffect` (every combination, which is harmless: a
+ * name must still appear as a whole word).
+ */
+function expandBraces(text: string): string {
+  const group = /([A-Za-z0-9_.]*)\{([A-Za-z0-9_,]+)\}([A-Za-z0-9_.{},]*)/g;
+  const expanded: string[] = [];
+  for (const m of text.matchAll(group)) {
+    let words = [m[0]];
+    while (words.some((w) => w.includes('{'))) {
+      words = words.flatMap((w) => {
+        const b = /\{([A-Za-z0-9_,]+)\}/.exec(w);
+        return b ? b[1].split(',').map((option) => w.slice(0, b.index) + option + w.slice(b.index + b[0].length)) : [w];
+      });
+    }
+    expanded.push(...words);
+  }
+  return `${text}\n${expanded.join('\n')}`;
+}
 
 function mentions(facts: string, word: string): boolean {
   return new RegExp(`(^|[^A-Za-z0-9_])${word.replace(/[.]/g, '\\.')}($|[^A-Za-z0-9_])`).test(facts);
@@ -81,7 +102,8 @@ function mentions(facts: string, word: string): boolean {
  * named there (or be `<package>` + `<last part>.<Name>` as in "likewise `node_compute.NodeCompute`"),
  * and every imported name and alias must appear there.
  */
-export function importProblem(entry: PyImportEntry, facts: string): string | null {
+export function importProblem(entry: PyImportEntry, rawFacts: string): string | null {
+  const facts = expandBraces(rawFacts);
   if (entry.module.startsWith('.')) return null; // the node's own package
   const top = entry.module.split('.')[0];
   if (STDLIB.has(top) || THIRD_PARTY.has(top)) return null;
@@ -146,4 +168,25 @@ export function requirePythonModules(modules: string[]): void {
   const run = runPython(['-c', modules.map((m) => `import ${m}`).join('\n')]);
   assert.equal(run.status, 0,
     `${PYTHON} cannot import ${modules.join(', ')}; install them (Debian: apt-get install -y python3-pytest python3-pydantic).\n${run.stderr}`);
+}
+
+export interface CaseResult {
+  name: string;
+  outcome: 'passed' | 'failed' | 'error' | 'skipped';
+  detail: string;
+}
+
+/** Test cases of a JUnit XML report, grouped by the node package they belong to. */
+export function junitCases(xml: string): Map<string, CaseResult[]> {
+  const byPackage = new Map<string, CaseResult[]>();
+  const caseRe = /<testcase classname="([^"]*)" name="([^"]*)"[^>]*?(\/>|>([^]*?)<\/testcase>)/g;
+  for (const m of xml.matchAll(caseRe)) {
+    const body = m[4] ?? '';
+    const outcome = /<failure/.test(body) ? 'failed' : /<error/.test(body) ? 'error' : /<skipped/.test(body) ? 'skipped' : 'passed';
+    const pkg = m[1].split('.')[0];
+    const list = byPackage.get(pkg) ?? [];
+    list.push({ name: `${m[1]}::${m[2]}`, outcome, detail: body.slice(0, 2000) });
+    byPackage.set(pkg, list);
+  }
+  return byPackage;
 }

@@ -1,5 +1,7 @@
 // writeScaffold: writes every planned file, never overwrites (refuses naming the existing path and
-// writes nothing), and leaves nothing behind when a write fails part-way.
+// writes nothing), applies a plan's edits of existing files (the pyproject's entry point) only to the
+// text they were planned on, and leaves nothing behind (and every edited file as it was) when a write
+// fails part-way.
 import { strict as assert } from 'node:assert';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -9,8 +11,19 @@ import {
   planScaffold, ScaffoldError, targetPath, writeScaffold, type ScaffoldFileSystem, type ScaffoldPlan,
 } from '../../src/core/scaffold';
 
+// The writer does not depend on the target: the bridge era's plans have both layouts.
 function plan(layout: 'flat' | 'versioned' = 'flat', name = 'payment_gateway'): ScaffoldPlan {
-  return planScaffold({ kind: 'effect', name, language: 'python', layout, frameworkTarget: 'current' });
+  return planScaffold({ kind: 'effect', name, language: 'python', layout, frameworkTarget: 'bridge' });
+}
+
+const PYPROJECT = '# the project\n[project]\nname = "acme"  # kept\n';
+
+/** Today's plan of a node in a project whose pyproject.toml has `text`: files plus one edit. */
+function projectPlan(text = PYPROJECT): ScaffoldPlan {
+  return planScaffold({
+    kind: 'compute', name: 'scorer', language: 'python', layout: 'flat', frameworkTarget: 'current',
+    placement: { folderName: 'nodes', project: { pyproject: text, folderFromProject: 'src/acme/nodes' }, year: 2026 },
+  });
 }
 
 /** Every file and folder under dir, relative, sorted. */
@@ -77,6 +90,51 @@ describe('scaffold: writeScaffold', () => {
     await writeScaffold(tmp, plan('versioned'));
     assert.ok(existsSync(join(tmp, 'payment_gateway', 'v1_0_0', 'node.py')));
     assert.equal(readFileSync(join(tmp, 'payment_gateway', 'README.md'), 'utf8'), 'notes\n');
+  });
+
+  it('applies the plan\'s edit of the pyproject after writing the files, keeping the rest of its text', async () => {
+    writeFileSync(join(tmp, 'pyproject.toml'), PYPROJECT);
+    const p = projectPlan();
+    assert.equal(p.base, 'project');
+    assert.equal(p.edits?.length, 1);
+    const written = await writeScaffold(tmp, p);
+    assert.equal(written.length, p.files.length);
+    assert.equal(readFileSync(join(tmp, 'pyproject.toml'), 'utf8'),
+      `${PYPROJECT}\n[project.entry-points."onex.nodes"]\nscorer = "acme.nodes.scorer"\n`);
+    assert.ok(existsSync(join(tmp, 'src', 'acme', 'nodes', 'scorer', 'node.py')));
+    assert.ok(existsSync(join(tmp, 'tests', 'unit', 'nodes', 'scorer', 'test_scorer_handler.py')));
+  });
+
+  it('refuses, writing nothing, when the edited file changed since the plan', async () => {
+    writeFileSync(join(tmp, 'pyproject.toml'), PYPROJECT);
+    const p = projectPlan();
+    writeFileSync(join(tmp, 'pyproject.toml'), `${PYPROJECT}# edited meanwhile\n`);
+    const before = tree(tmp);
+    await assert.rejects(writeScaffold(tmp, p), /pyproject\.toml changed since the node was planned; nothing was written/);
+    assert.deepEqual(tree(tmp), before);
+    assert.equal(readFileSync(join(tmp, 'pyproject.toml'), 'utf8'), `${PYPROJECT}# edited meanwhile\n`);
+  });
+
+  it('restores the edited file and removes the new ones when the edit fails', async () => {
+    writeFileSync(join(tmp, 'pyproject.toml'), PYPROJECT);
+    const failing: ScaffoldFileSystem = {
+      mkdir: async (path) => mkdirSync(path),
+      writeNewFile: async (path, content) => writeFile(path, content, { flag: 'wx' }),
+      replaceFile: async (path, content) => {
+        if (content !== PYPROJECT) {
+          await writeFile(path, content.slice(0, 10)); // a torn write
+          throw new Error('read-only file system');
+        }
+        await writeFile(path, content);
+      },
+    };
+    await assert.rejects(writeScaffold(tmp, projectPlan(), failing), (e: unknown) => {
+      assert.ok(e instanceof ScaffoldError);
+      assert.match(e.message, /read-only file system.*removed again and the edited files have their text back/);
+      return true;
+    });
+    assert.deepEqual(tree(tmp), ['pyproject.toml']);
+    assert.equal(readFileSync(join(tmp, 'pyproject.toml'), 'utf8'), PYPROJECT);
   });
 
   it('rejects bad names before touching the disk', async () => {

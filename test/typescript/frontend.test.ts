@@ -9,6 +9,7 @@ import { TypeScriptFrontEnd, createTypeScriptFrontEnd } from '../../src/core/typ
 import { memoryPath } from '../../src/core/typescript/parse';
 import { DEFAULT_CONFIG } from '../../src/core/types';
 import { at, nodeModule } from '../../src/core/rules/typescriptCaseSources';
+import { steppingClock, stoppedClock } from '../helpers/clock';
 
 const TIMING = nodeModule({
   members: `
@@ -127,8 +128,11 @@ describe('TypeScript front end', () => {
   });
 
   it('stops at the time budget and says so', async () => {
-    const result = await analyzeText(TIMING, { language: 'typescript', fileName: '/ws/a/node.ts', config: { timeBudgetMs: 0 } });
+    // Every reading of this clock is 1 ms later: a 1 ms budget runs out on any machine.
+    const result = await analyzeText(TIMING, { language: 'typescript', fileName: '/ws/a/node.ts', config: { timeBudgetMs: 1 }, clock: steppingClock() });
     assert.equal(result.skipped?.kind, 'time-budget');
+    const unhurried = await analyzeText(TIMING, { language: 'typescript', fileName: '/ws/a/node.ts', config: { timeBudgetMs: 1 }, clock: stoppedClock });
+    assert.equal(unhurried.skipped, undefined);
   });
 
   it('honours severities: a rule set to off is not run', () => {

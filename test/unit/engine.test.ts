@@ -84,7 +84,7 @@ describe('engine: re-analysis with the kept tree', () => {
 describe('resolveConfig', () => {
   it('keeps defaults for keys given as undefined', () => {
     const config = resolveConfig({ frameworkTarget: undefined, maxFileSize: 10, rules: { ONEX001: 'off' } });
-    assert.equal(config.frameworkTarget, 'current');
+    assert.equal(config.frameworkTarget, 'auto');
     assert.equal(config.maxFileSize, 10);
     assert.deepEqual(config.rules, { ONEX001: 'off' });
     assert.deepEqual(config.startMethods, ['startup', 'initialize', 'on_startup']);

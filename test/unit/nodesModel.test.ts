@@ -41,7 +41,7 @@ class Workspace {
     writeFileSync(path, text);
     if (!/\.(py|ts)$/.test(rel)) return;
     const language = rel.endsWith('.py') ? 'python' : 'typescript';
-    this.model.update(path, analyzeWith(await getFrontEnd(language), text, resolveConfig({}), path, { facts: true }));
+    this.model.update(path, analyzeWith(await getFrontEnd(language), text, resolveConfig({}), path, undefined, { facts: true }));
   }
 
   node(name: string): NodeEntry {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ProjectPlanner, loadProjectConfig } from '../../src/core/projectConfig';
+import { ProjectPlanner, loadProjectConfig, validateConfigTable } from '../../src/core/projectConfig';
 
 describe('ProjectPlanner', () => {
   let root: string;
@@ -45,5 +45,14 @@ describe('ProjectPlanner', () => {
     const planner = new ProjectPlanner(override);
     assert.deepEqual(planner.projectFor(join(root, 'a.py')).config.rules, { ONEX011: 'error' });
     assert.equal(planner.isExcluded(join(root, 'pkg/legacy/c.py'), planner.projectFor(join(root, 'pkg/legacy/c.py'))), false);
+  });
+});
+
+describe('project configuration: the scaffold\'s copyright-holder', () => {
+  it('is accepted (and ignored by the checks) as a non-empty string, and refused otherwise', () => {
+    assert.deepEqual(validateConfigTable({ 'copyright-holder': 'Acme Labs', rules: { ONEX001: 'off' } }, 'pyproject.toml'),
+      { config: { rules: { ONEX001: 'off' } }, exclude: [] });
+    assert.throws(() => validateConfigTable({ 'copyright-holder': 3 }, 'pyproject.toml'), /"copyright-holder" must be a non-empty string/);
+    assert.throws(() => validateConfigTable({ 'copyright-owner': 'x' }, 'pyproject.toml'), /is not a known setting \(known: .*copyright-holder\)/);
   });
 });

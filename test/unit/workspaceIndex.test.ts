@@ -277,17 +277,17 @@ describe('workspace index: facts from the analysis\'s own tree', () => {
   it('analyses hand the facts a parse of their own reads, in both languages and on the incremental path', async () => {
     const config = resolveConfig({});
     for (const [language, text] of [['python', PY], ['typescript', TS]] as const) {
-      const result = analyzeWith(await getFrontEnd(language), text, config, `/ws/x.${language === 'python' ? 'py' : 'ts'}`, { facts: true });
+      const result = analyzeWith(await getFrontEnd(language), text, config, `/ws/x.${language === 'python' ? 'py' : 'ts'}`, undefined, { facts: true });
       assert.deepEqual(result.facts, await readFacts(language, text, `/ws/x.${language === 'python' ? 'py' : 'ts'}`), language);
       assert.equal(analyzeWith(await getFrontEnd(language), text, config, '/ws/x').facts, undefined, 'only when asked for');
     }
     // The kept-tree path (open editors) after an edit whose findings are carried over.
     const python = await getPythonFrontEnd();
-    const first = python.findRawKeepingTree(PY, config, undefined, { facts: true });
+    const first = python.findRawKeepingTree(PY, config, undefined, undefined, undefined, { facts: true });
     const at = PY.indexOf('note');
     first.tree.edit({ startIndex: at, oldEndIndex: at, newEndIndex: at + 1, startPosition: { row: 10, column: 4 }, oldEndPosition: { row: 10, column: 4 }, newEndPosition: { row: 10, column: 5 } });
     const edited = `${PY.slice(0, at)} ${PY.slice(at)}`;
-    const second = python.findRawKeepingTree(edited, config, first.tree, { facts: true });
+    const second = python.findRawKeepingTree(edited, config, first.tree, undefined, undefined, { facts: true });
     assert.equal(second.carriedOver, true, 'the findings were carried over');
     assert.deepEqual(second.facts, await readFacts('python', edited));
     first.tree.delete();

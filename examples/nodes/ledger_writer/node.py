@@ -9,7 +9,7 @@ publishing with event metadata, the full error ladder, startup/shutdown
 lifecycle, defensive configuration, get-or-create service resolution,
 metrics, and high-precision timing.
 
-Framework target: today's omnibase_core import paths (0.4x); entry point `process`.
+Framework target: the omninode_bridge era (omnibase_core 0.1.x); entry point `execute_effect`.
 
 Configuration, read from the container's config (nothing is hard-coded):
     health_check_mode           skip Kafka and Consul set-up (health probes)
@@ -29,9 +29,7 @@ from typing import Any
 
 from omnibase_core.enums.enum_log_level import EnumLogLevel as LogLevel
 from omnibase_core.errors import EnumCoreErrorCode, ModelOnexError
-from omnibase_core.logging.logging_structured import (
-    emit_log_event_sync as emit_log_event,
-)
+from omnibase_core.logging.structured import emit_log_event_sync as emit_log_event
 from omnibase_core.models.container.model_onex_container import ModelONEXContainer
 from omnibase_core.nodes.node_effect import NodeEffect
 
@@ -56,7 +54,7 @@ class NodeLedgerWriterEffect(NodeEffect):
     """
     Effect node: performs the external I/O of its domain (APIs, databases, brokers).
 
-    Entry point: `process`. Lifecycle: `startup()` and `shutdown()`.
+    Entry point: `execute_effect`. Lifecycle: `startup()` and `shutdown()`.
     Monitoring: `get_metrics()`.
     """
 
@@ -126,7 +124,7 @@ class NodeLedgerWriterEffect(NodeEffect):
     # Entry point
     # ------------------------------------------------------------------
 
-    async def process(
+    async def execute_effect(
         self, input_data: ModelLedgerWriterInput
     ) -> ModelLedgerWriterOutput:
         """

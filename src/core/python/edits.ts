@@ -72,10 +72,27 @@ function newImportOffset(file: PyFile): { offset: number; before: string; after:
 }
 
 /**
+ * Whether the file binds `local` at module level: an import, a class, a function or an assignment.
+ * A name taken this way cannot be bound again by an added import without changing what it means.
+ */
+export function isNameBound(file: PyFile, local: string): boolean {
+  if (moduleImports(file).some((b) => b.local === local)) return true;
+  if (file.classesByName.has(local)) return true;
+  for (const stmt of statements(file.root)) {
+    const def = stmt.type === 'decorated_definition' ? field(stmt, 'definition') : stmt;
+    if (def?.type === 'function_definition' && field(def, 'name')?.text === local) return true;
+    const assign = stmt.type === 'expression_statement' ? stmt.namedChild(0) : null;
+    if (assign?.type === 'assignment' && field(assign, 'left')?.text === local) return true;
+  }
+  return false;
+}
+
+/**
  * Edits that make every import available: names already bound are skipped, names from a module the
  * file already imports from are appended to that statement, the rest go in one new block of lines.
+ * `modules` are plain `import x` statements, added (in the same block) unless the file binds `x`.
  */
-export function importEdits(file: PyFile, imports: readonly PythonImport[]): TextEdit[] {
+export function importEdits(file: PyFile, imports: readonly PythonImport[], modules: readonly string[] = []): TextEdit[] {
   const bindings = moduleImports(file);
   const appendTo = new Map<number, { stmt: Node; names: string[] }>();
   const newLines = new Map<string, string[]>();
@@ -102,9 +119,13 @@ export function importEdits(file: PyFile, imports: readonly PythonImport[]): Tex
     if (!lastName) continue;
     edits.push({ start: lastName.endIndex, end: lastName.endIndex, newText: names.map((n) => `, ${n}`).join('') });
   }
-  if (newLines.size > 0) {
+  const newModules = [...new Set(modules)].filter((m) => !bindings.some((b) => b.module === null && b.name === m));
+  if (newLines.size > 0 || newModules.length > 0) {
     const where = newImportOffset(file);
-    const lines = [...newLines].map(([module, names]) => `from ${module} import ${names.join(', ')}`);
+    const lines = [
+      ...newModules.map((m) => `import ${m}`),
+      ...[...newLines].map(([module, names]) => `from ${module} import ${names.join(', ')}`),
+    ];
     const text = where.before + lines.join(file.eol) + where.after;
     // When the statement extended above is also the last import, both insertions share an offset:
     // one edit keeps their order (names appended first, new lines after).
@@ -122,7 +143,7 @@ export type FrameworkName = keyof ReturnType<typeof frameworkImports>;
  * A binding the file already has under any module (e.g. the bridge-era logging import) is reused.
  */
 export function frameworkName(file: PyFile, key: FrameworkName): { name: string; imports: PythonImport[] } {
-  const imp = frameworkImports(file.config.frameworkTarget)[key];
+  const imp = frameworkImports(file.era.era)[key];
   const existing = boundImportName(file, imp.module, imp.name, true) ?? boundImportName(file, null, key, true);
   if (existing) return { name: existing, imports: [] };
   return { name: imp.alias ?? imp.name, imports: [imp] };

@@ -4,9 +4,13 @@
 // and, for a caller who keeps the tree between edits, re-parses incrementally and carries findings
 // over an edit that cannot change them (./reuse.ts).
 import type { Parser, Tree } from 'web-tree-sitter';
+import { type Clock, systemClock } from '../clock';
+import { pythonCompletions } from '../completions/python';
+import type { CompletionRequest, CompletionResult } from '../completions/types';
 import { type AnalysisWants, type FrontEnd, type FrontEndAnalysis, type KeptAnalysis, ParseBudgetExceeded } from '../frontend';
 import type { PythonRule } from '../rules/rule';
 import { PYTHON_RULES, PYTHON_RULES_BY_ID } from '../rules/python';
+import type { EraDecision } from '../era';
 import type { CommentInfo } from '../suppression';
 import type { EngineConfig, Fix, RawFinding } from '../types';
 import { buildPyFile, type PyFile } from './model';
@@ -21,10 +25,10 @@ export class PythonFrontEnd {
   constructor(private readonly parser: Parser) {}
 
   /** Parses text; with `previous` (already `edit`ed to match text) tree-sitter re-parses incrementally. */
-  parse(text: string, previous?: Tree, budgetMs?: number): Tree {
-    const deadline = budgetMs ? performance.now() + budgetMs : Infinity;
+  parse(text: string, previous?: Tree, budgetMs?: number, clock: Clock = systemClock): Tree {
+    const deadline = budgetMs ? clock() + budgetMs : Infinity;
     const tree = this.parser.parse(text, previous ?? null, budgetMs ? {
-      progressCallback: () => performance.now() > deadline,
+      progressCallback: () => clock() > deadline,
     } : undefined);
     if (!tree) {
       // A cancelled parse stays pending in the parser and the next parse() would resume it, even
@@ -35,19 +39,19 @@ export class PythonFrontEnd {
     return tree;
   }
 
-  model(text: string, tree: Tree, config: EngineConfig, view?: SyntaxTree): PyFile {
-    return buildPyFile(text, tree, config, view);
+  model(text: string, tree: Tree, config: EngineConfig, view?: SyntaxTree, fileName?: string): PyFile {
+    return buildPyFile(text, tree, config, view, fileName);
   }
 
   rules(config: EngineConfig): PythonRule[] {
     return PYTHON_RULES.filter((r) => (config.rules[r.meta.id] ?? 'warning') !== 'off');
   }
 
-  /** Runs the enabled rules; stops (and says so) when the deadline passes. */
-  check(file: PyFile, config: EngineConfig, deadline: number): { findings: RawFinding[]; outOfTime: boolean } {
+  /** Runs the enabled rules; stops (and says so) when the deadline passes on `clock`. */
+  check(file: PyFile, config: EngineConfig, deadline: number, clock: Clock = systemClock): { findings: RawFinding[]; outOfTime: boolean } {
     const findings: RawFinding[] = [];
     for (const rule of this.rules(config)) {
-      if (performance.now() > deadline) return { findings, outOfTime: true };
+      if (clock() > deadline) return { findings, outOfTime: true };
       findings.push(...rule.check(file));
     }
     return { findings, outOfTime: false };
@@ -84,7 +88,7 @@ export class PythonFrontEnd {
 interface ParsedText {
   text: string;
   tree: Tree;
-  model?: { config: EngineConfig; file: PyFile };
+  model?: { config: EngineConfig; fileName: string | undefined; file: PyFile };
   syntaxErrors?: number;
 }
 
@@ -99,8 +103,8 @@ export class PythonEngineFrontEnd implements FrontEnd {
 
   constructor(readonly inner: PythonFrontEnd) {}
 
-  findRaw(text: string, config: EngineConfig, _fileName?: string, wants?: AnalysisWants): FrontEndAnalysis {
-    const analysis = this.analyse(text, config, undefined, false, wants);
+  findRaw(text: string, config: EngineConfig, fileName?: string, clock: Clock = systemClock, wants?: AnalysisWants): FrontEndAnalysis {
+    const analysis = this.analyse(text, config, undefined, false, fileName, clock, wants);
     this.remember({ text, tree: analysis.tree, syntaxErrors: analysis.syntaxErrors });
     return analysis;
   }
@@ -109,15 +113,15 @@ export class PythonEngineFrontEnd implements FrontEnd {
    * Like findRaw, but re-parses incrementally from `previous` (already `edit`ed to match text) and
    * hands the new tree to the caller, who keeps it for the next edit and deletes it when done.
    */
-  findRawKeepingTree(text: string, config: EngineConfig, previous?: Tree, wants?: AnalysisWants): KeptAnalysis<Tree> {
-    return this.analyse(text, config, previous, true, wants);
+  findRawKeepingTree(text: string, config: EngineConfig, previous?: Tree, fileName?: string, clock: Clock = systemClock, wants?: AnalysisWants): KeptAnalysis<Tree> {
+    return this.analyse(text, config, previous, true, fileName, clock, wants);
   }
 
   /** `keep`: the caller keeps the tree for its next edit, so what the analysis read is recorded for it. */
-  private analyse(text: string, config: EngineConfig, previous: Tree | undefined, keep: boolean, wants?: AnalysisWants): KeptAnalysis<Tree> {
-    const t0 = performance.now();
-    const tree = this.inner.parse(text, previous, config.timeBudgetMs);
-    const t1 = performance.now();
+  private analyse(text: string, config: EngineConfig, previous: Tree | undefined, keep: boolean, fileName: string | undefined, clock: Clock, wants?: AnalysisWants): KeptAnalysis<Tree> {
+    const t0 = clock();
+    const tree = this.inner.parse(text, previous, config.timeBudgetMs, clock);
+    const t1 = clock();
     // A caller who keeps the tree for the next edit gets its view kept too, so the next view copies
     // what tree-sitter reused instead of walking the whole tree again.
     const before = previous && this.views.get(previous);
@@ -129,25 +133,28 @@ export class PythonEngineFrontEnd implements FrontEnd {
     let raw = before && recorded?.configKey === key ? this.carriedOver(before, view, recorded) : null;
     const carriedOver = raw !== null;
     let outOfTime = false;
+    let era: EraDecision;
     if (raw) {
       view.adoptTypeIndex(before!);
-      this.analyses.set(tree, { configKey: key, raw, observed: recorded!.observed });
+      era = recorded!.era;
+      this.analyses.set(tree, { configKey: key, raw, era, observed: recorded!.observed });
     } else {
       const observed = keep ? emptyObservations(view.count) : undefined;
       view.observer = observed;
       try {
-        const file = this.inner.model(text, tree, config, view);
-        ({ findings: raw, outOfTime } = this.inner.check(file, config, t0 + config.timeBudgetMs));
+        const file = this.inner.model(text, tree, config, view, fileName);
+        era = file.era;
+        ({ findings: raw, outOfTime } = this.inner.check(file, config, t0 + config.timeBudgetMs, clock));
       } finally {
         view.observer = undefined;
       }
-      if (observed && !outOfTime) this.analyses.set(tree, { configKey: key, raw, observed });
+      if (observed && !outOfTime) this.analyses.set(tree, { configKey: key, raw, era, observed });
     }
-    const t2 = performance.now();
+    const t2 = clock();
     return {
       // Suppression comments only matter when there is something to suppress.
       raw: raw.slice(), comments: raw.length > 0 ? this.inner.commentsIn(view.rootNode) : [], syntaxErrors: this.inner.syntaxErrorCount(tree),
-      parseMs: t1 - t0, rulesMs: t2 - t1, outOfTime, tree, carriedOver,
+      parseMs: t1 - t0, rulesMs: t2 - t1, outOfTime, tree, carriedOver, era,
       // Read after the rules, outside the record of what they read (view.observer).
       facts: wants?.facts ? pythonModuleFacts(view.rootNode) : undefined,
     };
@@ -170,10 +177,10 @@ export class PythonEngineFrontEnd implements FrontEnd {
     return this.remember({ text, tree: this.inner.parse(text) });
   }
 
-  fixes(text: string, finding: RawFinding, config: EngineConfig): Fix[] {
+  fixes(text: string, finding: RawFinding, config: EngineConfig, fileName?: string): Fix[] {
     const parsed = this.parsed(text);
-    if (!parsed.model || parsed.model.config !== config) {
-      parsed.model = { config, file: this.inner.model(text, parsed.tree, config) };
+    if (!parsed.model || parsed.model.config !== config || parsed.model.fileName !== fileName) {
+      parsed.model = { config, fileName, file: this.inner.model(text, parsed.tree, config, undefined, fileName) };
     }
     return this.inner.fixes(parsed.model.file, finding);
   }
@@ -182,6 +189,10 @@ export class PythonEngineFrontEnd implements FrontEnd {
     const parsed = this.parsed(text);
     parsed.syntaxErrors ??= this.inner.syntaxErrorCount(parsed.tree);
     return parsed.syntaxErrors;
+  }
+
+  completions(request: CompletionRequest): CompletionResult {
+    return pythonCompletions((text) => this.inner.parse(text), request);
   }
 }
 

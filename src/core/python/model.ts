@@ -1,12 +1,14 @@
 // Turns a Python syntax tree into the facts rules need: the file's import aliases, its node
 // classes (bases resolved), their methods, and the file's conventions for generated code.
 import type { Tree } from 'web-tree-sitter';
+import { resolveEra, type EraDecision } from '../era';
 import type { EngineConfig } from '../types';
 import { detectEol } from '../text';
 import {
   type Node, blockOf, children, dottedName, field, isAsyncFunction, isDocstring, lastName,
   statements, unwrapDecorated, callInfo,
 } from './syntax';
+import { importsOf } from './imports';
 import { SyntaxTree } from './view';
 import { workspaceNodeBases } from '../workspace/facts';
 
@@ -63,6 +65,10 @@ export interface PyFile {
   indentUnit: string;
   quote: '"' | "'";
   config: EngineConfig;
+  /** The file's path (absolute in the editor and the CLI; a bare name in some tests), when known. */
+  fileName?: string;
+  /** The file's era (explicit setting, its imports, the project's pin, today) and why: rules and fixes follow it. */
+  era: EraDecision;
 }
 
 export function moduleLevelStatements(root: Node): Node[] {
@@ -151,20 +157,31 @@ function readMethods(body: Node | null): Map<string, PyMethod> {
   return methods;
 }
 
-/** `__init__` whose body is only a docstring and `super().__init__(...)`. */
-function isTrivialInit(method: PyMethod): boolean {
-  const stmts = statements(method.body).filter((s) => !isDocstring(s) && s.type !== 'pass_statement');
-  if (stmts.length !== 1) return false;
-  const expr = stmts[0].type === 'expression_statement' ? stmts[0].namedChild(0) : null;
+/** A call of a base's `__init__`: `super().__init__(...)`, or `Base.__init__(self, ...)` as compositions write it. */
+function isBaseInitCall(stmt: Node): boolean {
+  const expr = stmt.type === 'expression_statement' ? stmt.namedChild(0) : null;
   if (expr?.type !== 'call') return false;
   const info = callInfo(expr);
-  return !!info && info.name === '__init__' && info.receiver?.type === 'call' &&
-    field(info.receiver, 'function')?.text === 'super';
+  if (!info || info.name !== '__init__' || !info.receiver) return false;
+  if (info.receiver.type === 'call') return field(info.receiver, 'function')?.text === 'super';
+  return info.receiver.type === 'identifier' || info.receiver.type === 'attribute';
+}
+
+/** `__init__` whose body only calls its bases' `__init__`s (after an optional docstring). */
+function isTrivialInit(method: PyMethod): boolean {
+  const stmts = statements(method.body).filter((s) => !isDocstring(s) && s.type !== 'pass_statement');
+  return stmts.length > 0 && stmts.every(isBaseInitCall);
+}
+
+/** A class attribute: `x = …`, `x: T` or `x: T = …` (a single target), not a method or any other statement. */
+function isClassAttribute(stmt: Node): boolean {
+  const expr = stmt.type === 'expression_statement' ? stmt.namedChild(0) : null;
+  return expr?.type === 'assignment' && field(expr, 'left')?.type === 'identifier';
 }
 
 function isDeclarativeBody(body: Node | null, methods: Map<string, PyMethod>): boolean {
   for (const stmt of statements(body)) {
-    if (isDocstring(stmt) || stmt.type === 'pass_statement') continue;
+    if (isDocstring(stmt) || stmt.type === 'pass_statement' || isClassAttribute(stmt)) continue;
     const init = methods.get('__init__');
     if (init && stmt.id === init.outer.id && init.outer.type === 'function_definition' && isTrivialInit(init)) continue;
     return false;
@@ -208,7 +225,7 @@ function detectQuote(root: Node): '"' | "'" {
 }
 
 /** `view` is the tree's syntax view when the caller has made it already (the benchmark times it apart). */
-export function buildPyFile(text: string, tree: Tree, config: EngineConfig, view = new SyntaxTree(tree, text)): PyFile {
+export function buildPyFile(text: string, tree: Tree, config: EngineConfig, view = new SyntaxTree(tree, text), fileName?: string): PyFile {
   const root = view.rootNode;
   const stmts = moduleLevelStatements(root);
   const aliases = collectAliases(stmts);
@@ -239,7 +256,9 @@ export function buildPyFile(text: string, tree: Tree, config: EngineConfig, view
     return c.bases.some((b) => nodeBases.has(b) || (classesByName.has(b) && isNodeByBases(classesByName.get(b)!, seen)));
   };
   for (const c of classes) {
-    c.isNode = isNodeByBases(c, new Set()) || NODE_NAME_PATTERN.test(c.name);
+    // A class with no base at all is never a node class: today's def-B handlers are plain classes, often
+    // named Node…Compute (rules.md, "Where rules look").
+    c.isNode = isNodeByBases(c, new Set()) || (c.bases.length > 0 && NODE_NAME_PATTERN.test(c.name));
     if (c.isNode) c.kind = kindOf([c.name, ...c.bases]) ?? c.bases.map((b) => fromWorkspace.get(b)).find((k) => k) ?? null;
   }
   // The file's conventions are read only when a fix asks for them: detection never needs them.
@@ -282,6 +301,8 @@ export function buildPyFile(text: string, tree: Tree, config: EngineConfig, view
       return (quote ??= detectQuote(root));
     },
     config,
+    fileName,
+    era: resolveEra({ setting: config.frameworkTarget, imports: importsOf(root), pin: config.projectPin }),
   };
 }
 

@@ -22,6 +22,7 @@
 // keep their order under that move: every other node lies wholly before or wholly after the edit, and
 // the token and its ancestors keep their starts and move their ends together. A finding that starts or
 // ends at the edit itself is not moved: the analysis runs again.
+import type { EraDecision } from '../era';
 import type { RawFinding } from '../types';
 import type { Observations, SyntaxTree } from './view';
 
@@ -30,6 +31,8 @@ export interface RecordedAnalysis {
   /** The configuration it ran with (see configKey). */
   configKey: string;
   raw: RawFinding[];
+  /** The era the analysis gave the file (an edit that leaves the findings also leaves the imports). */
+  era: EraDecision;
   observed: Observations;
 }
 

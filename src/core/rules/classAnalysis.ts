@@ -5,14 +5,6 @@
 import { type PyClass, type PyFile, type PyMethod, methodsWithInherited, resolveName } from '../python/model';
 import { type CallInfo, type Node, callInfo, children, field, isDocstring, statements } from '../python/syntax';
 
-/**
- * Node classes the class-level rules judge: a class with a syntax error inside is skipped
- * (its methods may be cut short, and a half-parsed class would give false alarms).
- */
-export function checkableNodeClasses(file: PyFile): PyClass[] {
-  return file.nodeClasses.filter((c) => !c.node.hasError);
-}
-
 /** The classes of the same file a class inherits from, nearest first, the class itself included. */
 export function classChain(file: PyFile, cls: PyClass): PyClass[] {
   const out: PyClass[] = [];

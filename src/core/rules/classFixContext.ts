@@ -5,7 +5,8 @@ import { frameworkNames, importEdits } from '../python/edits';
 import type { PyClass, PyFile } from '../python/model';
 import type { RawFinding } from '../types';
 import { field } from '../python/syntax';
-import { assignedSelfAttributes, checkableNodeClasses, classChain, nodesSkippingClasses, selfParameter } from './classAnalysis';
+import { productionNodeClasses } from './classRoles';
+import { assignedSelfAttributes, classChain, nodesSkippingClasses, selfParameter } from './classAnalysis';
 import { type EditBuilder, containerAttribute } from './classEdits';
 import type { NodeNames } from './classTemplates';
 
@@ -22,7 +23,7 @@ export interface ClassFindingData {
 export function findingClass(file: PyFile, finding: RawFinding): PyClass | null {
   const data = finding.data as Partial<ClassFindingData> | undefined;
   if (!data?.className) return null;
-  const named = checkableNodeClasses(file).filter((c) => c.name === data.className);
+  const named = productionNodeClasses(file).filter((c) => c.name === data.className);
   return named.find((c) => c.nameNode.startIndex === finding.span.start) ?? (named.length === 1 ? named[0] : null);
 }
 

@@ -1,15 +1,16 @@
 // Scaffolding of production ONEX nodes: the language-neutral API shared by the VS Code commands and
 // the CLI. Planning is pure (names and file contents, no file system); writing is a separate step so
 // the extension can turn a plan into one WorkspaceEdit and the CLI can write it to disk.
-import { lstat, mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { lstat, mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
   FRAMEWORK_TARGETS, NODE_KINDS, SCAFFOLD_LANGUAGES, SCAFFOLD_LAYOUTS, ScaffoldError, validateNodeName,
-  type ScaffoldOptions, type ScaffoldPlan,
+  type PythonPlacement, type ScaffoldOptions, type ScaffoldPlan,
 } from './naming';
 import { planPythonScaffold } from './python';
 
 export * from './naming';
+export { DEFAULT_RUNTIME_MODULE, typeScriptTargetFor, type TypeScriptTarget } from './typescriptTarget';
 
 function checkOptions(options: ScaffoldOptions): void {
   const problem = validateNodeName(options.name);
@@ -79,6 +80,10 @@ export interface ScaffoldFileSystem {
   mkdir(path: string): Promise<void>;
   /** Must fail when the file exists (never overwrite). */
   writeNewFile(path: string, content: string): Promise<void>;
+  /** Reads an existing file (a plan's edit); default: node's readFile. */
+  readText?(path: string): Promise<string>;
+  /** Replaces an existing file's content (a plan's edit, or undoing one); default: node's writeFile. */
+  replaceFile?(path: string, content: string): Promise<void>;
 }
 
 const nodeFileSystem: ScaffoldFileSystem = {
@@ -90,10 +95,53 @@ const nodeFileSystem: ScaffoldFileSystem = {
   },
 };
 
+const readText = (path: string) => readFile(path, 'utf8');
+const replaceFile = (path: string, content: string) => writeFile(path, content, 'utf8');
+
+/** The text of a plan's edited file after the edit. */
+export function editedText(edit: { original: string; offset: number; text: string }): string {
+  return `${edit.original.slice(0, edit.offset)}${edit.text}${edit.original.slice(edit.offset)}`;
+}
+
 /**
- * Writes a plan under parentDir (created when missing) and returns the absolute paths written.
- * Never overwrites: when any target exists it throws ScaffoldError naming it and writes nothing.
- * When a write fails part-way, everything it created (files and folders) is removed again.
+ * Where a Python node for today's framework goes when created in `folder`: the nearest
+ * pyproject.toml at or above it (its text and the folder's path from it), and the folder that
+ * the plan's paths are relative to (ScaffoldPlan.base): the project's folder, else `folder`.
+ */
+export async function findPythonPlacement(
+  folder: string, read: (path: string) => Promise<string | undefined> = readIfExists,
+): Promise<{ placement: PythonPlacement; projectDir?: string }> {
+  const start = resolve(folder);
+  for (let dir = start; ; dir = dirname(dir)) {
+    const pyproject = await read(join(dir, 'pyproject.toml'));
+    if (pyproject !== undefined) {
+      const folderFromProject = relative(dir, start).split(sep).join('/');
+      return { placement: { folderName: basenameOf(start), project: { pyproject, folderFromProject } }, projectDir: dir };
+    }
+    if (dirname(dir) === dir) return { placement: { folderName: basenameOf(start) } };
+  }
+}
+
+function basenameOf(path: string): string {
+  return path.split(sep).filter(Boolean).pop() ?? '';
+}
+
+async function readIfExists(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Writes a plan under parentDir (its base folder; created when missing), then applies its edits,
+ * and returns the absolute paths written. Never overwrites: when any new file's target exists,
+ * or an edited file no longer holds the text the edit was planned on, it throws ScaffoldError and
+ * writes nothing. When a write fails part-way, everything it created (files and folders) is
+ * removed again and every edited file gets its original text back.
  */
 export async function writeScaffold(parentDir: string, plan: ScaffoldPlan, fs: ScaffoldFileSystem = nodeFileSystem): Promise<string[]> {
   const targets = plannedTargets(plan).map((p) => targetPath(parentDir, p));
@@ -102,9 +150,24 @@ export async function writeScaffold(parentDir: string, plan: ScaffoldPlan, fs: S
       throw new ScaffoldError(`${target} already exists; nothing was written. Choose another name or folder.`);
     }
   }
+  const read = fs.readText ?? readText;
+  const replace = fs.replaceFile ?? replaceFile;
+  const edits = (plan.edits ?? []).map((edit) => ({ edit, target: targetPath(parentDir, edit.path) }));
+  for (const { edit, target } of edits) {
+    let current: string | undefined;
+    try {
+      current = await read(target);
+    } catch {
+      current = undefined;
+    }
+    if (current !== edit.original) {
+      throw new ScaffoldError(`${target} ${current === undefined ? 'cannot be read' : 'changed since the node was planned'}; nothing was written. Try again.`);
+    }
+  }
 
   const createdDirs: string[] = [];
   const createdFiles: string[] = [];
+  const editedFiles: { target: string; original: string }[] = [];
   const ensureDir = async (dir: string): Promise<void> => {
     if (await exists(dir)) return;
     await ensureDir(dirname(dir));
@@ -120,12 +183,18 @@ export async function writeScaffold(parentDir: string, plan: ScaffoldPlan, fs: S
       await fs.writeNewFile(target, file.content);
       createdFiles.push(target);
     }
+    for (const { edit, target } of edits) {
+      editedFiles.push({ target, original: edit.original });
+      await replace(target, editedText(edit));
+    }
   } catch (error) {
-    // Undo in reverse order: files first, then folders from the deepest.
+    // Undo in reverse order: edits first, then files, then folders from the deepest.
+    for (const { target, original } of editedFiles.reverse()) await replace(target, original).catch(() => undefined);
     for (const file of createdFiles.reverse()) await rm(file, { force: true });
     for (const dir of createdDirs.reverse()) await rmdir(dir).catch(() => undefined);
     const reason = (error as Error).message;
-    throw new ScaffoldError(`Writing the node failed (${reason}); everything created was removed again.`);
+    const restored = editedFiles.length > 0 ? ' and the edited files have their text back' : '';
+    throw new ScaffoldError(`Writing the node failed (${reason}); everything created was removed again${restored}.`);
   }
   return createdFiles;
 }

@@ -21,10 +21,47 @@ export interface ScaffoldOptions {
   language: ScaffoldLanguage;
   layout: ScaffoldLayout;
   frameworkTarget: FrameworkTarget;
+  /** TypeScript only: whether a tsconfig.json governs the target folder (false: the plan writes one). */
+  tsconfigFound?: boolean;
   /** TypeScript only: the module the node imports its framework types from. */
   runtimeModule?: string;
   /** TypeScript only: whether runtimeModule resolves in the workspace (else a small runtime is written). */
   runtimeResolves?: boolean;
+  /**
+   * Python, today's framework: where the node goes (see PythonPlacement). When missing, the node
+   * is planned as if its folder belonged to no project.
+   */
+  placement?: PythonPlacement;
+}
+
+/**
+ * Where a Python node for today's framework is scaffolded, as the caller found it on disk: the
+ * nearest pyproject.toml at or above the chosen folder decides the package path, the tests folder,
+ * the topics' producer, the copyright holder and the entry point the plan adds.
+ */
+export interface PythonPlacement {
+  /** The chosen folder's own name (the producer when there is no project), e.g. `acme_nodes`. */
+  folderName: string;
+  /** The nearest pyproject.toml above (or in) the chosen folder, when there is one. */
+  project?: {
+    /** Its text (the editor's buffer when open): the plan's edit applies to exactly this text. */
+    pyproject: string;
+    /** The chosen folder relative to the pyproject's folder, `/`-separated; '' for the same folder. */
+    folderFromProject: string;
+  };
+  /** The year of the SPDX copyright line (default: the current year). */
+  year?: number;
+}
+
+/** A change to an existing file: insert `text` at `offset` of `original` (which must still be the file's text). */
+export interface ScaffoldEdit {
+  /** Relative to the plan's base folder, with `/` separators, e.g. `pyproject.toml`. */
+  path: string;
+  original: string;
+  offset: number;
+  text: string;
+  /** What the edit does, for the user, e.g. `registered node_x as an onex.nodes entry point`. */
+  summary: string;
 }
 
 export interface ScaffoldFile {
@@ -34,11 +71,20 @@ export interface ScaffoldFile {
 }
 
 export interface ScaffoldPlan {
-  /** The node's own folder relative to the parent folder: `payment_gateway` or `payment_gateway/v1_0_0`. */
+  /** The node's own folder relative to the base folder: `payment_gateway` or `payment_gateway/v1_0_0`. */
   root: string;
   files: ScaffoldFile[];
   /** The file to open when done (one of files' paths). */
   mainFile: string;
+  /**
+   * The folder every path of the plan is relative to: the chosen folder ('folder', the default) or,
+   * for a Python node inside a project, the folder of its pyproject.toml ('project').
+   */
+  base?: 'folder' | 'project';
+  /** Changes to existing files (the pyproject's entry point), applied with the new files. */
+  edits?: ScaffoldEdit[];
+  /** What the user should know about the plan (where the tests went and why), one sentence each. */
+  notes?: string[];
 }
 
 /** A scaffold that cannot be planned or written; the message is meant for the user as is. */
@@ -50,7 +96,7 @@ export class ScaffoldError extends Error {
 }
 
 // Python keywords (3.12, `keyword.kwlist`): a package with such a name cannot be imported.
-const PYTHON_KEYWORDS = new Set([
+export const PYTHON_KEYWORDS: ReadonlySet<string> = new Set([
   'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue',
   'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in',
   'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
@@ -86,10 +132,15 @@ function capitalize(word: string): string {
  * `NodeDatabaseAdapterEffectEffect` (when something is left).
  */
 export function domainNameFor(name: string, kind: NodeKind): string {
+  return domainWordsFor(name, kind).map(capitalize).join('');
+}
+
+/** The lower-case words of domainNameFor: `node_payment_gateway_effect` → ['payment', 'gateway']. */
+export function domainWordsFor(name: string, kind: NodeKind): string[] {
   let words = name.split('_').filter(Boolean);
   if (words.length > 1 && words[words.length - 1] === kind) words = words.slice(0, -1);
   if (words.length > 1 && words[0] === 'node') words = words.slice(1);
-  return words.map(capitalize).join('');
+  return words;
 }
 
 /** `payment_gateway` + `effect` → `NodePaymentGatewayEffect`. */

@@ -13,7 +13,7 @@ export const {
   isDefaultClause, isDeleteExpression, isDoStatement, isElementAccessExpression, isEnumMember,
   isExportSpecifier, isExpressionStatement, isExpressionWithTypeArguments, isExternalModuleReference,
   isForInStatement, isForOfStatement, isForStatement, isFunctionDeclaration, isFunctionExpression,
-  isFunctionTypeNode, isGetAccessor, isGetAccessorDeclaration, isHeritageClause, isIdentifier, isIfStatement,
+  isFunctionLike, isFunctionTypeNode, isGetAccessor, isGetAccessorDeclaration, isHeritageClause, isIdentifier, isIfStatement,
   isImportClause, isImportDeclaration, isImportEqualsDeclaration, isImportSpecifier, isLabeledStatement,
   isMethodDeclaration, isMethodSignature, isModuleBlock, isModuleDeclaration, isNamedImports,
   isNamespaceImport, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral,

@@ -4,6 +4,10 @@
 // not grow with the number of files analysed. Loaded lazily by the engine
 // (`require('./typescript/frontend')`) so that ts-morph and its compiler only load when a TypeScript
 // file is analysed.
+import { type Clock, systemClock } from '../clock';
+import { typeScriptCompletions } from './completions';
+import type { CompletionRequest, CompletionResult } from '../completions/types';
+import { resolveEra } from '../era';
 import type { AnalysisWants, FrontEnd, FrontEndAnalysis } from '../frontend';
 import type { EngineConfig, Fix, RawFinding } from '../types';
 import { suppressionComments } from './comments';
@@ -42,22 +46,22 @@ export class TypeScriptFrontEnd implements FrontEnd {
     return { file, parseMs };
   }
 
-  findRaw(text: string, config: EngineConfig, fileName?: string, wants?: AnalysisWants): FrontEndAnalysis {
-    const t0 = performance.now();
+  findRaw(text: string, config: EngineConfig, fileName?: string, clock: Clock = systemClock, wants?: AnalysisWants): FrontEndAnalysis {
+    const t0 = clock();
     const { file } = this.model(text, config, fileName);
-    const t1 = performance.now();
+    const t1 = clock();
     const deadline = t0 + config.timeBudgetMs;
     const raw: RawFinding[] = [];
     let outOfTime = false;
     for (const rule of TYPESCRIPT_RULES) {
       if ((config.rules[rule.meta.id] ?? 'warning') === 'off') continue;
-      if (performance.now() > deadline) {
+      if (clock() > deadline) {
         outOfTime = true;
         break;
       }
       raw.push(...rule.check(file));
     }
-    const t2 = performance.now();
+    const t2 = clock();
     return {
       raw,
       comments: suppressionComments(file.sf, text, file.lines),
@@ -65,6 +69,7 @@ export class TypeScriptFrontEnd implements FrontEnd {
       parseMs: t1 - t0,
       rulesMs: t2 - t1,
       outOfTime,
+      era: resolveEra({ setting: config.frameworkTarget, language: 'typescript' }),
       facts: wants?.facts ? typescriptModuleFacts(file.sf) : undefined,
     };
   }
@@ -80,6 +85,10 @@ export class TypeScriptFrontEnd implements FrontEnd {
     if (this.last && this.last.text === text && this.last.fileName === fileName) return this.last.file.errorOffsets.length;
     // Candidate fix results are parsed on their own (diagnostics only): they must not displace the last model.
     return parseDiagnostics(parseStandalone(text, fileName, false)).length;
+  }
+
+  completions(request: CompletionRequest): CompletionResult {
+    return typeScriptCompletions(request);
   }
 }
 

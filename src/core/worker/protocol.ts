@@ -1,4 +1,5 @@
 // Messages between the extension host (or the CLI) and the analysis worker thread.
+import type { CompletionRequest, CompletionResult } from '../completions/types';
 import type { FixAllResult } from '../fixAll';
 import type { ModuleFacts } from '../workspace/facts';
 import type { TypeScriptBaseAnswer, TypeScriptBaseRequest } from '../workspace/index';
@@ -9,6 +10,7 @@ export type WorkerRequest =
   | { id: number; kind: 'analyze'; language: LanguageId; text: string; config: EngineConfig; fileName?: string; facts?: boolean }
   | { id: number; kind: 'fixes'; language: LanguageId; text: string; finding: RawFinding; config: EngineConfig; fileName?: string }
   | { id: number; kind: 'fixAll'; language: LanguageId; text: string; config: EngineConfig; fileName?: string; ruleIds: string[] | null; safeOnly: boolean }
+  | ({ id: number; kind: 'completions'; language: LanguageId } & CompletionRequest)
   /** The workspace index's facts of a file (src/core/workspace). */
   | { id: number; kind: 'facts'; language: LanguageId; text: string; fileName?: string }
   /**
@@ -21,6 +23,7 @@ export type WorkerResponse =
   | { id: number; ok: true; kind: 'analyze'; result: AnalysisResult }
   | { id: number; ok: true; kind: 'fixes'; result: FixesResult }
   | { id: number; ok: true; kind: 'fixAll'; result: FixAllResult }
+  | { id: number; ok: true; kind: 'completions'; result: CompletionResult }
   | { id: number; ok: true; kind: 'facts'; result: ModuleFacts }
   | { id: number; ok: true; kind: 'typescriptBases'; result: TypeScriptBaseAnswer[] }
   | { id: number; ok: false; error: string };

@@ -1,7 +1,7 @@
 // The analysis worker thread: keeps the extension host's event loop free while ts-morph loads and
 // runs, while large Python files are analysed, and during workspace checks.
 import { parentPort } from 'node:worker_threads';
-import { analyzeWith, fixesWith, getFrontEnd } from '../engine';
+import { analyzeWith, completionsWith, fixesWith, getFrontEnd } from '../engine';
 import { fixAllWith } from '../fixAll';
 import { answerTypeScriptBases, readFacts } from '../workspace/read';
 import type { WorkerRequest, WorkerResponse } from './protocol';
@@ -14,11 +14,13 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
     const frontEnd = await getFrontEnd(request.language);
     switch (request.kind) {
       case 'analyze':
-        return { id: request.id, ok: true, kind: 'analyze', result: analyzeWith(frontEnd, request.text, request.config, request.fileName, { facts: request.facts }) };
+        return { id: request.id, ok: true, kind: 'analyze', result: analyzeWith(frontEnd, request.text, request.config, request.fileName, undefined, { facts: request.facts }) };
       case 'fixes':
         return { id: request.id, ok: true, kind: 'fixes', result: fixesWith(frontEnd, request.text, request.finding, request.config, request.fileName) };
       case 'fixAll':
         return { id: request.id, ok: true, kind: 'fixAll', result: fixAllWith(frontEnd, request.text, request.config, request) };
+      case 'completions':
+        return { id: request.id, ok: true, kind: 'completions', result: completionsWith(frontEnd, request) };
     }
   } catch (error) {
     return { id: request.id, ok: false, error: (error as Error).stack ?? String(error) };

@@ -162,7 +162,7 @@ class TestHealthCheckMode:
 
     def test_still_runs_operations(self, infra):
         node = make_node({"health_check_mode": True})
-        output = asyncio.run(node.process(sample_input()))
+        output = asyncio.run(node.execute_effect(sample_input()))
         assert output.success
 
 
@@ -181,7 +181,7 @@ class TestServicesAndRegistration:
     def test_logs_events_only_when_kafka_is_not_configured(self, infra):
         node = make_node({"kafka_bootstrap_servers": None})
         assert node.kafka_client is None
-        output = asyncio.run(node.process(sample_input()))
+        output = asyncio.run(node.execute_effect(sample_input()))
         assert output.success
 
     def test_registers_with_consul_and_deregisters_on_shutdown(self, infra):
@@ -204,7 +204,7 @@ class TestServicesAndRegistration:
 class TestMetrics:
     def test_after_a_success(self, infra):
         node = make_node()
-        output = asyncio.run(node.process(sample_input()))
+        output = asyncio.run(node.execute_effect(sample_input()))
         assert output.success
         assert output.duration_ms >= 0.0
         assert output.result["accepted"] is True
@@ -220,7 +220,7 @@ class TestMetrics:
         node = make_node()
         fail_operation(monkeypatch, node, ValueError("bad input"))
         with pytest.raises(ModelOnexError):
-            asyncio.run(node.process(sample_input()))
+            asyncio.run(node.execute_effect(sample_input()))
         metrics = node.get_metrics()
         assert metrics["total_operations"] == 1
         assert metrics["successful_operations"] == 0
@@ -236,7 +236,7 @@ class TestErrorHandling:
         )
         fail_operation(monkeypatch, node, original)
         with pytest.raises(ModelOnexError) as excinfo:
-            asyncio.run(node.process(sample_input()))
+            asyncio.run(node.execute_effect(sample_input()))
         assert excinfo.value is original
 
     @pytest.mark.parametrize(
@@ -252,7 +252,7 @@ class TestErrorHandling:
         node = make_node()
         fail_operation(monkeypatch, node, error)
         with pytest.raises(ModelOnexError) as excinfo:
-            asyncio.run(node.process(sample_input()))
+            asyncio.run(node.execute_effect(sample_input()))
         assert excinfo.value.error_code == code
         assert excinfo.value.__cause__ is error
 
@@ -261,7 +261,7 @@ class TestEventPublishing:
     def test_publishes_with_envelope_metadata(self, infra):
         node = make_node()
         asyncio.run(node.startup())
-        asyncio.run(node.process(sample_input()))
+        asyncio.run(node.execute_effect(sample_input()))
         [event] = node.kafka_client.published
         assert event["event_type"] == node_module.EVENT_COMPLETED
         assert event["topic"] == f"onex.{node_module.EVENT_COMPLETED}.v1"
@@ -276,7 +276,7 @@ class TestEventPublishing:
         asyncio.run(node.startup())
         fail_operation(monkeypatch, node, RuntimeError("unexpected"))
         with pytest.raises(ModelOnexError):
-            asyncio.run(node.process(sample_input()))
+            asyncio.run(node.execute_effect(sample_input()))
         published = [event["event_type"] for event in node.kafka_client.published]
         assert published == [node_module.EVENT_FAILED]
 
@@ -284,7 +284,7 @@ class TestEventPublishing:
         node = make_node()
         asyncio.run(node.startup())
         node.kafka_client.fail_with = RuntimeError("broker down")
-        output = asyncio.run(node.process(sample_input()))
+        output = asyncio.run(node.execute_effect(sample_input()))
         assert output.success
         assert node.get_metrics()["successful_operations"] == 1
         warnings = infra.messages(node_module.LogLevel.WARNING)

@@ -30,7 +30,7 @@ export class NodePaymentGatewayEffect extends NodeEffect {
       this.totalOperations += 1;
       return { receipt, duration: Date.now() - start };
     } catch (e) {
-      throw new OnexError(`Payment failed: ${String(e)}`, EnumCoreErrorCode.CONNECTION_ERROR);
+      throw new OnexError(`Payment failed: ${String(e)}`, EnumCoreErrorCode.NETWORK_ERROR);
     }
   }
 

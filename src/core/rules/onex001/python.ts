@@ -6,7 +6,7 @@ import type { PyFile } from '../../python/model';
 import type { Fix, RawFinding } from '../../types';
 import { meta } from './meta';
 import type { PythonRule } from '../rule';
-import { checkableNodeClasses } from '../classAnalysis';
+import { productionNodeClasses } from '../classRoles';
 import { type ClassFindingData, findingClass } from '../classFixContext';
 import { planHealthCheckGuard, unguardedExpensiveInit } from './healthCheck';
 import { EditBuilder, InitEditor } from '../classEdits';
@@ -18,7 +18,7 @@ export const onex001: PythonRule = {
 
   check(file: PyFile): RawFinding[] {
     const findings: RawFinding[] = [];
-    for (const cls of checkableNodeClasses(file)) {
+    for (const cls of productionNodeClasses(file)) {
       const expensive = unguardedExpensiveInit(file, cls);
       if (expensive.length === 0) continue;
       const data: Onex001Data = { className: cls.name };

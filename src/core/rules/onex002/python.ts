@@ -6,7 +6,7 @@ import { type PyFile, methodsWithInherited } from '../../python/model';
 import type { Fix, RawFinding } from '../../types';
 import { meta } from './meta';
 import type { PythonRule } from '../rule';
-import { checkableNodeClasses } from '../classAnalysis';
+import { productionNodeClasses, providesConcern } from '../classRoles';
 import { type ClassFindingData, findingClass } from '../classFixContext';
 import { EditBuilder } from '../classEdits';
 import { type RegistrationGap, registrationFix, registrationGap } from './registrationFix';
@@ -29,8 +29,9 @@ export const onex002: PythonRule = {
 
   check(file: PyFile): RawFinding[] {
     const findings: RawFinding[] = [];
-    for (const cls of checkableNodeClasses(file)) {
-      if (cls.isDeclarative) continue;
+    for (const cls of productionNodeClasses(file)) {
+      // A base or mixin (ModelService*, MixinNodeService, MixinIntrospectionPublisher) registers it.
+      if (providesConcern(file, cls, 'registration')) continue;
       const gap = registrationGap(file, cls);
       if (!gap) continue;
       const all = methodsWithInherited(file, cls);

@@ -183,7 +183,7 @@ export const ONEX003_PYTHON_CASES: RuleTable = {
             async def b(self, d):
                 await self.kafka_client.publish(topic="b", data=d)
 
-        class NodeMetricsReducer:
+        class NodeMetricsReducer(ReducerTools):
             async def c(self, d):
                 await self.kafka_client.publish(topic="c", data=d)
       `),

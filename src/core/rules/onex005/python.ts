@@ -5,7 +5,8 @@ import { type PyClass, type PyFile, methodsWithInherited } from '../../python/mo
 import type { Fix, RawFinding } from '../../types';
 import { meta } from './meta';
 import type { PythonRule } from '../rule';
-import { checkableNodeClasses, findDiscoveryCall, lifecycleState, methodsMaking, reachableMethods } from '../classAnalysis';
+import { productionNodeClasses, providesConcern } from '../classRoles';
+import { findDiscoveryCall, lifecycleState, methodsMaking, reachableMethods } from '../classAnalysis';
 import { type ClassFindingData, findingClass, kafkaClientAttribute, nodeNames } from '../classFixContext';
 import { EditBuilder, appendToClass } from '../classEdits';
 import { shutdownMethod, startupMethod } from '../classTemplates';
@@ -40,8 +41,9 @@ export const onex005: PythonRule = {
   check(file: PyFile): RawFinding[] {
     const findings: RawFinding[] = [];
     if (file.config.startMethods.length === 0 && file.config.stopMethods.length === 0) return findings;
-    for (const cls of checkableNodeClasses(file)) {
-      if (cls.isDeclarative) continue;
+    for (const cls of productionNodeClasses(file)) {
+      // A base or mixin (ModelService*, MixinNodeService, the older framework's hooks) gives it its lifecycle.
+      if (providesConcern(file, cls, 'lifecycle')) continue;
       const state = lifecycleState(file, cls);
       const missingStart = file.config.startMethods.length > 0 && !state.asyncStart;
       const missingStop = file.config.stopMethods.length > 0 && !state.asyncStop;

@@ -182,7 +182,7 @@ function resolutionFixes(file: PyFile, cls: PyClass, res: ServiceResolution): Fi
  */
 function getOrCreateBlock(file: PyFile, res: ServiceResolution, service: string | null, condition: string,
   names: { emit_log_event: string; LogLevel: string }, context: string): string | null {
-  if (file.config.frameworkTarget !== 'bridge' || service !== 'kafka_client' || !res.receiver) return null;
+  if (file.era.era !== 'bridge' || service !== 'kafka_client' || !res.receiver) return null;
   const receiver = res.receiver.text;
   if (/\n|\r/.test(receiver)) return null;
   const target = res.target.text;

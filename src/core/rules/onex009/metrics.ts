@@ -38,7 +38,7 @@ const EXECUTE_METHODS = ['process', 'execute_effect', 'execute_compute', 'execut
 
 /** The node's execute method, defined in the class itself: the era's entry point first. */
 export function executeMethod(file: PyFile, cls: PyClass): PyMethod | null {
-  const preferred = cls.kind ? entryPointName(cls.kind, file.config.frameworkTarget) : null;
+  const preferred = cls.kind ? entryPointName(cls.kind, file.era.era) : null;
   const order = preferred ? [preferred, ...EXECUTE_METHODS.filter((n) => n !== preferred)] : EXECUTE_METHODS;
   for (const name of order) {
     const m = cls.methods.get(name);

@@ -7,7 +7,8 @@ import type { PyFile } from '../../python/model';
 import type { Fix, RawFinding } from '../../types';
 import { meta } from './meta';
 import type { PythonRule } from '../rule';
-import { type MetricKind, checkableNodeClasses } from '../classAnalysis';
+import type { MetricKind } from '../classAnalysis';
+import { productionNodeClasses, providesConcern } from '../classRoles';
 import { type ClassFindingData, findingClass } from '../classFixContext';
 import { EditBuilder } from '../classEdits';
 import { type MetricsGap, metricsFix, metricsGap } from './metrics';
@@ -35,8 +36,9 @@ export const onex009: PythonRule = {
 
   check(file: PyFile): RawFinding[] {
     const findings: RawFinding[] = [];
-    for (const cls of checkableNodeClasses(file)) {
-      if (cls.isDeclarative) continue;
+    for (const cls of productionNodeClasses(file)) {
+      // A base or mixin (ModelService*, MixinMetrics, a *Metrics* base) gives it its metrics.
+      if (providesConcern(file, cls, 'metrics')) continue;
       const gap = metricsGap(file, cls);
       if (!gap) continue;
       const data: Onex009Data = { className: cls.name, gap };

@@ -1,4 +1,5 @@
-// The Python node package: which files, in which layout.
+// The Python node package: which files, in which layout. Today's framework (target 'current') has
+// its own planner in today/; what follows is the bridge era's package:
 //   versioned (bridge era):  <name>/__init__.py, <name>/v1_0_0/{__init__.py,node.py,contract.yaml,models/,tests/}
 //   flat (today):            <name>/{__init__.py,node.py,contract.yaml,models/,tests/}
 // Today's repositories keep tests under tests/unit/nodes/<name>/; the flat layout still writes them
@@ -10,8 +11,10 @@ import { renderInputModelPy, renderModelsInitPy, renderOutputModelPy } from './m
 import { pythonNamesFor } from './names';
 import { renderNodePy } from './node';
 import { renderTestNodePy } from './tests';
+import { planTodayScaffold } from './today';
 
 export function planPythonScaffold(options: ScaffoldOptions): ScaffoldPlan {
+  if (options.frameworkTarget === 'current') return planTodayScaffold(options);
   const names = pythonNamesFor(options.name, options.kind);
   const profile = KIND_PROFILES[options.kind];
   const root = rootFor(options.name, options.layout);

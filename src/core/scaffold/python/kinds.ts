@@ -182,3 +182,102 @@ export const GENERIC_PROFILE: KindProfile = {
 };
 
 export const KIND_PROFILES: Readonly<Record<NodeKind, KindProfile>> = { effect, compute, reducer, orchestrator };
+
+/**
+ * What differs between the kinds in the bridge era (omnibase_core 0.1.0), where the framework calls
+ * the entry point with its own contract model (NodeEffect.execute_effect(contract)) instead of the
+ * node's input model: the contract class, how the node reads its input from it, the kind's own
+ * section of contract.yaml, and how the generated tests build a real contract.
+ */
+export interface BridgeKindProfile {
+  /** `ModelContractEffect`: the class of omnibase_core.models.contracts.model_contract_<kind>. */
+  contractClass: string;
+  /**
+   * The body of `_input_from_contract` after the contract's type check, indented two levels
+   * (method body). `{INPUT}` is the input model's name. Returns the input model.
+   */
+  inputFromContract: string;
+  /** Module-level constants the kind's node needs besides the shared ones (none: empty). */
+  nodeConstants: string;
+  /** The kind's own top-level keys of contract.yaml (what its contract model requires), unindented. */
+  contractSection: string;
+  /**
+   * Whether contract.yaml carries the keys of the framework's generic YAML loaders
+   * (`contract_version`, `node_name`: validation.contracts.ModelYamlContract and
+   * utils.util_contract_loader). ModelContractOrchestrator forbids unknown keys, so an
+   * orchestrator's contract cannot.
+   */
+  genericLoaderKeys: boolean;
+  /** Keyword arguments of the sample run's input_state in the tests, as Python source (empty: none). */
+  sampleInputState: string;
+}
+
+const bridgeEffect: BridgeKindProfile = {
+  contractClass: 'ModelContractEffect',
+  inputFromContract: `        return {INPUT}.model_validate(
+            {**(contract.input_state or {}), "correlation_id": contract.correlation_id}
+        )
+`,
+  nodeConstants: '',
+  contractSection: `# The I/O the effect performs (ModelContractEffect requires at least one)
+io_operations:
+  - operation_type: "external_call"
+    atomic: true
+    timeout_seconds: 30
+`,
+  genericLoaderKeys: true,
+  sampleInputState: 'operation="default", payload={"amount": 42}',
+};
+
+const bridgeCompute: BridgeKindProfile = {
+  contractClass: 'ModelContractCompute',
+  // ModelContractCompute.input_state maps names to ModelSchemaValue; it has no correlation_id of its own.
+  inputFromContract: `        state = {
+            key: value.to_value() if hasattr(value, "to_value") else value
+            for key, value in (contract.input_state or {}).items()
+        }
+        return {INPUT}.model_validate(state)
+`,
+  nodeConstants: '',
+  contractSection: `# The computation (ModelContractCompute requires an algorithm with at least one factor)
+algorithm:
+  algorithm_type: "summary_statistics"
+  factors:
+    values:
+      weight: 1.0
+      calculation_method: "arithmetic_mean"
+`,
+  genericLoaderKeys: true,
+  sampleInputState: 'values=[1.0, 2.0, 3.0]',
+};
+
+const bridgeReducer: BridgeKindProfile = {
+  contractClass: 'ModelContractReducer',
+  inputFromContract: bridgeEffect.inputFromContract,
+  nodeConstants: '',
+  contractSection: '',
+  genericLoaderKeys: true,
+  sampleInputState: 'items=[{"type": "a"}, {"type": "b"}, {"type": "a"}], group_by="type"',
+};
+
+const bridgeOrchestrator: BridgeKindProfile = {
+  contractClass: 'ModelContractOrchestrator',
+  // ModelContractOrchestrator carries no input_state (and forbids unknown keys): a run is the
+  // contract's correlation_id; the steps are the node's own.
+  inputFromContract: `        return {INPUT}(
+            correlation_id=contract.correlation_id,
+            workflow_id=contract.correlation_id,
+            steps=list(WORKFLOW_STEPS),
+        )
+`,
+  nodeConstants: `# The workflow's steps, in order: replace them (and _run_step) with the node's own
+WORKFLOW_STEPS = ("validate", "persist")
+`,
+  contractSection: '',
+  genericLoaderKeys: false,
+  sampleInputState: '',
+};
+
+export const BRIDGE_KIND_PROFILES: Readonly<Record<NodeKind, BridgeKindProfile>> = {
+  effect: bridgeEffect, compute: bridgeCompute, reducer: bridgeReducer, orchestrator: bridgeOrchestrator,
+};

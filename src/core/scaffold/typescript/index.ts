@@ -1,18 +1,18 @@
-// The TypeScript node package: the node, its model types, its mocha test, a contract, and — when
+// The TypeScript node package: the node, its model types, its mocha test, a contract, — when
 // the configured runtime module does not resolve in the workspace — a small typed runtime module
-// next to the node (kafkajs + consul). Planning only: no file system, and no ts-morph (scaffolding
-// must not load the compiler).
-//   versioned (bridge era):  <name>/v1_0_0/{node.ts,models.ts,index.ts,contract.yaml,tests/node.test.ts[,onex-runtime.ts]}
-//   flat (today):            <name>/{node.ts,models.ts,index.ts,contract.yaml,tests/node.test.ts[,onex-runtime.ts]}
+// next to the node (kafkajs + consul), and — when no tsconfig.json governs the folder — a tsconfig.json.
+// Planning only: no file system, and no ts-morph (scaffolding must not load the compiler); the
+// caller decides both from the folder (typescriptTarget.ts).
+//   versioned (bridge era):  <name>/v1_0_0/{node.ts,models.ts,index.ts,contract.yaml,tests/node.test.ts[,onex-runtime.ts][,tsconfig.json]}
+//   flat (today):            <name>/{node.ts,models.ts,index.ts,contract.yaml,tests/node.test.ts[,onex-runtime.ts][,tsconfig.json]}
 import {
   classNameFor, domainNameFor, rootFor, type NodeKind, type ScaffoldFile, type ScaffoldOptions, type ScaffoldPlan,
 } from '../naming';
 import { TS_KIND_PROFILES, type TsKindProfile } from './kinds';
 import { entryPointFor, renderModelTypes, renderNodeTs, type TsNames } from './node';
+import { DEFAULT_RUNTIME_MODULE } from '../typescriptTarget';
 import { RUNTIME_FILE, renderRuntimeModule } from './runtime';
 import { renderNodeTest } from './tests';
-
-export const DEFAULT_RUNTIME_MODULE = '@omninode/onex-runtime';
 
 const BASE_CLASS: Record<NodeKind, string> = {
   effect: 'NodeEffect', compute: 'NodeCompute', reducer: 'NodeReducer', orchestrator: 'NodeOrchestrator',
@@ -59,6 +59,25 @@ events:
 `;
 }
 
+/**
+ * The node folder's own tsconfig.json, written when no tsconfig.json governs the folder it is created
+ * in: the compiler options the generated code is written for (ES2022 errors with a cause, CommonJS
+ * with esModuleInterop for consul's default export), strict.
+ */
+export const TSCONFIG = `{
+  "compilerOptions": {
+    "target": "ES2022",
+    "module": "commonjs",
+    "strict": true,
+    "esModuleInterop": true,
+    "skipLibCheck": true,
+    "forceConsistentCasingInFileNames": true,
+    "outDir": "dist"
+  },
+  "exclude": ["dist", "node_modules"]
+}
+`;
+
 export function planTypeScriptScaffold(options: ScaffoldOptions): ScaffoldPlan {
   const names = typeScriptNamesFor(options.name, options.kind);
   const profile = TS_KIND_PROFILES[options.kind];
@@ -97,5 +116,6 @@ export function planTypeScriptScaffold(options: ScaffoldOptions): ScaffoldPlan {
     },
   ];
   if (writeRuntime) files.push({ path: at(RUNTIME_FILE), content: renderRuntimeModule(runtimeModule) });
+  if (options.tsconfigFound === false) files.push({ path: at('tsconfig.json'), content: TSCONFIG });
   return { root, files, mainFile: at('node.ts') };
 }
