@@ -5,6 +5,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { analyzeWith, getFrontEnd, resolveConfig } from '../../src/core/engine';
+import { findPackageFacts } from '../../src/core/packageFacts';
+import { findProjectPin } from '../../src/core/projectPin';
 import { indexPath } from '../../src/core/workspace/index';
 import { NodesModel, type NodeEntry } from '../../src/core/workspace/nodes';
 
@@ -41,7 +43,9 @@ class Workspace {
     writeFileSync(path, text);
     if (!/\.(py|ts)$/.test(rel)) return;
     const language = rel.endsWith('.py') ? 'python' : 'typescript';
-    this.model.update(path, analyzeWith(await getFrontEnd(language), text, resolveConfig({}), path, undefined, { facts: true }));
+    // As the extension and the CLI analyse a file: with its project's pin (the era) and its package's contract.
+    const config = resolveConfig({ projectPin: findProjectPin(path), packageFacts: findPackageFacts(path) });
+    this.model.update(path, analyzeWith(await getFrontEnd(language), text, config, path, undefined, { facts: true }));
   }
 
   node(name: string): NodeEntry {

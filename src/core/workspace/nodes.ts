@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { type EraDecision, type EraSetting, type ProjectPin, resolveEra } from '../era';
+import { packageFactsOf } from '../packageFacts';
 import { pinInFolder } from '../projectPin';
 import type { AnalysisResult, Finding, RuleId, Severity } from '../types';
 import { type NodeKind, type WorkspaceHints, hasHints } from './facts';
@@ -79,19 +80,11 @@ function byGroupAndName(a: NodeEntry, b: NodeEntry): number {
   return a.group < b.group ? -1 : a.group > b.group ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 
-/** `handler_routing.handlers[].handler` of an infra-dialect contract (current-era.md §2.3). */
-function boundHandlers(contract: unknown): { name: string; module: string }[] {
-  const routing = (contract as { handler_routing?: { handlers?: unknown } } | null)?.handler_routing;
-  const handlers = Array.isArray(routing?.handlers) ? routing.handlers : [];
-  return handlers.flatMap((h: unknown) => {
-    const handler = (h as { handler?: { name?: unknown; module?: unknown } } | null)?.handler;
-    return typeof handler?.name === 'string' && typeof handler.module === 'string' ? [{ name: handler.name, module: handler.module }] : [];
-  });
-}
-
 export class NodesModel {
   readonly index: WorkspaceIndex;
   private readonly findings = new Map<string, Finding[]>();
+  /** The era each file's analysis gave it (the one resolver, with the settings the analysis had). */
+  private readonly eras = new Map<string, EraDecision>();
   private cache: { revision: number; nodes: NodeEntry[] } | undefined;
   private revision = 0;
   private readonly roots: string[];
@@ -125,10 +118,12 @@ export class NodesModel {
   }
 
   /** An analysis of a file: its findings, and its facts for the index (a result without facts keeps the last ones). */
-  update(path: string, result: Pick<AnalysisResult, 'findings' | 'facts'>): void {
+  update(path: string, result: Pick<AnalysisResult, 'findings' | 'facts' | 'era'>): void {
     const p = indexPath(path);
     if (result.facts) this.index.update(p, result.facts);
     this.findings.set(p, result.findings);
+    if (result.era) this.eras.set(p, result.era);
+    else this.eras.delete(p);
     this.changed(p);
   }
 
@@ -136,6 +131,7 @@ export class NodesModel {
     const p = indexPath(path);
     this.index.remove(p);
     this.findings.delete(p);
+    this.eras.delete(p);
     this.entries.delete(p);
     this.changed(p);
   }
@@ -232,7 +228,7 @@ export class NodesModel {
     const ofClass = findingsByClass(this.findings.get(file) ?? [], facts?.classes ?? []);
     // The era is the file's (its imports, the project's pin), the same for all its nodes.
     const era = facts && infos.length > 0
-      ? resolveEra({ setting: this.options.eraSettingFor?.(file) ?? 'auto', language: facts.language, imports: facts.imports, pin: this.pinOf(posix.dirname(file)) })
+      ? this.eras.get(file) ?? resolveEra({ setting: this.options.eraSettingFor?.(file) ?? 'auto', language: facts.language, imports: facts.imports, pin: this.pinOf(posix.dirname(file)) })
       : undefined;
     if (era) this.entries.set(file, infos.map((n) => this.entry(n, ofClass(n.facts), era, this.tests!, reads)));
     else if (!this.entries.delete(file)) return;
@@ -295,7 +291,7 @@ export class NodesModel {
       : todayReadiness(findings, {
         declarative: info.facts.declarative,
         contract: { state: contract.state, detail: contract.detail },
-        handler: this.handlerOf(contract.path, reads),
+        handler: this.handlerOf(contract.path, packageDir, reads),
         tests: nodeTests,
         bannedRules: this.options.bannedRules ?? [],
       });
@@ -345,24 +341,24 @@ export class NodesModel {
   }
 
   /** Today's bound def-B handler: the handler the contract's handler_routing names, found in the workspace. */
-  private handlerOf(contractPath: string | null, reads: Set<string>): { state: CheckState; detail: string } {
+  private handlerOf(contractPath: string | null, packageDir: string, reads: Set<string>): { state: CheckState; detail: string } {
     if (!contractPath) return { state: 'fail', detail: 'no contract binds a handler' };
-    let handlers: { name: string; module: string }[];
-    try {
-      handlers = boundHandlers(parseYaml(readText(contractPath) ?? ''));
-    } catch {
-      return { state: 'fail', detail: 'the contract does not parse' };
-    }
-    if (handlers.length === 0) return { state: 'fail', detail: 'the contract binds no handler (handler_routing.handlers)' };
+    // The handlers the contract binds, as the rules read them (packageFacts.ts: handler_routing, handler, default_handler).
+    const facts = packageFactsOf(readText(contractPath) ?? '', contractPath);
+    if (!facts) return { state: 'fail', detail: 'the contract does not parse or has no node_type' };
+    if (facts.handlers.length === 0) return { state: 'fail', detail: 'the contract binds no handler (handler_routing)' };
     const lookup = { hasFile: (p: string) => this.index.has(p), hasDir: (d: string) => this.index.paths().some((p) => p.startsWith(`${d}/`)) };
-    for (const h of handlers) {
-      const module = resolveModule(lookup, contractPath, h.module, 0);
-      if (module?.kind === 'file') reads.add(module.path);
-      const cls = module?.kind === 'file' ? this.index.describe(module.path, h.name) : undefined;
-      if (!cls) return { state: 'fail', detail: `${h.name} (${h.module}) is not in the workspace` };
+    for (const h of facts.handlers) {
+      // By its module when the contract names one, else a class of that name in the node's package.
+      const module = h.module ? resolveModule(lookup, contractPath, h.module, 0) : null;
+      const file = module?.kind === 'file' ? module.path : h.module ? undefined
+        : this.index.paths().find((p) => p.startsWith(`${packageDir}/`) && this.index.describe(p, h.name));
+      if (file) reads.add(file);
+      const cls = file ? this.index.describe(file, h.name) : undefined;
+      if (!cls) return { state: 'fail', detail: `${h.name}${h.module ? ` (${h.module})` : ''} is not in the workspace` };
       if (!isDefBHandle(cls.facts.handle)) return { state: 'fail', detail: `${h.name} has no def-B handle(self, request: Model…)` };
     }
-    return { state: 'pass', detail: handlers.map((h) => h.name).join(', ') };
+    return { state: 'pass', detail: facts.handlers.map((h) => h.name).join(', ') };
   }
 
   /**
