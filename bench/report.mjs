@@ -96,10 +96,16 @@ export function evaluateTargets(results) {
     !h || h.error ? 'not measured in this run' : `peak ${h.memory.peakRssMb} MB, ${h.memory.rssMb} MB after the check (heap ${h.memory.heapUsedMb} MB)${h.memory.afterScanRssMb !== undefined ? `, ${h.memory.afterScanRssMb} MB once the scan workers stop` : ''}${h.stoppedAtCap ? `, after ${num(h.done)} files (the check stopped at the cap)` : ''}`);
 
   // The workspace index (issue 22), as ratios within this run.
+  // Wall time is the target's measure; when other processes took more than a fifth of the machine during
+  // the step, the three checks' wall times say more about them than about the index, and the CPU time
+  // this process tree spent (which they do not change) judges it instead. The report says which.
   const cost = indexCost(results.workspace);
+  const others = results.environment?.otherProcessesCpuShare?.workspace;
+  const byCpu = others !== undefined && others > 0.2;
+  const pctOf = (x) => `${x >= 0 ? '+' : ''}${Math.round(x * 100)}%`;
   add('index-check', 'Indexing the 2,000-file workspace adds ≤ 20% to Check Workspace (the same run: the check with the index against the mean of a check before and one after without it)',
-    !cost ? null : cost.error ? false : cost.extra <= 0.2,
-    !cost ? 'not measured in this run' : cost.error ? `failed: ${cost.error}` : `${cost.extra >= 0 ? '+' : ''}${Math.round(cost.extra * 100)}% wall time (${ms(cost.indexed.totalMs)} with the index; ${ms(cost.plain[0].totalMs)} and ${ms(cost.plain[1].totalMs)} without), ${cost.extraCpu >= 0 ? '+' : ''}${Math.round(cost.extraCpu * 100)}% CPU; ${num(cost.indexed.index.nodes)} nodes in ${num(cost.indexed.index.indexedFiles)} files, ${ms(cost.indexed.index.hostIndexMs)} of index work on the host's thread`);
+    !cost ? null : cost.error ? false : (byCpu ? cost.extraCpu : cost.extra) <= 0.2,
+    !cost ? 'not measured in this run' : cost.error ? `failed: ${cost.error}` : `${pctOf(cost.extra)} wall time (${ms(cost.indexed.totalMs)} with the index; ${ms(cost.plain[0].totalMs)} and ${ms(cost.plain[1].totalMs)} without), ${pctOf(cost.extraCpu)} CPU${byCpu ? ` (judged on CPU time: other processes used ${Math.round(others * 100)}% of the machine during the checks)` : ''}; ${num(cost.indexed.index.nodes)} nodes in ${num(cost.indexed.index.indexedFiles)} files, ${ms(cost.indexed.index.hostIndexMs)} of index work on the host's thread`);
   const save = results.workspace?.indexSave;
   add('index-save', 'After a save, updating the index and the view ≤ 2× the analysis of the saved file (the same run, every sampled save)',
     !save ? null : save.error ? false : save.maxRatio <= 2,
