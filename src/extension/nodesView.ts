@@ -16,7 +16,9 @@ import type { WorkspaceNodes } from './workspaceNodes';
 
 export const VIEW_ID = 'onexForge.nodes';
 const NEEDS_WORK_ONLY = 'onexForge.nodes.needsWorkOnly';
-const READY_COLOR = new vscode.ThemeColor('testing.iconPassed');
+/** The colour of "production-ready" (made on first use: nothing of the view is built at activation). */
+let readyColor: vscode.ThemeColor | undefined;
+const ready = () => (readyColor ??= new vscode.ThemeColor('testing.iconPassed'));
 
 type Item =
   | { kind: 'group'; group: string; nodes: NodeEntry[] }
@@ -117,7 +119,7 @@ export class NodesTreeProvider implements vscode.TreeDataProvider<Item>, vscode.
         t.id = `node:${node.id}`;
         t.description = nodeDescription(node);
         t.tooltip = nodeTooltip(node);
-        t.iconPath = node.readiness.ready ? new vscode.ThemeIcon('pass-filled', READY_COLOR) : new vscode.ThemeIcon('circle-large-outline');
+        t.iconPath = node.readiness.ready ? new vscode.ThemeIcon('pass-filled', ready()) : new vscode.ThemeIcon('circle-large-outline');
         t.resourceUri = vscode.Uri.file(node.file);
         t.contextValue = ['onexNode', node.contract.path ? 'hasContract' : '', node.tests.length ? 'hasTests' : '', node.readiness.ready ? 'ready' : 'needsWork'].filter(Boolean).join('.');
         t.command = { command: 'onexForge.nodes.open', title: 'Open Node', arguments: [item] };
@@ -148,7 +150,7 @@ export class NodesTreeProvider implements vscode.TreeDataProvider<Item>, vscode.
         const t = new vscode.TreeItem(item.item.label, vscode.TreeItemCollapsibleState.None);
         t.id = `check:${item.node.id}:${item.item.id}`;
         t.description = item.item.detail;
-        t.iconPath = new vscode.ThemeIcon(STATE_ICON[item.item.state], item.item.state === 'pass' ? READY_COLOR : undefined);
+        t.iconPath = new vscode.ThemeIcon(STATE_ICON[item.item.state], item.item.state === 'pass' ? ready() : undefined);
         return t;
       }
       case 'contract': {
@@ -255,7 +257,8 @@ export function registerNodesView(context: vscode.ExtensionContext, nodes: Works
     updateMessage();
   };
   void vscode.commands.executeCommand('setContext', NEEDS_WORK_ONLY, false);
-  if (view.visible) void nodes.ensureScanned();
+  // Shown at start-up: the first scan waits a little, so that it does not compete with the window's own start.
+  if (view.visible) setTimeout(() => void nodes.ensureScanned(), 2000).unref?.();
   context.subscriptions.push(
     provider, view,
     view.onDidChangeVisibility((e) => {
