@@ -4,8 +4,9 @@
 // scratch profile of the pinned code-server, which serves examples/; Debian's chromium, driven
 // by playwright-core, opens the workbench and:
 //   docs/screenshot.png             the template-style example node with its ONEX diagnostics
-//                                   (squiggles, Problems panel) and ONEX Forge listed among
-//                                   the installed extensions;
+//                                   (squiggles, Problems panel, no error), the lightbulb of its
+//                                   node class open (its first entry "Make <Class> production-ready")
+//                                   and ONEX Forge listed among the installed extensions;
 //   docs/screenshot-extensions.png  "Developer: Show Running Extensions": ONEX Forge activated;
 //   docs/screenshot-typescript.png  the TypeScript example node: its ONEX diagnostics and, from
 //                                   VS Code's own TypeScript, no error (the script fails if the
@@ -36,6 +37,8 @@ const { values: options } = parseArgs({ options: { timeout: { type: 'string', de
 const VSIX = join(ROOT, 'dist/onex-forge.vsix');
 const TEMPLATE_NODE = 'nodes/payment_gateway/v1_0_0/node.py';
 const TYPESCRIPT_NODE = 'typescript/nodes/payment_gateway/node.ts';
+/** Line:column of the template node's class name (class NodePaymentGatewayEffect(NodeEffect)). */
+const TEMPLATE_CLASS_LINE = '15:10';
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
 const DISPLAY_NAME = manifest.displayName;
@@ -48,6 +51,18 @@ async function problemCounts(page) {
   const count = (what) => Number(new RegExp(`${what}: (\\d+)`).exec(label)?.[1] ?? 0);
   return { errors: count('Errors'), warnings: count('Warnings'), label };
 }
+
+/** Moves the cursor of the active editor to `lineColumn` ("15:10") with Go to Line (Ctrl+G). */
+async function goToLine(page, lineColumn) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`:${lineColumn}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
 
 async function main(run) {
   const { deadline, remaining, say, runCommand } = run;
@@ -101,9 +116,21 @@ async function main(run) {
   await page.locator('.editor-group-container .monaco-editor .view-lines').first().click({ position: { x: 400, y: 10 } });
   await page.keyboard.press('Control+Home');
   await sleep(1500); // let the squiggles and the panel finish painting
+  const pythonCounts = await problemCounts(page);
+  if (pythonCounts.errors !== 0) throw new Error(`the example node shows errors (${pythonCounts.label})`);
+  // The lightbulb of the node class (Ctrl+. on its name): the class's one action first, and a short list.
+  await goToLine(page, TEMPLATE_CLASS_LINE);
+  await page.keyboard.press('Control+.');
+  const menu = page.locator('.action-widget .monaco-list-row');
+  await menu.filter({ hasText: 'production-ready' }).first().waitFor({ timeout: remaining() });
+  const entries = (await menu.allInnerTexts()).map((row) => row.trim().split('\n')[0]).filter((row) => row !== 'Quick Fix');
+  if (!/^Make \w+ production-ready$/.test(entries[0])) throw new Error(`the lightbulb does not start with the class's action: ${entries.join(' | ')}`);
+  say(`lightbulb of the node class: ${entries.length} entries (${entries.join(' | ')})`);
+  await sleep(800);
   mkdirSync(join(ROOT, 'docs'), { recursive: true });
   await page.screenshot({ path: join(ROOT, 'docs/screenshot.png') });
   say('wrote docs/screenshot.png');
+  await page.keyboard.press('Escape');
 
   // The running extensions editor: ONEX Forge activated, with its activation event and time.
   await runCommand(page, 'Developer: Show Running Extensions');

@@ -20,6 +20,10 @@
 // ONEX_HARNESS_VERBOSE=1 (stream the workbench console), ONEX_KEEP_SCRATCH=1, and
 // ONEX_TEST_GREP / ONEX_TEST_TIMEOUT_MS, which reach the suite's run().
 //
+// What only a user's hands can do in the workbench (click a link in a hover or in the Problems panel,
+// read the lightbulb's menu as drawn), the suite asks of the harness's UI driver (uiDriver.mjs), whose
+// address the extension host finds in ONEX_UI_DRIVER.
+//
 // After the suite, the harness checks (as one more test) that the run left nothing in the workspace
 // folder that git status --ignored did not show before it.
 //
@@ -42,6 +46,7 @@ import {
   stopAll,
   waitForHealth,
 } from './lib.mjs';
+import { startUiDriver } from './uiDriver.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -84,6 +89,8 @@ for (const [what, path] of [
 
 let codeServer; // ChildProcess, leader of its own process group
 let browser; // playwright Browser
+let page; // the workbench's page
+let uiDriver; // { url, close } (uiDriver.mjs): the suite's hands in the workbench
 let scratch; // this run's code-server folders (user data, extensions, XDG, log)
 let timer;
 let exiting = false;
@@ -92,6 +99,7 @@ let suiteDone = false; // the suite reported: code-server is stopped on purpose
 /** Stops every process started (once); the scratch folder stays until exit() for its logs. */
 async function shutdown() {
   clearTimeout(timer);
+  await uiDriver?.close();
   await stopAll({ browser, codeServer });
 }
 
@@ -312,8 +320,9 @@ async function main() {
   timer = setTimeout(() => void fail(new Error(`no result from VS Code within ${timeoutMs / 1000} s`)), timeoutMs);
 
   // The extension host inherits code-server's environment: that is how run() learns where
-  // to write its results.
-  codeServer = startCodeServer(scratch, port, { ONEX_TEST_RESULTS: resultsPath, ONEX_HARNESS: '1' });
+  // to write its results, and where the UI driver listens (for what only a user's hands can do).
+  uiDriver = await startUiDriver(() => page, verbose ? (line) => say(line) : undefined);
+  codeServer = startCodeServer(scratch, port, { ONEX_TEST_RESULTS: resultsPath, ONEX_HARNESS: '1', ONEX_UI_DRIVER: uiDriver.url });
   codeServer.on('exit', (code, sig) => {
     if (!exiting && !suiteDone) void fail(new Error(`code-server exited unexpectedly (code ${code}, signal ${sig})`));
   });
@@ -321,7 +330,7 @@ async function main() {
   say(`code-server listening on 127.0.0.1:${port} after ${seconds()}`);
 
   browser = await launchChromium(scratch);
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   let reportExit;
   const exited = new Promise((r) => (reportExit = r));
   await page.exposeFunction('codeAutomationExit', (code) => reportExit(Number(code)));

@@ -5,7 +5,7 @@ import type { CompletionRequest, CompletionResult } from './completions/types';
 import type { EraDecision } from './era';
 import type { Clock } from './clock';
 import type { CommentInfo } from './suppression';
-import type { EngineConfig, Fix, LanguageId, RawFinding } from './types';
+import type { EngineConfig, Fix, LanguageId, RawFinding, Span } from './types';
 import type { ModuleFacts } from './workspace/facts';
 
 /** What a caller wants from an analysis besides the findings. */
@@ -25,6 +25,21 @@ export interface FrontEnd {
   syntaxErrorCount(text: string, fileName?: string): number;
   /** The ONEX snippets and file templates that belong at the request's cursor (./completions). */
   completions(request: CompletionRequest): CompletionResult;
+  /** The classes "make production-ready" works on (./fixAll.ts), in source order. */
+  productionClasses(text: string, config: EngineConfig, fileName?: string): ProductionClass[];
+}
+
+/**
+ * A class whose findings are fixed together by "make production-ready": a production node class (the
+ * class-level rules judge it: not a base, a test double or a declarative node), or today's handler.
+ */
+export interface ProductionClass {
+  name: string;
+  role: 'node' | 'handler';
+  /** The class statement, decorators included. */
+  span: Span;
+  /** Its name, where the class-level findings are reported. */
+  nameSpan: Span;
 }
 
 export interface FrontEndAnalysis {

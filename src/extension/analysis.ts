@@ -45,7 +45,6 @@ export class DocumentAnalyzer implements vscode.Disposable {
     private readonly worker: WorkerClient,
     private readonly output: vscode.LogOutputChannel,
     private readonly events: AnalysisEvents,
-    private readonly extensionUri: vscode.Uri,
   ) {}
 
   lastResult(document: vscode.TextDocument): { result?: AnalysisResult; durationMs?: number } {
@@ -123,7 +122,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     state.lastDurationMs = durationMs;
     this.states.set(key, state);
     this.report(document, result, state);
-    this.diagnostics.set(document.uri, result.findings.map((f) => toDiagnostic(f, this.extensionUri)));
+    this.diagnostics.set(document.uri, result.findings.map((f) => toDiagnostic(f)));
     this.events.onAnalysed(document, result, durationMs);
     return result;
   }

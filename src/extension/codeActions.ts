@@ -1,9 +1,19 @@
-// The lightbulb: for each ONEX diagnostic the fix (preferred), fix-all of the rule in the file,
-// disable for line / file, and show documentation; plus `source.fixAll.onex` for safe fixes on save.
-// Edits are computed in resolveCodeAction, for the document version the action was offered on.
+// The lightbulb, kept short. For the ONEX diagnostics under the cursor it offers, in this order:
+//   1. "Make <Class> production-ready" (on the class's own line, first and preferred; elsewhere in the
+//      class after the rule's fix): every fix the engine offers inside the class, one edit, one undo
+//      (core/fixAll.ts makeProductionReady, which the ONEX Nodes view calls too);
+//   2. each finding's own fixes;
+//   3. "Fix all ONEXnnn problems in this file", only for a rule with more than one finding in the file;
+//   4. "Disable … for this line" once per line and "Disable … for this file" once, naming every rule there;
+//   5. "Show documentation" once (several rules: a pick of them).
+// VS Code sorts actions with diagnostics first, preferred ones at the top, and groups them by kind: all
+// of these are quick fixes (sub-kinds quickfix.onex.*), so they stay in the one "Quick Fix" group.
+// `source.fixAll.onex` runs the safe fixes on save. Edits are computed in resolveCodeAction, for the
+// document version the action was offered on.
 import * as vscode from 'vscode';
 import { RULE_META } from '../core/rules/meta';
-import type { Finding, Fix, LanguageId, RuleId, TextEdit } from '../core/types';
+import type { ProductionClass } from '../core/frontend';
+import type { Finding, Fix, LanguageId, RuleId, Span, TextEdit } from '../core/types';
 import type { DocumentAnalyzer } from './analysis';
 import { languageOf } from './analysis';
 import { analysisConfigFor, settingsFor } from './config';
@@ -11,11 +21,17 @@ import { ruleIdOf } from './diagnostics';
 import { type EngineBridge, minimalReplacement } from './engineBridge';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('onex');
+const ONEX_QUICKFIX = vscode.CodeActionKind.QuickFix.append('onex');
+export const PRODUCTION_READY_KIND = ONEX_QUICKFIX.append('productionReady');
+export const FIX_ALL_RULE_KIND = ONEX_QUICKFIX.append('fixAll');
+export const DISABLE_KIND = ONEX_QUICKFIX.append('disable');
+export const DOCS_KIND = ONEX_QUICKFIX.append('docs');
 
 type ActionData =
-  | { kind: 'fix'; uri: string; version: number; ruleId: RuleId; span: { start: number; end: number }; fixId: string }
+  | { kind: 'fix'; uri: string; version: number; ruleId: RuleId; message: string; span: Span; fixId: string }
   | { kind: 'fixAllRule'; uri: string; version: number; ruleId: RuleId }
-  | { kind: 'fixAllSafe'; uri: string; version: number };
+  | { kind: 'fixAllSafe'; uri: string; version: number }
+  | { kind: 'productionReady'; uri: string; version: number; className: string; span: Span };
 
 class OnexCodeAction extends vscode.CodeAction {
   constructor(title: string, kind: vscode.CodeActionKind, readonly data?: ActionData) {
@@ -42,6 +58,19 @@ function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit
   return edit;
 }
 
+const sameFinding = (f: Finding, ruleId: RuleId, message: string, span: Span): boolean =>
+  f.ruleId === ruleId && f.message === message && f.span.start === span.start && f.span.end === span.end;
+const inside = (span: Span, outer: Span): boolean => span.start >= outer.start && span.end <= outer.end;
+const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
+const list = (ids: readonly string[]): string => ids.join(', ');
+
+/** What to insert before the `]` of an existing id list (`listText`) so that it names every id of `ruleIds`. */
+function missingIds(listText: string, ruleIds: readonly string[]): string {
+  const present = listText.split(',').map((s) => s.trim()).filter(Boolean);
+  const missing = ruleIds.filter((id) => !present.includes(id));
+  return present.length ? missing.map((id) => `, ${id}`).join('') : list(missing);
+}
+
 export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCodeAction> {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
@@ -49,6 +78,8 @@ export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCod
 
   /** Fix titles per (document version, finding), so moving the cursor does not recompute them. */
   private readonly hintCache = new Map<string, FixHint[]>();
+  /** The classes "make production-ready" works on, per document version. */
+  private readonly classCache = new Map<string, Promise<ProductionClass[]>>();
 
   constructor(private readonly analyzer: DocumentAnalyzer, private readonly bridge: EngineBridge, private readonly log: vscode.LogOutputChannel) {}
 
@@ -67,46 +98,97 @@ export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCod
     if (ours.length === 0) return [];
     const settings = settingsFor(document.uri);
     const { result } = this.analyzer.lastResult(document);
-    const actions: OnexCodeAction[] = [];
-    const extras: OnexCodeAction[] = [];
-    const seenRules = new Set<RuleId>();
+    const spanOf = (d: vscode.Diagnostic): Span => ({ start: document.offsetAt(d.range.start), end: document.offsetAt(d.range.end) });
+    // (Two findings of a rule may share a span: ONEX004's broad handler and its raise without `from e`.)
+    const findingOf = (d: vscode.Diagnostic): Finding | undefined => result?.findings.find((f) => sameFinding(f, ruleIdOf(d)!, d.message, spanOf(d)));
+
+    const fixes: OnexCodeAction[] = [];
     for (const diagnostic of ours) {
       if (token.isCancellationRequested) return [];
-      const ruleId = ruleIdOf(diagnostic)!;
-      const span = { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end) };
-      const finding = result?.findings.find((f) => f.ruleId === ruleId && f.span.start === span.start && f.span.end === span.end);
-      if (finding) {
-        for (const hint of await this.hints(document, language, finding)) {
-          const action = new OnexCodeAction(hint.title, vscode.CodeActionKind.QuickFix, { kind: 'fix', uri, version, ruleId, span, fixId: hint.id });
-          action.diagnostics = [diagnostic];
-          action.isPreferred = hint.preferred === true;
-          // Runs after the edit: completes the walkthrough's "fix one from the lightbulb" step.
-          action.command = { command: 'onexForge.fixApplied', title: hint.title };
-          actions.push(action);
-        }
-      }
-      if (seenRules.has(ruleId)) continue;
-      seenRules.add(ruleId);
-      if (RULE_META[ruleId].fixSafety !== 'none' && finding) {
-        const fixAll = new OnexCodeAction(`Fix all ${ruleId} problems in this file`, vscode.CodeActionKind.QuickFix, { kind: 'fixAllRule', uri, version, ruleId });
-        fixAll.diagnostics = [diagnostic];
-        extras.push(fixAll);
-      }
-      if (settings.disableRuleComment) {
-        extras.push(this.disableForLine(document, language, diagnostic, ruleId));
-        extras.push(this.disableForFile(document, language, ruleId));
-      }
-      if (settings.showDocumentation) {
-        const docs = new OnexCodeAction(`Show documentation for ${ruleId}`, vscode.CodeActionKind.QuickFix);
-        docs.command = { command: 'onexForge.showRuleDocs', title: `Show documentation for ${ruleId}`, arguments: [ruleId] };
-        extras.push(docs);
+      const finding = findingOf(diagnostic);
+      if (!finding) continue;
+      for (const hint of await this.hints(document, language, finding)) {
+        const action = new OnexCodeAction(hint.title, vscode.CodeActionKind.QuickFix,
+          { kind: 'fix', uri, version, ruleId: finding.ruleId, message: finding.message, span: finding.span, fixId: hint.id });
+        action.diagnostics = [diagnostic];
+        action.isPreferred = hint.preferred === true;
+        // Runs after the edit: completes the walkthrough's "fix one from the lightbulb" step.
+        action.command = { command: 'onexForge.fixApplied', title: hint.title };
+        fixes.push(action);
       }
     }
-    return [...actions, ...extras];
+
+    const production = await this.productionReady(document, language, ours.map(spanOf), result?.findings ?? [], ours);
+    const actions: OnexCodeAction[] = production?.isPreferred ? [production, ...fixes] : [...fixes, ...(production ? [production] : [])];
+
+    const ruleIds = unique(ours.map((d) => ruleIdOf(d)!));
+    for (const ruleId of ruleIds) {
+      // "Fix all" of a rule with one finding in the file would be its fix again.
+      const inFile = result?.findings.filter((f) => f.ruleId === ruleId).length ?? 0;
+      const diagnostic = ours.find((d) => ruleIdOf(d) === ruleId && findingOf(d));
+      if (RULE_META[ruleId].fixSafety === 'none' || inFile < 2 || !diagnostic) continue;
+      const fixAll = new OnexCodeAction(`Fix all ${ruleId} problems in this file`, FIX_ALL_RULE_KIND, { kind: 'fixAllRule', uri, version, ruleId });
+      fixAll.diagnostics = ours.filter((d) => ruleIdOf(d) === ruleId);
+      actions.push(fixAll);
+    }
+    if (settings.disableRuleComment) {
+      for (const line of unique(ours.map((d) => d.range.start.line))) {
+        const here = ours.filter((d) => d.range.start.line === line);
+        actions.push(this.disableForLine(document, language, line, here));
+      }
+      actions.push(this.disableForFile(document, language, ruleIds));
+    }
+    if (settings.showDocumentation) {
+      const title = `Show documentation for ${list(ruleIds)}`;
+      const docs = new OnexCodeAction(title, DOCS_KIND);
+      docs.command = { command: 'onexForge.showRuleDocs', title, arguments: [ruleIds.length === 1 ? ruleIds[0] : ruleIds] };
+      actions.push(docs);
+    }
+    return actions;
+  }
+
+  /**
+   * "Make <Class> production-ready" for the class around the diagnostics, when the class holds more than
+   * one finding of a rule with a fix (with one, the rule's own fix is that action). Preferred, and so
+   * first, when a diagnostic is on the class's name (its class-level findings).
+   */
+  private async productionReady(document: vscode.TextDocument, language: LanguageId, spans: readonly Span[],
+    findings: readonly Finding[], diagnostics: readonly vscode.Diagnostic[]): Promise<OnexCodeAction | undefined> {
+    let classes: ProductionClass[];
+    try {
+      classes = await this.classes(document, language);
+    } catch (error) {
+      this.log.error(`Finding the node classes of ${document.uri.fsPath} failed: ${(error as Error).message}`);
+      return undefined;
+    }
+    const cls = classes
+      .filter((c) => spans.some((s) => inside(s, c.span)))
+      .sort((a, b) => (a.span.end - a.span.start) - (b.span.end - b.span.start))[0];
+    if (!cls) return undefined;
+    const fixable = findings.filter((f) => inside(f.span, cls.span) && RULE_META[f.ruleId].fixSafety !== 'none');
+    if (fixable.length < 2) return undefined;
+    const action = new OnexCodeAction(`Make ${cls.name} production-ready`, PRODUCTION_READY_KIND,
+      { kind: 'productionReady', uri: document.uri.toString(), version: document.version, className: cls.name, span: cls.span });
+    action.diagnostics = diagnostics.filter((d, i) => inside(spans[i], cls.span));
+    action.isPreferred = spans.some((s) => s.start === cls.nameSpan.start && s.end === cls.nameSpan.end);
+    action.command = { command: 'onexForge.fixApplied', title: action.title };
+    return action;
+  }
+
+  private classes(document: vscode.TextDocument, language: LanguageId): Promise<ProductionClass[]> {
+    const key = `${document.uri.toString()}@${document.version}`;
+    let classes = this.classCache.get(key);
+    if (!classes) {
+      if (this.classCache.size > 50) this.classCache.clear();
+      classes = this.bridge.productionClasses(language, document.getText(), analysisConfigFor(document.uri), document.uri.fsPath);
+      classes.catch(() => this.classCache.delete(key));
+      this.classCache.set(key, classes);
+    }
+    return classes;
   }
 
   private async hints(document: vscode.TextDocument, language: LanguageId, finding: Finding): Promise<FixHint[]> {
-    const key = `${document.uri.toString()}@${document.version}:${finding.ruleId}:${finding.span.start}:${finding.span.end}`;
+    const key = `${document.uri.toString()}@${document.version}:${finding.ruleId}:${finding.span.start}:${finding.span.end}:${finding.message}`;
     const cached = this.hintCache.get(key);
     if (cached) return cached;
     let hints: FixHint[] = [];
@@ -137,7 +219,7 @@ export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCod
     try {
       if (data.kind === 'fix') {
         const analysis = await this.bridge.analyze(language, text, config, document.uri.fsPath);
-        const finding = analysis.findings.find((f) => f.ruleId === data.ruleId && f.span.start === data.span.start && f.span.end === data.span.end);
+        const finding = analysis.findings.find((f) => sameFinding(f, data.ruleId, data.message, data.span));
         if (!finding) return action;
         const { fixes, refused } = await this.bridge.fixes(language, text, finding, config, document.uri.fsPath);
         const fix = fixes.find((f) => f.id === data.fixId);
@@ -145,9 +227,14 @@ export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCod
         if (refusal) void vscode.window.showWarningMessage(`ONEX Forge: ${refusal.reason}`);
         if (fix && !token.isCancellationRequested && document.version === data.version) action.edit = toWorkspaceEdit(document, fix.edits);
       } else {
-        const ruleIds = data.kind === 'fixAllRule' ? [data.ruleId] : null;
-        const result = await this.bridge.fixAll(language, text, config, ruleIds, data.kind === 'fixAllSafe', document.uri.fsPath);
+        const result = data.kind === 'productionReady'
+          ? await this.bridge.makeProductionReady(language, text, config, data.span, document.uri.fsPath)
+          : await this.bridge.fixAll(language, text, config, data.kind === 'fixAllRule' ? [data.ruleId] : null, data.kind === 'fixAllSafe', document.uri.fsPath);
         for (const reason of result.refused) this.log.warn(reason);
+        if (data.kind === 'productionReady' && result.left.length > 0) {
+          this.log.info(`${data.className}: ${result.left.length} finding(s) no fix removes: ${list(unique(result.left.map((f) => f.ruleId)))}`);
+        }
+        // One replacement for the whole result: one edit, one undo.
         const replacement = minimalReplacement(text, result.text);
         if (replacement && !token.isCancellationRequested && document.version === data.version) action.edit = toWorkspaceEdit(document, [replacement]);
       }
@@ -157,25 +244,26 @@ export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCod
     return action;
   }
 
-  private disableForLine(document: vscode.TextDocument, language: LanguageId, diagnostic: vscode.Diagnostic, ruleId: RuleId): OnexCodeAction {
-    const action = new OnexCodeAction(`Disable ${ruleId} for this line`, vscode.CodeActionKind.QuickFix);
-    const line = document.lineAt(diagnostic.range.start.line);
+  /** One action for every rule reported on the line: adds the missing ids to its `onex: ignore[…]` comment, or writes one. */
+  private disableForLine(document: vscode.TextDocument, language: LanguageId, lineNumber: number, diagnostics: readonly vscode.Diagnostic[]): OnexCodeAction {
+    const ruleIds = unique(diagnostics.map((d) => ruleIdOf(d)!));
+    const action = new OnexCodeAction(`Disable ${list(ruleIds)} for this line`, DISABLE_KIND);
+    const line = document.lineAt(lineNumber);
     const edit = new vscode.WorkspaceEdit();
     const existing = /onex:\s*ignore\[([^\]]*)\]/.exec(line.text);
     if (existing && existing.index !== undefined) {
       const listEnd = existing.index + existing[0].length - 1;
-      const ids = existing[1].trim();
-      edit.insert(document.uri, new vscode.Position(line.lineNumber, listEnd), ids ? `, ${ruleId}` : ruleId);
+      edit.insert(document.uri, new vscode.Position(line.lineNumber, listEnd), missingIds(existing[1], ruleIds));
     } else {
-      edit.insert(document.uri, line.range.end, `  ${commentPrefix(language)} onex: ignore[${ruleId}]`);
+      edit.insert(document.uri, line.range.end, `  ${commentPrefix(language)} onex: ignore[${list(ruleIds)}]`);
     }
     action.edit = edit;
-    action.diagnostics = [diagnostic];
+    action.diagnostics = [...diagnostics];
     return action;
   }
 
-  private disableForFile(document: vscode.TextDocument, language: LanguageId, ruleId: RuleId): OnexCodeAction {
-    const action = new OnexCodeAction(`Disable ${ruleId} for this file`, vscode.CodeActionKind.QuickFix);
+  private disableForFile(document: vscode.TextDocument, language: LanguageId, ruleIds: readonly RuleId[]): OnexCodeAction {
+    const action = new OnexCodeAction(`Disable ${list(ruleIds)} for this file`, DISABLE_KIND);
     const edit = new vscode.WorkspaceEdit();
     const prefix = commentPrefix(language);
     let target = 0;
@@ -191,12 +279,12 @@ export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCod
       const m = /^\s*(#|\/\/)\s*onex:\s*ignore-file\[([^\]]*)\]/.exec(t);
       if (m) {
         const at = t.indexOf(']', t.indexOf('ignore-file['));
-        edit.insert(document.uri, new vscode.Position(i, at), m[2].trim() ? `, ${ruleId}` : ruleId);
+        edit.insert(document.uri, new vscode.Position(i, at), missingIds(m[2], ruleIds));
         action.edit = edit;
         return action;
       }
     }
-    edit.insert(document.uri, new vscode.Position(target, 0), `${prefix} onex: ignore-file[${ruleId}]${eol}`);
+    edit.insert(document.uri, new vscode.Position(target, 0), `${prefix} onex: ignore-file[${list(ruleIds)}]${eol}`);
     action.edit = edit;
     return action;
   }

@@ -7,6 +7,7 @@ import { findPackageFacts, findProjectRoot } from '../core/packageFacts';
 import { findProjectPin } from '../core/projectPin';
 import type { EngineConfig, RuleId, Severity } from '../core/types';
 import { type WorkspaceHints, withHints } from '../core/workspace/facts';
+import type { EraSetting } from '../core/era';
 
 export const SECTION = 'onexForge';
 
@@ -78,4 +79,17 @@ export function provideWorkspaceHints(provider: (uri: vscode.Uri) => WorkspaceHi
  */
 export function analysisConfigFor(uri: vscode.Uri): EngineConfig {
   return withHints(engineConfigFor(uri), hintsFor?.(uri));
+}
+
+/**
+ * The framework-target that applies to a new file in `folder`, and where it is set (for the reason shown):
+ * the onexForge.frameworkTarget setting when the user set an era, else the project file's framework-target.
+ */
+export function frameworkTargetFor(folder: vscode.Uri): { setting: EraSetting; source?: string } {
+  const fromSettings = explicit<EraSetting>(vscode.workspace.getConfiguration(SECTION, folder), 'frameworkTarget');
+  if (fromSettings && fromSettings !== 'auto') return { setting: fromSettings, source: `the ${SECTION}.frameworkTarget setting` };
+  if (folder.scheme !== 'file') return { setting: 'auto' };
+  const project = loadProjectConfig(vscode.Uri.joinPath(folder, 'node.py').fsPath);
+  const setting = project.config.frameworkTarget ?? 'auto';
+  return { setting, source: project.path ? `framework-target in ${vscode.workspace.asRelativePath(vscode.Uri.file(project.path))}` : undefined };
 }

@@ -1,4 +1,4 @@
-// Findings as VS Code diagnostics: source "onex", code { value: ONEXnnn, target: docs page }.
+// Findings as VS Code diagnostics: source "onex", code { value: ONEXnnn, target: a link that opens the rule's page }.
 import * as vscode from 'vscode';
 import type { Finding, RawFinding } from '../core/types';
 import { RULE_META } from '../core/rules/meta';
@@ -20,14 +20,26 @@ export function docsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'dist', 'docs', 'rules', `${ruleId}.md`);
 }
 
+export const SHOW_RULE_DOCS = 'onexForge.showRuleDocs';
+
+/**
+ * Where a diagnostic's rule code links (in its hover and in the Problems panel): a command link that
+ * opens the rule's page rendered (onexForge.showRuleDocs), not the .md file as text. Both places open
+ * the link with command links allowed, in the desktop and the web workbench alike; a link in the
+ * product's own scheme to a URI handler would ask the desktop user to confirm it first.
+ */
+export function docsLink(ruleId: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: 'command', path: SHOW_RULE_DOCS, query: JSON.stringify([ruleId]) });
+}
+
 /** The raw finding behind each diagnostic we publish, to compute its fixes later. */
 const findingOf = new WeakMap<vscode.Diagnostic, RawFinding>();
 
-export function toDiagnostic(finding: Finding, extensionUri: vscode.Uri): vscode.Diagnostic {
+export function toDiagnostic(finding: Finding): vscode.Diagnostic {
   const range = new vscode.Range(finding.range.start.line, finding.range.start.character, finding.range.end.line, finding.range.end.character);
   const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[finding.severity]);
   diagnostic.source = SOURCE;
-  diagnostic.code = { value: finding.ruleId, target: docsUri(extensionUri, finding.ruleId) };
+  diagnostic.code = { value: finding.ruleId, target: docsLink(finding.ruleId) };
   findingOf.set(diagnostic, { ruleId: finding.ruleId, message: finding.message, span: finding.span, data: finding.data });
   return diagnostic;
 }

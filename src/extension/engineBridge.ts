@@ -4,8 +4,9 @@ import type * as vscode from 'vscode';
 import { analyzeWith, completionsWith, fixesWith, getFrontEnd, type FixesResult } from '../core/engine';
 import type { CompletionRequest, CompletionResult } from '../core/completions/types';
 import type { FixAllResult } from '../core/fixAll';
-import type { AnalysisWants } from '../core/frontend';
-import type { AnalysisResult, EngineConfig, LanguageId, RawFinding } from '../core/types';
+import type { AnalysisWants, ProductionClass } from '../core/frontend';
+import type { AnalysisResult, EngineConfig, LanguageId, RawFinding, Span } from '../core/types';
+import type { WorkerJob } from '../core/worker/protocol';
 import type { TypeScriptBaseAnswer, TypeScriptBaseRequest } from '../core/workspace/index';
 import type { ScanPool } from './scanPool';
 import type { WorkerClient } from './workerClient';
@@ -91,9 +92,27 @@ export class EngineBridge {
 
   /** Always in the worker: fix-all re-analyses the file in passes and would block typing and saving. */
   async fixAll(language: LanguageId, text: string, config: EngineConfig, ruleIds: string[] | null, safeOnly: boolean, fileName?: string): Promise<FixAllResult> {
-    const r = await this.worker.request({ kind: 'fixAll', language, text, config, fileName, ruleIds, safeOnly }, this.timeout(config) * 4);
+    return this.fixAllJob({ kind: 'fixAll', language, text, config, fileName, ruleIds, safeOnly });
+  }
+
+  /** "Make <Class> production-ready" (core/fixAll.ts makeProductionReady): every fix inside the class's span. */
+  async makeProductionReady(language: LanguageId, text: string, config: EngineConfig, span: Span, fileName?: string): Promise<FixAllResult> {
+    return this.fixAllJob({ kind: 'fixAll', language, text, config, fileName, ruleIds: null, safeOnly: false, within: span });
+  }
+
+  private async fixAllJob(job: Extract<WorkerJob, { kind: 'fixAll' }>): Promise<FixAllResult> {
+    const r = await this.worker.request(job, this.timeout(job.config) * 4);
     if (!r.ok) throw new Error(r.error);
     if (r.kind !== 'fixAll') throw new Error('unexpected worker answer');
+    return r.result;
+  }
+
+  /** The classes of the text that "make production-ready" works on. */
+  async productionClasses(language: LanguageId, text: string, config: EngineConfig, fileName?: string): Promise<ProductionClass[]> {
+    if (this.here(language, text)) return (await getFrontEnd('python')).productionClasses(text, config, fileName);
+    const r = await this.worker.request({ kind: 'productionClasses', language, text, config, fileName }, this.timeout(config));
+    if (!r.ok) throw new Error(r.error);
+    if (r.kind !== 'productionClasses') throw new Error('unexpected worker answer');
     return r.result;
   }
 }

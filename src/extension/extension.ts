@@ -6,7 +6,8 @@ import { DocumentAnalyzer, languageOf } from './analysis';
 import { OnexCodeActionProvider } from './codeActions';
 import { OnexCompletionProvider } from './completions';
 import { SECTION } from './config';
-import { docsUri } from './diagnostics';
+import { SHOW_RULE_DOCS, docsUri } from './diagnostics';
+import { RULE_META } from '../core/rules/meta';
 import { EngineBridge } from './engineBridge';
 import { registerScaffoldCommands } from './scaffold';
 import { AnalysisStatus } from './status';
@@ -48,8 +49,8 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
       if (vscode.window.activeTextEditor?.document === document) status.update(result, durationMs);
       nodes.analysed(document.uri, result);
     },
-  }, context.extensionUri);
-  const checker = new WorkspaceChecker(diagnostics, bridge, output, context.extensionUri, ui, {
+  });
+  const checker = new WorkspaceChecker(diagnostics, bridge, output, ui, {
     configFor: (uri, config) => nodes.configFor(uri, config),
     checked: (uri, result) => nodes.analysed(uri, result),
   });
@@ -87,12 +88,7 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
     }),
     vscode.commands.registerCommand('onexForge.checkWorkspace', () => checker.run()),
     vscode.commands.registerCommand('onexForge.showOutput', () => output.show()),
-    vscode.commands.registerCommand('onexForge.showRuleDocs', async (ruleId?: string) => {
-      const id = ruleId ?? await vscode.window.showQuickPick(
-        Array.from({ length: 11 }, (_, i) => `ONEX${String(i + 1).padStart(3, '0')}`), { placeHolder: 'Rule' });
-      if (!id) return;
-      await vscode.commands.executeCommand('markdown.showPreview', docsUri(context.extensionUri, id));
-    }),
+    vscode.commands.registerCommand(SHOW_RULE_DOCS, (ruleIds?: string | string[]) => showRuleDocs(context.extensionUri, ui, ruleIds)),
     vscode.commands.registerCommand('onexForge.fixAllSafe', () => fixAllSafeInEditor(bridge, output)),
   );
   registerScaffoldCommands(context, ui, output);
@@ -112,6 +108,21 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
     logUri: context.logUri,
     nodes: { tree, model: nodes.model, scanned: () => nodes.ensureScanned() },
   };
+}
+
+/**
+ * Opens a rule's page rendered (the markdown preview of the copy the build ships in dist/docs/rules/):
+ * the rule given, else one picked among those given (the lightbulb's rules of a line), else among all.
+ */
+async function showRuleDocs(extensionUri: vscode.Uri, ui: UserInterface, ruleIds?: string | string[]): Promise<void> {
+  const given = (typeof ruleIds === 'string' ? [ruleIds] : ruleIds ?? []).filter((id) => id in RULE_META);
+  const choices = given.length > 0 ? given : Object.keys(RULE_META);
+  const id = choices.length === 1 ? choices[0] : await ui.pickOne({
+    placeholder: 'Show the documentation of rule…',
+    items: choices.map((choice) => ({ label: choice, description: RULE_META[choice as keyof typeof RULE_META].summary })),
+  });
+  if (!id) return;
+  await vscode.commands.executeCommand('markdown.showPreview', docsUri(extensionUri, id));
 }
 
 export function deactivate(): void {

@@ -1,7 +1,8 @@
 // What the extension tells the user when a command ends, built from plain data (no vscode import, so
 // the unit tests check every wording): Check Workspace's summary; the output channel's line for an
 // analysis; what a scaffold created, with where its contract and tests are, and how to run them.
-import type { ScaffoldLanguage } from '../core/scaffold/naming';
+import type { EraDecision, ProjectPin } from '../core/era';
+import type { FrameworkTarget, ScaffoldLanguage } from '../core/scaffold/naming';
 import type { AnalysisResult } from '../core/types';
 
 function count(n: number, one: string, many = `${one}s`): string {
@@ -100,4 +101,27 @@ function quoted(path: string): string {
 export function testCommand(language: ScaffoldLanguage, testsFolder: string, platform: string = process.platform): string {
   if (language === 'typescript') return `npx mocha --require tsx/cjs ${quoted(`${testsFolder}/*.test.ts`)}`;
   return `${platform === 'win32' ? 'python' : 'python3'} -m pytest ${quoted(testsFolder)}`;
+}
+
+/** The scaffold wizard's era choices: what each era means for the node it writes. */
+export const ERA_CHOICES: Record<FrameworkTarget, { label: string; detail: string }> = {
+  current: { label: "Today's framework", detail: 'omnibase_core 0.46 / omnibase_infra 0.38: a declarative node.py, contract.yaml and a def-B handler' },
+  bridge: { label: 'Bridge era', detail: 'omnibase_core 0.1: the ten production patterns written in node.py' },
+};
+
+/**
+ * Why the resolver chose an era for a new node, in the wizard's words: "the project pins omnibase-core
+ * 0.46.8 (today/pyproject.toml)". `path` shows a file as the workspace does.
+ */
+export function eraReason(decision: EraDecision, pin: ProjectPin | null, path: (file: string) => string): string {
+  switch (decision.step) {
+    case 'explicit':
+      return decision.reason.slice(decision.reason.indexOf(': ') + 2);
+    case 'language':
+      return "TypeScript nodes take the bridge idiom (today's framework has no TypeScript runtime)";
+    case 'project':
+      return pin ? `the project pins omnibase-core ${pin.version} (${path(pin.file)})` : decision.reason.slice(decision.reason.indexOf(': ') + 2);
+    default:
+      return 'no project above the folder pins omnibase-core';
+  }
 }

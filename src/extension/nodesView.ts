@@ -215,8 +215,10 @@ function nodeOf(nodes: WorkspaceNodes, arg: unknown): NodeEntry | undefined {
 }
 
 /**
- * Applies fix-all to the node's file as one edit in its editor (one undo restores it). `safeOnly`: only
- * the safe fixes; otherwise every fix of the rules the node has findings of (code-generating ones too).
+ * Fixes the node as one edit in its editor (one undo restores it). `safeOnly`: the safe fixes of its
+ * file (as "Fix All Safe Problems in File"); otherwise "Make <Class> production-ready": every fix the
+ * engine offers inside the node's class, code-generating ones too (the lightbulb's first action), in the
+ * file's era.
  */
 async function fixNode(bridge: EngineBridge, output: vscode.LogOutputChannel, node: NodeEntry, safeOnly: boolean): Promise<number> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.file(node.file));
@@ -225,11 +227,14 @@ async function fixNode(bridge: EngineBridge, output: vscode.LogOutputChannel, no
   if (!language) return 0;
   const version = document.version;
   const text = document.getText();
-  const ruleIds = safeOnly ? null : [...new Set(node.findings.map((f) => f.ruleId))];
-  if (ruleIds && ruleIds.length === 0) return 0;
-  // Fixes write the node's era's code (a bridge-era node keeps bridge-era imports, so it stays one).
-  const config = { ...analysisConfigFor(document.uri), frameworkTarget: node.era.era === 'bridge' ? 'bridge' as const : 'current' as const };
-  const result = await bridge.fixAll(language, text, config, ruleIds, safeOnly, document.uri.fsPath);
+  const config = analysisConfigFor(document.uri);
+  let result;
+  if (safeOnly) result = await bridge.fixAll(language, text, config, null, true, document.uri.fsPath);
+  else {
+    // The class as the engine sees the text now (the index's span may be a keystroke behind).
+    const cls = (await bridge.productionClasses(language, text, config, document.uri.fsPath)).find((c) => c.name === node.name);
+    result = await bridge.makeProductionReady(language, text, config, cls?.span ?? node.span, document.uri.fsPath);
+  }
   for (const reason of result.refused) output.warn(reason);
   const replacement = minimalReplacement(text, result.text);
   if (!replacement) return 0;

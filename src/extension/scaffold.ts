@@ -4,8 +4,11 @@
 // checked first and an existing one is reported with nothing written.
 //
 // Both commands also take an options object ({kind, name, folder, layout, language, target,
-// preview}) that skips the prompts it answers, for tests and automation. The language is always
-// asked (Python or TypeScript, whatever the workspace holds), defaulting to the workspace's.
+// preview}) that skips the prompts it answers, for tests and automation (target 'auto': the era the
+// resolver gives, without asking). The language is always asked (Python or TypeScript, whatever the
+// workspace holds), defaulting to the workspace's. The era step shows the era the one resolver chose
+// for the folder and language, and why ("the project pins omnibase-core 0.46.8 (pyproject.toml)"), and
+// lets the user take the other; the layout step then offers the versioned layout for the bridge era only.
 // A created node ends with a notification saying what was written, with "Open contract" and
 // "Run tests" (a terminal running the generated tests) buttons.
 import * as vscode from 'vscode';
@@ -13,9 +16,10 @@ import {
   classNameFor, findPythonPlacement, NODE_KINDS, planScaffold, plannedTargets, ScaffoldError, typeScriptTargetFor, validateNodeName,
   type FrameworkTarget, type NodeKind, type ScaffoldLanguage, type ScaffoldLayout, type ScaffoldPlan,
 } from '../core/scaffold';
-import { engineConfigFor, settingsFor } from './config';
-import { resolveProjectEra } from '../core/projectPin';
-import { commonFolder, createdSummary, isTestFile, testCommand } from './messages';
+import { frameworkTargetFor, settingsFor } from './config';
+import { resolveEra, type EraDecision, type ProjectPin } from '../core/era';
+import { findProjectPin } from '../core/projectPin';
+import { ERA_CHOICES, commonFolder, createdSummary, eraReason, isTestFile, testCommand } from './messages';
 import type { UserInterface } from './ui';
 
 export interface NewNodeOptions {
@@ -25,7 +29,8 @@ export interface NewNodeOptions {
   folder?: vscode.Uri | string;
   layout?: ScaffoldLayout;
   language?: ScaffoldLanguage;
-  target?: FrameworkTarget;
+  /** The era; 'auto' takes the one the resolver gives without asking. */
+  target?: FrameworkTarget | 'auto';
   /** Show the refactor preview before applying. */
   preview?: boolean;
 }
@@ -118,6 +123,8 @@ type StepOutcome = 'next' | typeof BACK | undefined;
 
 interface Draft extends Partial<Omit<Answers, 'folder'>> {
   folder?: vscode.Uri;
+  /** The era was left to the resolver ('auto'): not asked. */
+  autoTarget?: boolean;
 }
 
 interface Step {
@@ -150,7 +157,8 @@ async function collectAnswers(options: NewNodeOptions): Promise<Answers | undefi
     folder: options.folder === undefined ? undefined : toFolderUri(options.folder),
     layout: options.layout,
     language: options.language,
-    target: options.target,
+    target: options.target === 'auto' ? undefined : options.target,
+    autoTarget: options.target === 'auto',
     preview: options.preview,
   };
   // The language is always asked (a Python workspace may want a TypeScript node), the workspace's first.
@@ -162,6 +170,7 @@ async function collectAnswers(options: NewNodeOptions): Promise<Answers | undefi
   if (draft.kind === undefined) steps.push({ run: pickKind });
   if (draft.name === undefined) steps.push({ run: inputName });
   if (draft.folder === undefined) steps.push({ run: pickFolder });
+  if (draft.target === undefined && !draft.autoTarget) steps.push({ run: pickEra });
   if (draft.layout === undefined) steps.push({ run: pickLayout });
 
   for (let i = 0; i < steps.length;) {
@@ -177,8 +186,8 @@ async function collectAnswers(options: NewNodeOptions): Promise<Answers | undefi
     folder,
     layout: draft.layout!,
     language: draft.language ?? 'python',
-    // The setting or the project file's framework-target, else the project's omnibase-core pin, else today.
-    target: targetOf({ ...draft, folder }),
+    // As chosen in the era step, else (given 'auto') as the resolver decides for the folder and language.
+    target: eraOf({ ...draft, folder }),
     preview: draft.preview ?? false,
   };
 }
@@ -230,7 +239,7 @@ function pick<T>(config: {
     quickPick.show();
     reporting?.ui.pickShown({
       title: TITLE, step: config.step, totalSteps: config.totalSteps, placeholder: config.placeholder,
-      items: config.items.map((item) => item.label), active: active?.label,
+      items: config.items.map((item) => item.label), descriptions: config.items.map((item) => item.description), active: active?.label,
       choose(label) {
         const item = config.items.find((i) => i.label === label);
         finish(item ? { value: item.value } : undefined);
@@ -342,17 +351,48 @@ async function pickFolder(draft: Draft, step: number, totalSteps: number): Promi
   }
 }
 
-/** The framework a draft targets: the option, else the folder's setting or project file, else today's. */
-function targetOf(draft: Draft): FrameworkTarget {
-  if (draft.target) return draft.target;
-  if (!draft.folder || draft.folder.scheme !== 'file') return 'current';
-  return resolveProjectEra(engineConfigFor(draft.folder).frameworkTarget, draft.folder.fsPath).era;
+/**
+ * The era the one resolver (core/era.ts) gives a new node of the draft's language in its folder, which
+ * has no imports yet: the framework-target setting or project file, else TypeScript's bridge idiom,
+ * else the omnibase-core version the project above the folder pins, else today's.
+ */
+function proposedEra(draft: Draft): { decision: EraDecision; pin: ProjectPin | null } {
+  const language = draft.language ?? 'python';
+  if (!draft.folder || draft.folder.scheme !== 'file') return { decision: resolveEra({ language }), pin: null };
+  const { setting, source } = frameworkTargetFor(draft.folder);
+  const pin = findProjectPin(draft.folder.fsPath);
+  return { decision: resolveEra({ setting, settingSource: source, language, pin }), pin };
+}
+
+/** The era of the draft: as chosen, else as proposed. */
+function eraOf(draft: Draft): FrameworkTarget {
+  return draft.target ?? proposedEra(draft).decision.era;
+}
+
+async function pickEra(draft: Draft, step: number, totalSteps: number): Promise<StepOutcome> {
+  const { decision, pin } = proposedEra(draft);
+  const reason = eraReason(decision, pin, (file) => vscode.workspace.asRelativePath(vscode.Uri.file(file)));
+  // The resolver's era first (Enter keeps it), with why; the other era to change it.
+  const order: FrameworkTarget[] = decision.era === 'current' ? ['current', 'bridge'] : ['bridge', 'current'];
+  const result = await pick<FrameworkTarget>({
+    step, totalSteps, active: draft.target ?? decision.era,
+    placeholder: `Framework era: ${ERA_CHOICES[decision.era].label.toLowerCase()}, because ${reason}. Pick the other to change it.`,
+    items: order.map((era) => ({
+      label: ERA_CHOICES[era].label,
+      description: era === decision.era ? reason : undefined,
+      detail: ERA_CHOICES[era].detail,
+      value: era,
+    })),
+  });
+  if (result === undefined || result === BACK) return result;
+  draft.target = result.value;
+  return 'next';
 }
 
 async function pickLayout(draft: Draft, step: number, totalSteps: number): Promise<StepOutcome> {
   const preferred = settingsFor(draft.folder).defaultLayout;
   // The versioned layout belongs to the bridge era: today's Python nodes have only the flat one.
-  const today = (draft.language ?? 'python') === 'python' && targetOf(draft) === 'current';
+  const today = (draft.language ?? 'python') === 'python' && eraOf(draft) === 'current';
   const order: ScaffoldLayout[] = today ? ['flat'] : preferred === 'versioned' ? ['versioned', 'flat'] : ['flat', 'versioned'];
   const previewButton: vscode.QuickInputButton = {
     iconPath: new vscode.ThemeIcon('diff'), tooltip: 'Create with a preview of the changes',

@@ -23,6 +23,8 @@ export interface ShownPick {
   placeholder?: string;
   /** The items' labels, in order. */
   items: readonly string[];
+  /** Their descriptions (the text beside a label), in the same order. */
+  descriptions?: readonly (string | undefined)[];
   /** The item selected when the pick opens. */
   active?: string;
   /** Accepts the item with this label as the user would, or closes the pick (undefined). */
@@ -52,6 +54,31 @@ export class UserInterface implements UiEvents, vscode.Disposable {
     const shown = Promise.race([Promise.resolve(show(message, ...actions)), answered]);
     this.notices.fire({ severity, message, actions, answer });
     return shown;
+  }
+
+  /** A quick pick of one step, reported like the wizard's; resolves to the label accepted, or undefined when closed. */
+  pickOne(options: { title?: string; placeholder: string; items: readonly vscode.QuickPickItem[] }): Promise<string | undefined> {
+    return new Promise((resolve) => {
+      const quickPick = vscode.window.createQuickPick();
+      quickPick.title = options.title;
+      quickPick.placeholder = options.placeholder;
+      quickPick.items = options.items;
+      let settled = false;
+      const finish = (label: string | undefined) => {
+        if (settled) return;
+        settled = true;
+        resolve(label);
+        quickPick.dispose();
+      };
+      quickPick.onDidAccept(() => finish(quickPick.selectedItems[0]?.label));
+      quickPick.onDidHide(() => finish(undefined));
+      quickPick.show();
+      this.pickShown({
+        title: options.title, placeholder: options.placeholder, items: options.items.map((item) => item.label),
+        descriptions: options.items.map((item) => item.description), active: options.items[0]?.label,
+        choose: (label) => finish(options.items.some((item) => item.label === label) ? label : undefined),
+      });
+    });
   }
 
   /** Reports a quick pick the extension has just shown. */

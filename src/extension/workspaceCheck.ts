@@ -51,7 +51,6 @@ export class WorkspaceChecker implements vscode.Disposable {
     private readonly diagnostics: vscode.DiagnosticCollection,
     private readonly bridge: EngineBridge,
     private readonly output: vscode.LogOutputChannel,
-    private readonly extensionUri: vscode.Uri,
     private readonly ui: UserInterface,
     private readonly listener?: CheckListener,
   ) {
@@ -163,7 +162,7 @@ export class WorkspaceChecker implements vscode.Disposable {
     if (this.output.logLevel <= vscode.LogLevel.Debug) {
       this.output.debug(analysisLine(vscode.workspace.asRelativePath(uri), undefined, result, performance.now() - started, where === 'scan' ? 'workspace check' : 'worker'));
     }
-    this.diagnostics.set(uri, result.findings.map((f) => toDiagnostic(f, this.extensionUri)));
+    this.diagnostics.set(uri, result.findings.map((f) => toDiagnostic(f)));
     this.checked.add(uri.toString());
     return result.findings.length;
   }

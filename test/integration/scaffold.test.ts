@@ -143,7 +143,7 @@ suite('scaffold', () => {
       const relativePath = vscode.workspace.asRelativePath(inWorkspace, false);
       assert.ok(!relativePath.startsWith('/'), relativePath);
       const result = await vscode.commands.executeCommand<NewNodeResult>('onexForge.newNode', {
-        kind: 'reducer', name: 'totals', folder: relativePath, layout: 'flat', language: 'python',
+        kind: 'reducer', name: 'totals', folder: relativePath, layout: 'flat', language: 'python', target: 'auto',
       });
       assert.equal(result?.status, 'created', JSON.stringify(result));
       assert.ok(await exists(vscode.Uri.joinPath(inWorkspace, 'totals', 'node.py')));
@@ -157,7 +157,7 @@ suite('scaffold', () => {
     const taken = vscode.Uri.joinPath(scratch, 'already_here');
     await vscode.workspace.fs.createDirectory(taken);
     const result = await vscode.commands.executeCommand<NewNodeResult>('onexForge.newNode', {
-      kind: 'compute', name: 'already_here', folder: scratch, layout: 'flat', language: 'python',
+      kind: 'compute', name: 'already_here', folder: scratch, layout: 'flat', language: 'python', target: 'auto',
     });
     assert.equal(result?.status, 'refused');
     if (result.status !== 'refused') return;
@@ -245,5 +245,55 @@ suite('scaffold', () => {
     } finally {
       terminal.dispose();
     }
+  });
+
+  test('the era step shows the era the project\'s pin gives and why; taking the other era offers its layouts and writes its node', async () => {
+    const project = vscode.Uri.joinPath(scratch, 'pinned');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(project, 'pyproject.toml'),
+      new TextEncoder().encode('[project]\nname = "acme-payments"\ndependencies = ["omnibase-core==0.46.8"]\n'));
+    const folder = vscode.Uri.joinPath(project, 'nodes');
+    const pinFile = vscode.workspace.asRelativePath(vscode.Uri.joinPath(project, 'pyproject.toml'));
+    const steps = { kind: 'effect', folder, language: 'python' } as const;
+
+    // Today's era, from the pin: kept, the layout step offers today's flat layout only. (Closed there.)
+    let era = nextEvent(api.ui.onDidShowPick, (p) => p.placeholder?.startsWith('Framework era') === true);
+    let layout = nextEvent(api.ui.onDidShowPick, (p) => p.placeholder?.startsWith('Directory layout') === true);
+    const kept = vscode.commands.executeCommand<NewNodeResult>('onexForge.newNode', { ...steps, name: 'kept_today' });
+    let shown = await era;
+    assert.deepEqual({ items: shown.items, active: shown.active, step: shown.step, totalSteps: shown.totalSteps },
+      { items: ["Today's framework", 'Bridge era'], active: "Today's framework", step: 1, totalSteps: 2 });
+    assert.equal(shown.descriptions?.[0], `the project pins omnibase-core 0.46.8 (${pinFile})`);
+    assert.equal(shown.placeholder, `Framework era: today's framework, because the project pins omnibase-core 0.46.8 (${pinFile}). Pick the other to change it.`);
+    shown.choose("Today's framework");
+    let layouts = await layout;
+    assert.deepEqual(layouts.items, ['Flat']);
+    layouts.choose(undefined);
+    assert.equal((await kept)?.status, 'cancelled');
+
+    // The bridge era taken instead: both layouts, and the versioned one writes a bridge-era node.
+    era = nextEvent(api.ui.onDidShowPick, (p) => p.placeholder?.startsWith('Framework era') === true);
+    layout = nextEvent(api.ui.onDidShowPick, (p) => p.placeholder?.startsWith('Directory layout') === true);
+    const changed = vscode.commands.executeCommand<NewNodeResult>('onexForge.newNode', { ...steps, name: 'changed_era' });
+    shown = await era;
+    shown.choose('Bridge era');
+    layouts = await layout;
+    assert.deepEqual([...layouts.items].sort(), ['Flat', 'Versioned']);
+    layouts.choose('Versioned');
+    const result = await changed;
+    assert.equal(result?.status, 'created', JSON.stringify(result));
+    if (result.status !== 'created') return;
+    assert.equal(result.mainFile.toString(), vscode.Uri.joinPath(folder, 'changed_era', 'v1_0_0', 'node.py').toString());
+    const node = new TextDecoder().decode(await vscode.workspace.fs.readFile(result.mainFile));
+    assert.match(node, /async def startup\(self\)/, 'not the bridge era\'s hand-written lifecycle');
+
+    // A TypeScript node in the same folder: the bridge idiom, and why.
+    era = nextEvent(api.ui.onDidShowPick, (p) => p.placeholder?.startsWith('Framework era') === true);
+    const typescript = vscode.commands.executeCommand<NewNodeResult>('onexForge.newNode', { ...steps, language: 'typescript', name: 'ts_era' });
+    shown = await era;
+    assert.equal(shown.active, 'Bridge era');
+    assert.deepEqual(shown.items, ['Bridge era', "Today's framework"]);
+    assert.equal(shown.descriptions?.[0], "TypeScript nodes take the bridge idiom (today's framework has no TypeScript runtime)");
+    shown.choose(undefined);
+    assert.equal((await typescript)?.status, 'cancelled');
   });
 });

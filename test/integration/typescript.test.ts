@@ -29,7 +29,9 @@ describe('TypeScript node', () => {
     assert.deepEqual([...new Set(onexDiagnostics(all).map(ruleIdOf))].sort(), EXPECTED);
     for (const d of onexDiagnostics(all)) {
       assert.equal(d.source, 'onex');
-      assert.match((d.code as { target: vscode.Uri }).target.path, /\/docs\/rules\/ONEX0\d\d\.md$/);
+      // The link renders the rule's page (ruleDocs.test.ts clicks it).
+      const code = d.code as { value: string; target: vscode.Uri };
+      assert.equal(`${code.target.scheme}:${code.target.path}?${code.target.query}`, `command:onexForge.showRuleDocs?["${code.value}"]`);
     }
   });
 

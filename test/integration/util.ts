@@ -243,3 +243,53 @@ export async function outputLog(api: OnexForgeTestApi): Promise<string> {
   const texts = await Promise.all(logs.map(async (name) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(api.logUri, name)))));
   return texts.join('\n');
 }
+
+/** One operation of the harness's UI driver (scripts/code-server/uiDriver.mjs). */
+export type UiRequest =
+  | { op: 'waitFor'; selector: string; hasText?: string; state?: 'visible' | 'hidden' | 'attached' | 'detached'; timeoutMs?: number }
+  | { op: 'click' | 'hover'; selector: string; hasText?: string; nth?: number; timeoutMs?: number }
+  | { op: 'texts'; selector: string; hasText?: string }
+  | { op: 'fill'; selector: string; value: string; timeoutMs?: number }
+  | { op: 'press'; key: string };
+
+/**
+ * Does in the workbench what a user's hands do and no API can (click a link in a hover or in the
+ * Problems panel, read the lightbulb's menu as drawn), through the UI driver of the code-server harness,
+ * whose address it finds in ONEX_UI_DRIVER. Elsewhere (a desktop VS Code run by @vscode/test-cli) there
+ * is no driver, and a test that needs one fails saying so.
+ */
+export async function ui<T = null>(request: UiRequest): Promise<T> {
+  const driver = process.env.ONEX_UI_DRIVER;
+  if (!driver) throw new Error('this test drives the workbench through the UI driver of scripts/code-server/harness.mjs (ONEX_UI_DRIVER is not set)');
+  const response = await fetch(driver, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
+  const answer = await response.json() as { ok: true; value: T } | { ok: false; error: string };
+  if (!answer.ok) throw new Error(`UI driver, ${request.op} ${'selector' in request ? request.selector : request.key}: ${answer.error}`);
+  return answer.value;
+}
+
+/** The Problems panel's filter box. */
+export const PROBLEMS_FILTER = '.markers-panel-action-filter input, input[placeholder^="Filter (e.g. text"]';
+
+/**
+ * Gives the active editor the keyboard focus with a click into its text, as a user's would (the workbench
+ * shows a hover or the lightbulb's menu only in a focused editor), then runs `show` (which may set the
+ * selection and run a command) until the UI driver sees `selector` with `hasText` in the workbench.
+ */
+export async function showInFocusedEditor(show: () => Thenable<unknown>, selector: string, hasText: string, timeoutMs = 30_000): Promise<void> {
+  await ui({ op: 'click', selector: '.editor-group-container .monaco-editor .view-lines' });
+  await waitFor(async () => {
+    await show();
+    try {
+      await ui({ op: 'waitFor', selector, hasText, timeoutMs: 3_000 });
+      return true;
+    } catch {
+      return undefined;
+    }
+  }, timeoutMs, () => `the workbench never showed ${selector} with "${hasText}"`);
+}
+
+/** The tab of the markdown preview (the rendered page) of a rule's docs page, if one is open. */
+export function rulePagePreview(ruleId: string): vscode.Tab | undefined {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((tab) =>
+    tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('markdown.preview') && tab.label.includes(ruleId));
+}

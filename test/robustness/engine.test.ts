@@ -413,6 +413,7 @@ describe('robustness: bad input in the engine', function () {
         fixes: (...args) => inner.fixes(...args),
         syntaxErrorCount: (...args) => inner.syntaxErrorCount(...args),
         completions: (request) => inner.completions(request),
+        productionClasses: (...args) => inner.productionClasses(...args),
       };
       const safe = analyzeWith(fe, text, config).findings.filter((f) => f.ruleId === 'ONEX010' || f.ruleId === 'ONEX011');
       assert.ok(safe.length >= 20, `${safe.length} safe findings`);

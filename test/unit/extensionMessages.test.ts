@@ -2,7 +2,8 @@
 // Check Workspace's counts, cancellation and failure; what a scaffold created, its contract and its
 // tests, whatever layout the plan has; the command that runs those tests; an analysis's log line.
 import { strict as assert } from 'node:assert';
-import { analysisLine, checkWorkspaceMessage, commonFolder, createdSummary, isTestFile, testCommand } from '../../src/extension/messages';
+import { resolveEra } from '../../src/core/era';
+import { analysisLine, checkWorkspaceMessage, commonFolder, createdSummary, eraReason, isTestFile, testCommand } from '../../src/extension/messages';
 
 describe('extension messages', () => {
   const done = { checked: 19, total: 19, problems: 22, seconds: 0.84, cancelled: false, unreadable: 0 };
@@ -68,5 +69,16 @@ describe('extension messages', () => {
       'nodes/a/node.py v3: 2 problems, 1 syntax error; 12.4 ms (parse 3.1 ms, rules 8.0 ms) on the extension host');
     const skipped = { findings: [], syntaxErrors: 0, parseMs: 0, rulesMs: 0, skipped: { kind: 'too-large', message: 'Skipped: too large.' } } as never;
     assert.equal(analysisLine('big.py', undefined, skipped, 0.2, 'worker'), 'big.py: Skipped: too large; 0.2 ms (parse 0.0 ms, rules 0.0 ms) on the worker');
+  });
+
+  it('the scaffold wizard says why the resolver chose its era', () => {
+    const pin = { version: '0.46.8', spec: 'omnibase-core==0.46.8', file: '/ws/today/pyproject.toml' };
+    const shown = (file: string) => file.replace('/ws/', '');
+    assert.equal(eraReason(resolveEra({ language: 'python', pin }), pin, shown), 'the project pins omnibase-core 0.46.8 (today/pyproject.toml)');
+    assert.equal(eraReason(resolveEra({ language: 'typescript', pin }), pin, shown),
+      "TypeScript nodes take the bridge idiom (today's framework has no TypeScript runtime)");
+    assert.equal(eraReason(resolveEra({ setting: 'bridge', settingSource: 'the onexForge.frameworkTarget setting', language: 'python', pin }), pin, shown),
+      'set by the onexForge.frameworkTarget setting');
+    assert.equal(eraReason(resolveEra({ language: 'python', pin: null }), null, shown), 'no project above the folder pins omnibase-core');
   });
 });

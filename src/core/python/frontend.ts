@@ -7,7 +7,8 @@ import type { Parser, Tree } from 'web-tree-sitter';
 import { type Clock, systemClock } from '../clock';
 import { pythonCompletions } from '../completions/python';
 import type { CompletionRequest, CompletionResult } from '../completions/types';
-import { type AnalysisWants, type FrontEnd, type FrontEndAnalysis, type KeptAnalysis, ParseBudgetExceeded } from '../frontend';
+import { type AnalysisWants, type FrontEnd, type FrontEndAnalysis, type KeptAnalysis, ParseBudgetExceeded, type ProductionClass } from '../frontend';
+import { roleOf } from '../rules/classRoles';
 import type { PythonRule } from '../rules/rule';
 import { PYTHON_RULES, PYTHON_RULES_BY_ID } from '../rules/python';
 import type { EraDecision } from '../era';
@@ -177,12 +178,34 @@ export class PythonEngineFrontEnd implements FrontEnd {
     return this.remember({ text, tree: this.inner.parse(text) });
   }
 
-  fixes(text: string, finding: RawFinding, config: EngineConfig, fileName?: string): Fix[] {
+  /** The model of `text` for fixes and questions about its classes, kept with the last parsed text. */
+  private modelOf(text: string, config: EngineConfig, fileName: string | undefined): PyFile {
     const parsed = this.parsed(text);
     if (!parsed.model || parsed.model.config !== config || parsed.model.fileName !== fileName) {
       parsed.model = { config, fileName, file: this.inner.model(text, parsed.tree, config, undefined, fileName) };
     }
-    return this.inner.fixes(parsed.model.file, finding);
+    return parsed.model.file;
+  }
+
+  fixes(text: string, finding: RawFinding, config: EngineConfig, fileName?: string): Fix[] {
+    return this.inner.fixes(this.modelOf(text, config, fileName), finding);
+  }
+
+  productionClasses(text: string, config: EngineConfig, fileName?: string): ProductionClass[] {
+    const file = this.modelOf(text, config, fileName);
+    const out: ProductionClass[] = [];
+    for (const cls of file.classes) {
+      const { role } = roleOf(file, cls);
+      if (role !== 'production-node' && role !== 'handler') continue;
+      const outer = cls.node.parent?.type === 'decorated_definition' ? cls.node.parent : cls.node;
+      out.push({
+        name: cls.name,
+        role: role === 'handler' ? 'handler' : 'node',
+        span: { start: outer.startIndex, end: outer.endIndex },
+        nameSpan: { start: cls.nameNode.startIndex, end: cls.nameNode.endIndex },
+      });
+    }
+    return out;
   }
 
   syntaxErrorCount(text: string): number {

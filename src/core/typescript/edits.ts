@@ -252,3 +252,46 @@ export function insertClassMemberAfter(file: TsFile, cls: TsClass, after: ts.Cla
   const at = endOfLineAfter(file, after.end);
   return { start: at, end: at, newText: file.eol + file.eol + adapt(file, code, indent) };
 }
+
+/** Columns a line takes (a tab counts 4). */
+function columns(line: string): number {
+  let n = 0;
+  for (const c of line) n += c === '\t' ? 4 - (n % 4) : 1;
+  return n;
+}
+
+/**
+ * How wide a line written by a fix may be: the file's own longest line, kept between 100 and 120 columns
+ * (TypeScript's formatter never breaks a long line; 100 to 120 is where Prettier and ESLint's max-len are set).
+ */
+export function lineWidth(file: TsFile): number {
+  let longest = 0;
+  for (let line = 0; line < file.lines.lineCount; line++) {
+    longest = Math.max(longest, columns(file.text.slice(file.lines.lineStart(line), file.lines.lineEnd(line))));
+  }
+  return Math.max(100, Math.min(120, longest));
+}
+
+/**
+ * `condition ? whenTrue : whenFalse` as the text replacing `span` of the file: on one line when that line
+ * stays within lineWidth(file), else broken before `?` and `:` as Prettier breaks a long conditional. In
+ * parentheses (`parenthesize`) the condition and the branches go on lines of their own, one indentation
+ * unit deeper than the line (the branches one more) and the closing parenthesis back at the line's
+ * indentation; bare, the branches go on lines one unit deeper. `lead` goes before it all (a `;` guard).
+ */
+export function conditionalText(file: TsFile, span: { start: number; end: number },
+  parts: { condition: string; whenTrue: string; whenFalse: string }, parenthesize: boolean, lead = ''): string {
+  const { condition, whenTrue, whenFalse } = parts;
+  const oneLine = `${condition} ? ${whenTrue} : ${whenFalse}`;
+  const flat = parenthesize ? `${lead}(${oneLine})` : `${lead}${oneLine}`;
+  const line = file.lines.positionAt(span.start).line;
+  const before = file.text.slice(file.lines.lineStart(line), span.start);
+  const after = file.text.slice(span.end, file.lines.lineEnd(file.lines.positionAt(span.end).line));
+  if (oneLine.includes('\n') || columns(before + flat + after) <= lineWidth(file)) return flat;
+  const indent = indentAt(file, span.start);
+  const unit = file.indentUnit;
+  const eol = file.eol;
+  if (!parenthesize) return `${lead}${condition}${eol}${indent}${unit}? ${whenTrue}${eol}${indent}${unit}: ${whenFalse}`;
+  const inner = indent + unit;
+  return `${lead}(${eol}${inner}${condition}${eol}${inner}${unit}? ${whenTrue}${eol}${inner}${unit}: ${whenFalse}${eol}${indent})`;
+}

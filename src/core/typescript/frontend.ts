@@ -8,7 +8,7 @@ import { type Clock, systemClock } from '../clock';
 import { typeScriptCompletions } from './completions';
 import type { CompletionRequest, CompletionResult } from '../completions/types';
 import { resolveEra } from '../era';
-import type { AnalysisWants, FrontEnd, FrontEndAnalysis } from '../frontend';
+import type { AnalysisWants, FrontEnd, FrontEndAnalysis, ProductionClass } from '../frontend';
 import type { EngineConfig, Fix, RawFinding } from '../types';
 import { suppressionComments } from './comments';
 import { buildTsFile, parseDiagnostics, type TsFile } from './model';
@@ -79,6 +79,16 @@ export class TypeScriptFrontEnd implements FrontEnd {
     if (!rule?.fixes) return [];
     const { file } = this.model(text, config, fileName);
     return rule.fixes(file, finding);
+  }
+
+  productionClasses(text: string, config: EngineConfig, fileName?: string): ProductionClass[] {
+    const { file } = this.model(text, config, fileName);
+    return file.nodeClasses.map((cls) => ({
+      name: cls.name,
+      role: 'node' as const,
+      span: { start: cls.node.getStart(file.sf), end: cls.node.end },
+      nameSpan: { ...cls.nameSpan },
+    }));
   }
 
   syntaxErrorCount(text: string, fileName?: string): number {

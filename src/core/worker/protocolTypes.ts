@@ -1,2 +1,2 @@
-export type { AnalysisResult, EngineConfig, LanguageId, RawFinding } from '../types';
+export type { AnalysisResult, EngineConfig, LanguageId, RawFinding, Span } from '../types';
 export type { FixesResult } from '../engine';

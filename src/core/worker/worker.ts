@@ -21,6 +21,8 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
         return { id: request.id, ok: true, kind: 'fixAll', result: fixAllWith(frontEnd, request.text, request.config, request) };
       case 'completions':
         return { id: request.id, ok: true, kind: 'completions', result: completionsWith(frontEnd, request) };
+      case 'productionClasses':
+        return { id: request.id, ok: true, kind: 'productionClasses', result: frontEnd.productionClasses(request.text, request.config, request.fileName) };
     }
   } catch (error) {
     return { id: request.id, ok: false, error: (error as Error).stack ?? String(error) };

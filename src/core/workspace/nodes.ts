@@ -30,7 +30,8 @@ export interface NodeEntry {
   name: string;
   language: ClassInfo['language'];
   kind: NodeKind | null;
-  /** The class name's place in the file (for revealing it). */
+  /** The class statement's place in the file, and its name's (for revealing it). */
+  span: { start: number; end: number };
   nameStart: number;
   nameEnd: number;
   line: number;
@@ -297,7 +298,7 @@ export class NodesModel {
       });
     return {
       id: `${file}#${info.ref.name}`, file, name: info.ref.name, language: info.language, kind: info.kind,
-      nameStart: info.facts.nameStart, nameEnd: info.facts.nameEnd, line: info.facts.line,
+      span: { start: info.facts.start, end: info.facts.end }, nameStart: info.facts.nameStart, nameEnd: info.facts.nameEnd, line: info.facts.line,
       packageDir, group, era, readiness, findings, contract, tests: nodeTests, chain: info.chain,
     };
   }

@@ -9,7 +9,10 @@ const unguarded = nodeModule({
   ctor: unguardedCtor,
   members: '\n  private readonly timeoutMs: number;\n  private readonly batchSize: number;\n',
 });
-const unguardedFixed = unguarded.replace(unguardedCtor, `    this.timeoutMs = typeof container.config.get === 'function' ? container.config.get('timeout_ms', 30_000) : 30_000;
+// (A conditional too long for the file's lines is broken before ? and :, as Prettier breaks it.)
+const unguardedFixed = unguarded.replace(unguardedCtor, `    this.timeoutMs = typeof container.config.get === 'function'
+      ? container.config.get('timeout_ms', 30_000)
+      : 30_000;
     this.batchSize = this.container.config?.batchSize;
 `);
 
@@ -112,7 +115,11 @@ export function catalogueTopic(container: ModelContainer): string {
         { ...at(inMethod, "this._container.config['zone']") },
       ],
       output: inMethod
-        .replace("String(this.container.config.get('region') ?? 'eu')", "String((typeof this.container.config.get === 'function' ? this.container.config.get('region') : undefined) ?? 'eu')")
+        .replace("String(this.container.config.get('region') ?? 'eu')", `String((
+      typeof this.container.config.get === 'function'
+        ? this.container.config.get('region')
+        : undefined
+    ) ?? 'eu')`)
         .replace("this._container.config['zone']", "this._container.config?.['zone']"),
     },
   ],

@@ -15,7 +15,7 @@ import {
 } from '../../typescript/api';
 import { meta } from './meta';
 import type { Fix, RawFinding, TextEdit } from '../../types';
-import { str } from '../../typescript/edits';
+import { conditionalText, str } from '../../typescript/edits';
 import type { TsFile } from '../../typescript/model';
 import { type Node, callInfo, dottedName, enclosingStatement, hasOptionalChain, isFunctionNode, normalizeName, oneLine, unwrap } from '../../typescript/syntax';
 import { atSpan, nodesInNodeClasses, scopeHasError } from '../typescriptNodeClasses';
@@ -224,7 +224,8 @@ function guardedGet(file: TsFile, call: ts.CallExpression, config: ts.Expression
   const configText = config.getText(file.sf);
   const callText = call.getText(file.sf);
   const fallback = call.arguments[1] ? call.arguments[1].getText(file.sf) : 'undefined';
-  const text = `typeof ${configText}.get === ${str(file, 'function')} ? ${callText} : ${fallback}`;
+  const parts = { condition: `typeof ${configText}.get === ${str(file, 'function')}`, whenTrue: callText, whenFalse: fallback };
+  const span = { start: call.getStart(file.sf), end: call.end };
   const parent = call.parent;
   const bare = (isVariableDeclaration(parent) && parent.initializer === call) ||
     (isBinaryExpression(parent) && parent.right === call && isAssignment(parent.operatorToken.kind)) ||
@@ -232,11 +233,12 @@ function guardedGet(file: TsFile, call: ts.CallExpression, config: ts.Expression
     (isPropertyAssignment(parent) && parent.initializer === call) ||
     ((isCallExpression(parent) || isNewExpression(parent)) && !!parent.arguments?.some((a) => a === call)) ||
     isParenthesizedExpression(parent) || isArrayLiteralExpression(parent) || isExpressionStatement(parent);
-  if (bare) return { start: call.getStart(file.sf), end: call.end, newText: text };
+  // (Laid out as the file's lines are: a conditional too long for one line is broken as Prettier breaks it.)
+  if (bare) return { ...span, newText: conditionalText(file, span, parts, false) };
   // A statement starting with `(` in a file without semicolons would continue the previous line.
   const stmt = enclosingStatement(call);
   const guard = !file.semicolons && stmt?.getStart(file.sf) === call.getStart(file.sf) ? ';' : '';
-  return { start: call.getStart(file.sf), end: call.end, newText: `${guard}(${text})` };
+  return { ...span, newText: conditionalText(file, span, parts, true, guard) };
 }
 
 function optionalChain(file: TsFile, access: ts.Expression): TextEdit | null {
