@@ -163,5 +163,11 @@ describe('nodes model: the ONEX Nodes view\'s nodes', () => {
     assert.equal(node7.readiness.label, `${10 - new Set(node7.findings.map((f) => f.ruleId)).size}/10`);
     assert.equal(before.find((n) => n.name === 'Node7Effect')?.readiness.label, '10/10');
     assert.strictEqual(after.find((n) => n.name === 'Node8Effect'), before.find((n) => n.name === 'Node8Effect'), 'other entries are kept');
+    // A file deleted, then a folder: their nodes leave the list.
+    ws.model.remove(`${ws.root}/pkg3/node.py`);
+    assert.equal(ws.model.nodes().length, 39);
+    assert.ok(!ws.model.nodes().some((n) => n.name === 'Node3Effect'));
+    ws.model.removeFolder(`${ws.root}/pkg1`);
+    assert.deepEqual(ws.model.nodes().filter((n) => /^Node1\d?Effect$/.test(n.name)).map((n) => n.name), ['Node10Effect', 'Node11Effect', 'Node12Effect', 'Node13Effect', 'Node14Effect', 'Node15Effect', 'Node16Effect', 'Node17Effect', 'Node18Effect', 'Node19Effect']);
   });
 });

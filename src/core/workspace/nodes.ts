@@ -133,14 +133,13 @@ export class NodesModel {
     this.index.remove(p);
     this.findings.delete(p);
     this.eras.delete(p);
-    this.entries.delete(p);
-    this.changed(p);
+    this.changed(p); // (its entries go when the stale files are made again)
   }
 
   removeFolder(dir: string): void {
     const prefix = `${indexPath(dir).replace(/\/$/, '')}/`;
     for (const p of [...this.findings.keys()]) if (p.startsWith(prefix)) this.findings.delete(p);
-    for (const p of [...this.entries.keys()]) if (p.startsWith(prefix)) this.entries.delete(p);
+    for (const p of this.entries.keys()) if (p.startsWith(prefix)) this.stale.add(p);
     this.index.removeFolder(dir);
     this.tests = undefined;
     this.changed(prefix);
