@@ -1,6 +1,7 @@
 // What the index says of a class beyond its bases: the framework's node base names and kinds, and
 // whether a class is a test double (rules.md, "Not production nodes"). Pure functions over names and paths.
-import { posix } from 'node:path';
+import { isTestFile as isTestFileByPatterns } from '../rules/classRoles';
+import { DEFAULT_CONFIG } from '../types';
 import type { NodeKind } from './facts';
 
 /** The framework's node bases (the per-file models of both languages use the same list). */
@@ -20,18 +21,13 @@ export function kindOfName(name: string): NodeKind | null {
 
 // rules.md's globs, as written: `Test*`, `Mock*`, `Fake*`, `Stub*`, `*ForTest`, `*ForTesting`.
 const TEST_DOUBLE_NAME = /^(Test|Mock|Fake|Stub)|ForTest(ing)?$/;
-const TEST_FOLDERS = new Set(['tests', 'test', '__tests__']);
-
 /**
- * Whether a file is a test file: `test_*.py`, `*_test.py`, `conftest.py`, `*.test.ts`, `*.spec.ts`, or a
- * file below a folder named `tests`, `test` or `__tests__` inside `root` (the project or workspace
- * folder: a workspace that itself sits in a folder named `test` is not all tests).
+ * Whether a file is a test file, as the rules tell (rules/classRoles.ts): its path relative to `root` (the
+ * workspace or project folder: a workspace that itself sits in a folder named `test` is not all tests)
+ * matches the `testFiles` patterns (`test_*.py`, `conftest.py`, `tests/`, `*.test.ts`, … by default).
  */
-export function isTestFile(path: string, root: string | undefined): boolean {
-  const name = posix.basename(path);
-  if (/^test_.*\.py$|_test\.py$|^conftest\.py$|\.(test|spec)\.ts$/.test(name)) return true;
-  const inside = root && path.startsWith(`${root.replace(/\/$/, '')}/`) ? path.slice(root.replace(/\/$/, '').length + 1) : path;
-  return inside.split('/').slice(0, -1).some((segment) => TEST_FOLDERS.has(segment));
+export function isTestFile(path: string, root: string | undefined, patterns: readonly string[] = DEFAULT_CONFIG.testFiles): boolean {
+  return isTestFileByPatterns(path, root ?? null, patterns);
 }
 
 /** Whether a class is a test double by its name (`TestX`, `MockX`, `FakeX`, `StubX`, `XForTest`, `XForTesting`). */
