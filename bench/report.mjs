@@ -19,7 +19,15 @@ function perFile(results, language, size) {
   return (results.inprocess?.perFile ?? []).filter((r) => r.language === language && (size === undefined || r.size === size));
 }
 
-/** Each target of issue 7: met (true), not met (false) or not measured (null), with the numbers. */
+const when = (date) => `${date.slice(0, 16).replace('T', ' ')} UTC`;
+
+/** When the contract step ran on its own (--steps contract --merge) and its numbers were merged into a full run's results. */
+function contractRunNote(results) {
+  const merged = results.mergedSteps?.contract;
+  return merged ? `; measured ${when(merged.date)}` : '';
+}
+
+/** Each target of issue 7 (and issue 20's contract target): met (true), not met (false) or not measured (null), with the numbers. */
 export function evaluateTargets(results) {
   const targets = [];
   const add = (id, text, met, value) => targets.push({ id, text, met, value });
@@ -69,6 +77,12 @@ export function evaluateTargets(results) {
     allOk(inc, (r) => r.incremental.medianMs < 5 && r.matchesFullAnalysis) && names.every((r) => r.matchesFullAnalysis),
     inc.length ? inc.map((r) => `${r.style}: ${ms(r.incremental.medianMs)} median, p95 ${ms(r.incremental.p95Ms)} (parse ${ms(r.incremental.parseMs)}, rules ${ms(r.incremental.rulesMs)}; CPU ${ms(r.incremental.cpuMedianMs)}${carried(r)})${r.matchesFullAnalysis ? '' : ', findings DIFFER from a full analysis'}`).join('; ') +
       (names.length ? `. Typing in names instead: ${names.map((r) => `${editLabel(r)}, ${r.style} ${ms(r.incremental.medianMs)} (${r.incremental.carriedOver ?? '?'} of ${r.incremental.runs} carried over)${r.matchesFullAnalysis ? '' : ', findings DIFFER from a full analysis'}`).join('; ')}` : '') : 'not measured in this run');
+
+  // contract.yaml (issue 20): the check with its package ≤ 2× the bare yaml parse, warm, same run.
+  const k = results.contract;
+  add('contract-yaml', 'Checking a 300-line contract.yaml with its package ≤ 2× the bare `yaml` parse of the same file (warm, same run)',
+    !k ? null : k.error ? false : k.ratio <= 2,
+    !k ? 'not measured in this run' : k.error ? `failed: ${k.error}` : `${fmtRatio(k.ratio)} (${ms(k.check.medianMs)} vs ${ms(k.yaml.medianMs)}; ${num(k.lines)} lines, ${num(k.packageFiles)} package files)${contractRunNote(results)}`);
 
   // Activation.
   const a = results.activation;
@@ -195,6 +209,10 @@ export function renderReport(results) {
   if (shares.length) {
     L.push('', `Other processes' share of the machine's CPU while each step ran: ${shares.map(([k, s]) => `${k} ${Math.round(s * 100)}%`).join(', ')}.`);
   }
+  const mergedSteps = Object.entries(results.mergedSteps ?? {});
+  if (mergedSteps.length) {
+    L.push('', `Measured later, each in a run of its own merged into these results (\`--steps … --merge\`): ${mergedSteps.map(([name, m]) => `${name} on ${when(m.date)}`).join(', ')}.`);
+  }
   if (busy) {
     const why = shares.length
       ? `other processes used more than 10% of the machine's CPU during ${busySteps.map(([k, s]) => `${k} (${Math.round(s * 100)}%)`).join(', ')}`
@@ -208,7 +226,7 @@ export function renderReport(results) {
   for (const n of [...(results.notes ?? []), ...(results.inprocess?.notes ?? []), ...(results.processes?.notes ?? []), ...(results.profile?.notes ?? []).map((n) => `Profile: ${n}`)]) L.push('', `> ${n}`);
 
   // Targets.
-  section(L, 'Targets (issue 7)');
+  section(L, 'Targets (issues 7 and 20)');
   table(L, ['Target', 'Measured', 'Result'], (results.targets ?? []).map((t) => [t.text, t.value, t.met === true ? '✅ met' : t.met === false ? '❌ **not met**' : '— not measured']));
   const notes = analysis(results);
   if (notes.length) {
@@ -325,6 +343,19 @@ export function renderReport(results) {
         table(L, ['File (the five highest ratios)', 'Analysis', 'Facts', 'Index and view', 'Ratio'], worst.map((r) => [r.file, ms(r.analysisMs), ms(r.factsMs), ms(r.updateMs), fmtRatio(r.ratio)]));
       } else if (save?.error) L.push('', `After a save: not measured (${save.error}).`);
     }
+  }
+
+  // contract.yaml.
+  section(L, 'contract.yaml with its package (issue 20)');
+  const k = results.contract;
+  if (!k || k.error) L.push(`Not measured: ${k?.error ?? 'step did not run'}.`);
+  else {
+    const merged = results.mergedSteps?.contract;
+    L.push(`bench/contract.mjs: a generated node package in today's form (bench/gen/contract.mjs: ${k.operations} operations, each with its handler_routing entry, topics, command and event models, def-B handler and published event; ${num(k.packageFiles)} files; the framework's own validators find nothing in its contract) checked as the editor and the CLI check it: the contract bundle's front end through the engine's analyzeWith, reading the package through the cached reader (warm: the Python files are parsed once; the contract is parsed every run). Compared in the same process, interleaved in rounds, with the bare \`yaml\` parseDocument of the same text and with the contract checked alone (no package). Every run gets a fresh copy of the text (another trailing comment).${merged ? ` Measured on ${when(merged.date)} in a run of this step alone (\`--steps contract --merge\`; load average ${(merged.loadAverage.measured ?? merged.loadAverage.start).join(', ')}), merged into the results of the full run above.` : ''}`);
+    L.push('');
+    table(L, ['contract.yaml', 'Check with its package', 'CPU', 'yaml parseDocument', 'Check ÷ parse', 'Check of the file alone', 'Findings'], [[
+      `${num(k.lines)} lines, ${kb(k.bytes)}`, cell(k.check), ms(k.check.cpuMedianMs), cell(k.yaml), fmtRatio(k.ratio), cell(k.fileOnly), String(k.findings),
+    ]]);
   }
 
   // Activation.

@@ -3,8 +3,10 @@
 // missing piece shows up in the report as "not available" / "failed" instead of stopping the run.
 // Options: --quick (fewer runs), --skip-build, --seed N, --wait-idle SECONDS (default 180),
 //          --cap-seconds N (workspace checks, default 120); for development: --only PATTERN (some corpus
-//          files only), --steps inprocess,profile,processes,workspace,activation (some steps only). A run
-//          with --only or --steps writes bench/corpus/.out/results.partial.json and BENCHMARKS.partial.md.
+//          files only), --steps inprocess,profile,contract,processes,workspace,activation (some steps only). A run
+//          with --only or --steps writes bench/corpus/.out/results.partial.json and BENCHMARKS.partial.md;
+//          --steps S --merge also puts those steps' results into bench/results.json (the last full run's) and
+//          re-renders BENCHMARKS.md, which then says when each merged step ran.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
@@ -28,6 +30,7 @@ const only = option('--only', null);
 const steps = option('--steps', null)?.split(',');
 const wants = (s) => !steps || steps.includes(s);
 const partial = Boolean(only || steps);
+const merge = flag('--merge') && Boolean(steps) && !only;
 const started = performance.now();
 const step = (m) => console.log(`\n▶ ${m}`);
 
@@ -100,6 +103,7 @@ async function benchBundles() {
     await esbuild.build({ ...common, entryPoints: { engine: 'bench/engine-entry.ts' }, outdir: BUILD, plugins: [lazy, treeSitterCjs] });
   }
   await esbuild.build({ ...common, entryPoints: { host: 'bench/host-entry.ts' }, outdir: BUILD, plugins: [lazy, treeSitterCjs] });
+  await esbuild.build({ ...common, entryPoints: { contract: 'bench/contract-entry.ts' }, outdir: BUILD });
   if (out.typescriptFrontEnd) {
     try {
       await esbuild.build({ ...common, entryPoints: { 'ts-rules': 'bench/ts-rules-entry.ts' }, outdir: BUILD });
@@ -225,6 +229,7 @@ async function main() {
   if (!results.benchBundle.error) {
     if (wants('inprocess')) results.inprocess = child('in-process: analysis vs parse floor vs peers, incremental re-analysis', 'inprocess.mjs', extra);
     if (wants('profile')) results.profile = child('CPU profile of the 2,000-line files', 'profile.mjs', ['--seconds', quick ? '3' : '6']);
+    if (wants('contract')) results.contract = child('contract.yaml with its package vs the bare yaml parse', 'contract.mjs', quick ? ['--quick'] : []);
   }
   if (wants('processes')) results.processes = child('whole processes: pylint, flake8, ESLint CLI, our CLI', 'processes.mjs', quick ? ['--quick'] : []);
   if (wants('workspace')) results.workspace = only ? { skipped: '--only' } : child('2,000-file workspace check', 'workspace.mjs', ['--cap-seconds', String(capSeconds)]);
@@ -242,7 +247,32 @@ async function main() {
   writeJson(jsonPath, results);
   writeReport(results, mdPath);
   step(`done in ${results.durationS} s: ${jsonPath.slice(ROOT.length + 1)} and ${mdPath.slice(ROOT.length + 1)}`);
+  if (merge) mergeIntoFullRun(results);
   for (const t of results.targets) console.log(`  ${t.met === true ? 'met    ' : t.met === false ? 'NOT MET' : 'n/a    '}  ${t.text}: ${t.value}`);
+}
+
+/** --merge: the steps of this partial run replace theirs in the last full run's results, which BENCHMARKS.md is rendered from. */
+function mergeIntoFullRun(partialResults) {
+  const fullPath = join(BENCH, 'results.json');
+  const full = readJson(fullPath);
+  if (!full) {
+    console.log('  --merge: bench/results.json not found (run the whole benchmark first)');
+    return;
+  }
+  full.environment.otherProcessesCpuShare ??= {};
+  full.mergedSteps ??= {};
+  for (const name of steps) {
+    if (partialResults[name] === undefined) continue;
+    full[name] = partialResults[name];
+    const share = partialResults.environment.otherProcessesCpuShare?.[name];
+    if (share !== undefined) full.environment.otherProcessesCpuShare[name] = share;
+    // (A step that dates its own results ran then; the run itself may have waited for the machine first.)
+    full.mergedSteps[name] = { date: partialResults[name].date ?? partialResults.date, loadAverage: partialResults.environment.loadAverage };
+  }
+  full.targets = evaluateTargets(full);
+  writeJson(fullPath, full);
+  writeReport(full, join(ROOT, 'BENCHMARKS.md'));
+  step(`merged ${steps.join(', ')} into bench/results.json and BENCHMARKS.md`);
 }
 
 try {

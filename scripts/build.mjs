@@ -36,6 +36,24 @@ const lazyTypeScriptFrontEnd = {
   },
 };
 
+// The contract checks (the yaml package, the schemas, the rules) load with require('./contract/service') on the
+// first contract.yaml (src/core/contracts.ts); in the bundles that require points at a bundle of its own too.
+const lazyContract = {
+  name: 'lazy-contract',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/contract\/service$/ }, () => ({ path: './contract.js', external: true }));
+  },
+};
+
+const hostOnly = {
+  name: 'host-only',
+  setup(build) {
+    build.onResolve({ filter: /^web-tree-sitter$|\/python\/parser$/ }, (args) => ({
+      errors: [{ text: `${args.importer} imports ${args.path}: the contract bundle gets the Python parser from its host (PythonSource)` }],
+    }));
+  },
+};
+
 // web-tree-sitter's ESM build reads import.meta.url, which a CommonJS bundle does not have: use its CJS build.
 const treeSitterCjs = {
   name: 'web-tree-sitter-cjs',
@@ -45,9 +63,11 @@ const treeSitterCjs = {
 };
 
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [lazyTypeScriptFrontEnd, treeSitterCjs] },
-  { ...common, entryPoints: { worker: 'src/core/worker/worker.ts' }, outdir: 'dist', plugins: [lazyTypeScriptFrontEnd, treeSitterCjs] },
-  { ...common, entryPoints: { cli: 'src/cli/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyTypeScriptFrontEnd, treeSitterCjs] },
+  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [lazyTypeScriptFrontEnd, lazyContract, treeSitterCjs] },
+  { ...common, entryPoints: { worker: 'src/core/worker/worker.ts' }, outdir: 'dist', plugins: [lazyTypeScriptFrontEnd, lazyContract, treeSitterCjs] },
+  { ...common, entryPoints: { cli: 'src/cli/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyTypeScriptFrontEnd, lazyContract, treeSitterCjs] },
+  // The contract bundle takes the Python side from its host: it must not hold a second tree-sitter runtime.
+  { ...common, entryPoints: { contract: 'src/core/contract/service.ts' }, outdir: 'dist', plugins: [hostOnly] },
 ];
 if (existsSync(join(root, 'src/core/typescript/frontend.ts'))) {
   builds.push({ ...common, entryPoints: { 'typescript-frontend': 'src/core/typescript/frontend.ts' }, outdir: 'dist' });
@@ -78,12 +98,20 @@ function copyWasm() {
   copyFileSync(join(root, 'node_modules/tree-sitter-python/tree-sitter-python.wasm'), join(root, 'dist/tree-sitter-python.wasm'));
 }
 
+// Today's contract.yaml schema, for users of a YAML language server (package.json contributes.yamlValidation;
+// a static contribution cannot follow the era: the extension's own diagnostics and completion do).
+function copySchema() {
+  mkdirSync(join(root, 'dist/schemas'), { recursive: true });
+  copyFileSync(join(root, 'src/core/contract/schema/today.json'), join(root, 'dist/schemas/contract.today.json'));
+}
+
 const RULES = join(root, 'src/core/rules');
 const DOCS_OUT = join(root, 'dist/docs/rules');
 
 const copyDocsPages = () => docs.copyDocsPages(RULES, DOCS_OUT);
 
 copyWasm();
+copySchema();
 copyDocsPages();
 if (watch) {
   watchFiles(RULES, { recursive: true }, (_event, name) => {

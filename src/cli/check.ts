@@ -2,11 +2,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { resolveConfig } from '../core/engine';
+import { contractChecksPackage, getContractService } from '../core/contracts';
+import { analyzeWith, resolveConfig } from '../core/engine';
+import { fixAllWith, type FixAllResult } from '../core/fixAll';
 import { ConfigError, ProjectPlanner } from '../core/projectConfig';
 import { findPackageFacts, findProjectRoot } from '../core/packageFacts';
 import { findProjectPin } from '../core/projectPin';
-import { ALL_RULE_IDS, SEVERITIES, languageOfPath, type AnalysisResult, type EngineConfig, type LanguageId, type RuleId, type Severity } from '../core/types';
+import {
+  ALL_RULE_IDS, SEVERITIES, compareFindings, describeRuleIds, fileKindOfPath, languageOfPath, type AnalysisResult, type EngineConfig, type FileKind,
+  type Finding, type LanguageId, type RuleId, type Severity,
+} from '../core/types';
 import { oneOf, parseArgs } from './args';
 import { collectFiles } from './files';
 import { FORMATS, type FileReport, displayPath, toGithub, toJson, toSarif, toStats, toText } from './formats';
@@ -20,7 +25,7 @@ const RANK: Record<Severity, number> = { off: 0, hint: 1, information: 2, warnin
 
 interface Source {
   path: string;
-  language: LanguageId;
+  kind: FileKind;
   text: string;
   bom: boolean;
   /** False when the bytes are not valid UTF-8 (such a file is analysed but never rewritten). */
@@ -40,7 +45,7 @@ function decode(bytes: Buffer): { text: string; bom: boolean; validUtf8: boolean
 function parseRules(value: string | undefined): RuleId[] | null {
   if (value === undefined) return null;
   const ids = value.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
-  for (const id of ids) if (!(ALL_RULE_IDS as readonly string[]).includes(id)) throw new UsageError(`--rules: unknown rule "${id}" (known: ONEX001 to ONEX011)`);
+  for (const id of ids) if (!(ALL_RULE_IDS as readonly string[]).includes(id)) throw new UsageError(`--rules: unknown rule "${id}" (known: ${describeRuleIds()})`);
   return ids as RuleId[];
 }
 
@@ -74,6 +79,24 @@ class Planner {
   }
 }
 
+/** Fixes and analyses one kind of file: node code on the pool, contracts here (their package is read from disk). */
+interface Checker {
+  fixAll(source: Source, text: string, config: EngineConfig): Promise<FixAllResult>;
+  /** `facts`: the result carries the workspace index's facts of the file too (node code). */
+  analyze(source: Source, text: string, config: EngineConfig, facts?: boolean): Promise<AnalysisResult>;
+}
+
+/** The contract checks over the files as they are now on disk (and standard input's text, for its file name). */
+async function contractChecker(sources: readonly Source[], ruleIds: string[] | null, safeOnly: boolean): Promise<Checker> {
+  const service = await getContractService();
+  const stdin = new Map(sources.filter((s) => s.fromStdin).map((s) => [s.path, s.text]));
+  const frontEnd = service.frontEnd(service.overlayReader((path) => stdin.get(path), service.cachedReader(service.diskReader)));
+  return {
+    fixAll: async (source, text, config) => fixAllWith(frontEnd, text, config, { fileName: source.path, ruleIds, safeOnly }),
+    analyze: async (source, text, config) => analyzeWith(frontEnd, text, config, source.path),
+  };
+}
+
 export interface CheckOptions {
   mode: 'check' | 'fix';
 }
@@ -103,24 +126,28 @@ export async function runCheck(args: string[], io: CliIO, options: CheckOptions,
   const collected = stdinName ? null : collectFiles(parsed.positional, io.cwd);
   // The worker threads start loading the engine while this thread reads and plans the files.
   const pool = EnginePool.forFiles(collected ? collected.files.filter((f) => languageOfPath(f)).length : 1, io.clock);
+  const onPool: Checker = {
+    fixAll: (s, text, config) => pool.fixAll(s.kind as Exclude<FileKind, 'contract'>, text, config, s.path, ruleFilter, !unsafe),
+    analyze: (s, text, config, facts) => pool.analyze(s.kind as Exclude<FileKind, 'contract'>, text, config, s.path, facts),
+  };
   const fixedSummary: string[] = [];
   try {
     if (!collected) {
-      const language = languageOfPath(stdinName!);
-      if (!language) throw new UsageError(`--stdin-filename ${stdinName}: not a .py or .ts file name`);
+      const kind = fileKindOfPath(stdinName!);
+      if (!kind) throw new UsageError(`--stdin-filename ${stdinName}: not a .py, .ts or contract.yaml file name`);
       const text = await io.readStdin();
-      sources.push({ path: resolve(io.cwd, stdinName!), language, text, bom: false, validUtf8: true, fromStdin: true });
+      sources.push({ path: resolve(io.cwd, stdinName!), kind, text, bom: false, validUtf8: true, fromStdin: true });
     } else {
       for (const u of collected.unreadable) io.stderr(`onex-forge: cannot read ${u.path}: ${u.reason}\n`);
       for (const file of collected.files) {
-        const language = languageOfPath(file);
-        if (!language) {
-          io.stderr(`onex-forge: ${displayPath(file, io.cwd)}: not a Python or TypeScript file, skipped\n`);
+        const kind = fileKindOfPath(file);
+        if (!kind) {
+          io.stderr(`onex-forge: ${displayPath(file, io.cwd)}: not a Python, TypeScript or contract.yaml file, skipped\n`);
           continue;
         }
         try {
           const decoded = decode(readFileSync(file));
-          sources.push({ path: file, language, ...decoded, fromStdin: false });
+          sources.push({ path: file, kind, ...decoded, fromStdin: false });
         } catch (error) {
           io.stderr(`onex-forge: cannot read ${displayPath(file, io.cwd)}: ${(error as Error).message}\n`);
           reports.push({ path: file, findings: [], notice: `cannot read: ${(error as Error).message}` });
@@ -145,27 +172,28 @@ export async function runCheck(args: string[], io: CliIO, options: CheckOptions,
     // each file's analysis learns what the index says of it (EngineConfig.workspace). Fixing writes code
     // from what the rules see, so it builds the index first; a check reads the facts from its own
     // analyses and analyses again only the files the index has something to say about.
+    const nodeSources = sources.filter((s) => s.kind !== 'contract');
     const folderCheck = !!collected?.folders.length;
     const readers: IndexReaders = {
       facts: (language, text, path) => pool.facts(language, text, path),
       typescriptBases: (requests) => pool.typescriptBases(requests),
     };
+    const indexSources = nodeSources.map((s) => ({ path: s.path, language: s.kind as LanguageId, text: s.text }));
     const indexOptions = { roots: collected?.folders ?? [], nodeBaseClasses: [...new Set([...plans.values()].flatMap((p) => p.config.nodeBaseClasses))] };
-    const indexFirst = folderCheck && fixing ? await buildWorkspaceIndex(sources, readers, indexOptions) : null;
-    const configOf = (path: string, index: WorkspaceIndex | null): EngineConfig => withHints(plans.get(path)!.config, index?.hintsFor(path));
+    const indexFirst = folderCheck && fixing ? await buildWorkspaceIndex(indexSources, readers, indexOptions) : null;
+    const factsOf = new Map<string, ModuleFacts>();
+    const configOf = (source: Source, index: WorkspaceIndex | null): EngineConfig =>
+      (source.kind === 'contract' ? plans.get(source.path)!.config : withHints(plans.get(source.path)!.config, index?.hintsFor(source.path)));
 
-    const pythonChars = sources.reduce((n, s) => n + (s.language === 'python' ? s.text.length : 0), 0);
+    const pythonChars = sources.reduce((n, s) => n + (s.kind === 'python' ? s.text.length : 0), 0);
     if (pool.inProcess && pythonChars > 0 && pythonChars <= QUICK_START_MAX_CHARS) io.preferQuickStart?.();
-    const report = (path: string, result: AnalysisResult): FileReport => ({
-      path, findings: ruleFilter ? result.findings.filter((f) => ruleFilter.includes(f.ruleId)) : result.findings, notice: result.skipped?.message,
-    });
-    const results = await Promise.all(sources.map(async (source): Promise<{ report: FileReport; facts?: ModuleFacts } | null> => {
+    const checkOne = async (source: Source, checker: Checker): Promise<FileReport | null> => {
       const plan = plans.get(source.path)!;
       if (plan.excluded && !source.fromStdin) return null;
-      const config = configOf(source.path, indexFirst);
+      const config = configOf(source, indexFirst);
       let text = source.text;
       if (fixing) {
-        const fixed = await pool.fixAll(source.language, text, config, source.path, ruleFilter, !unsafe);
+        const fixed = await checker.fixAll(source, text, config);
         for (const reason of fixed.refused) io.stderr(`onex-forge: ${displayPath(source.path, io.cwd)}: ${reason}\n`);
         if (fixed.text !== text) {
           const name = displayPath(source.path, io.cwd);
@@ -183,19 +211,53 @@ export async function runCheck(args: string[], io: CliIO, options: CheckOptions,
           }
         }
       }
-      const result = await pool.analyze(source.language, text, config, source.path, folderCheck && !indexFirst);
-      return { report: report(source.path, result), facts: result.facts };
-    }));
+      const result = await checker.analyze(source, text, config, folderCheck && !indexFirst && source.kind !== 'contract');
+      if (result.facts) factsOf.set(source.path, result.facts);
+      if (source.kind === 'contract') keepElsewhere(source.path, result);
+      return { path: source.path, findings: result.findings, notice: result.skipped?.message };
+    };
+    // Node code first (on the pool); then the contracts, which read the package's Python files as fixed.
+    const elsewhere = new Map<string, Finding[]>();
+    const analysedContracts = new Set<string>();
+    const keepElsewhere = (contract: string, result: AnalysisResult) => {
+      analysedContracts.add(contract);
+      for (const [path, found] of Object.entries(result.otherFiles ?? {})) elsewhere.set(path, [...(elsewhere.get(path) ?? []), ...found]);
+    };
+    const checked = await Promise.all(nodeSources.map((s) => checkOne(s, onPool)));
     if (folderCheck && !indexFirst) {
-      const known = new Map(results.flatMap((r) => (r?.facts ? [[r.report.path, r.facts] as const] : [])));
-      const index = await buildWorkspaceIndex(sources, readers, indexOptions, known);
-      await Promise.all(results.map(async (r, i) => {
-        const source = sources[i];
-        if (!r || !hasHints(index.hintsFor(source.path))) return;
-        r.report = report(source.path, await pool.analyze(source.language, source.text, configOf(source.path, index), source.path));
+      const index = await buildWorkspaceIndex(indexSources, readers, indexOptions, factsOf);
+      await Promise.all(nodeSources.map(async (s, i) => {
+        if (!checked[i] || !hasHints(index.hintsFor(s.path))) return;
+        const result = await onPool.analyze(s, s.text, configOf(s, index));
+        checked[i] = { path: s.path, findings: result.findings, notice: result.skipped?.message };
       }));
     }
-    for (const r of results) if (r) reports.push(r.report);
+    // The contract checks load on the first contract (a run without one does not pay for them).
+    let contractsChecker: Promise<Checker> | undefined;
+    const contracts = () => (contractsChecker ??= contractChecker(sources, ruleFilter, !unsafe));
+    for (const source of sources.filter((s) => s.kind === 'contract')) checked.push(await checkOne(source, await contracts()));
+    // A Python file's node ↔ contract findings come from its package's contract, checked here if it was not asked for.
+    for (const report of checked) {
+      const config = report && report.path.endsWith('.py') ? plans.get(report.path)!.config : undefined;
+      const contract = config && contractChecksPackage(config) ? config.packageFacts?.contract : undefined;
+      if (!contract || analysedContracts.has(contract)) continue;
+      analysedContracts.add(contract);
+      const plan = planner.planFor(contract);
+      if (plan.excluded) continue;
+      let text: string;
+      try {
+        text = decode(readFileSync(contract)).text;
+      } catch {
+        continue; // (gone since it was found: nothing to say about the package)
+      }
+      const source: Source = { path: contract, kind: 'contract', text, bom: false, validUtf8: true, fromStdin: false };
+      keepElsewhere(contract, await (await contracts()).analyze(source, text, plan.config));
+    }
+    for (const report of checked) {
+      if (!report) continue;
+      const all = [...report.findings, ...(elsewhere.get(report.path) ?? [])].sort(compareFindings);
+      reports.push({ ...report, findings: ruleFilter ? all.filter((f) => ruleFilter.includes(f.ruleId)) : all });
+    }
   } finally {
     await pool.close();
   }

@@ -8,7 +8,7 @@ import { type CliIO, UsageError, processIO } from './io';
 export const USAGE = `Usage: onex-forge <command> [options]
 
 Commands:
-  check [PATH...]   Report ONEX production-pattern gaps in .py and .ts files (folders are walked).
+  check [PATH...]   Report ONEX production-pattern gaps in .py and .ts files and contract.yaml (folders are walked).
       --format text|json|sarif|github   Output format (default text).
       --fail-on error|warning|information|hint|never   Exit 1 at or above this severity (default warning).
       --config PATH        Use this pyproject.toml or onex-forge.json instead of the nearest one.

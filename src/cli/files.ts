@@ -1,9 +1,9 @@
-// Expands the paths given on the command line into the Python and TypeScript files to check:
+// Expands the paths given on the command line into the Python, TypeScript and contract.yaml files to check:
 // folders are walked (skipping VCS, virtualenv and dependency folders and .gitignore'd paths).
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { GitIgnore } from '../core/gitignore';
-import { languageOfPath } from '../core/types';
+import { fileKindOfPath } from '../core/types';
 import { UsageError } from './io';
 
 const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', '.venv', 'venv', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.tox', '.cache']);
@@ -48,7 +48,7 @@ export function collectFiles(paths: readonly string[], cwd: string): CollectedFi
         if (entry.isDirectory()) {
           if (SKIPPED_DIRS.has(entry.name) || git.ignores(path, true)) continue;
           walk(path);
-        } else if (entry.isFile() && languageOfPath(entry.name) && !git.ignores(path) && !seen.has(path)) {
+        } else if (entry.isFile() && fileKindOfPath(entry.name) && !git.ignores(path) && !seen.has(path)) {
           seen.add(path);
           out.files.push(path);
         }

@@ -2,8 +2,8 @@
 // github (workflow-command annotations).
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULE_META, docsUrl } from '../core/rules/meta';
-import { ALL_RULE_IDS, type Finding, type RuleId } from '../core/types';
+import { RULE_META, defaultSeverityOf, docsUrl } from '../core/rules/meta';
+import { ALL_RULE_IDS, type Finding, type Range, type RuleId } from '../core/types';
 
 export type Format = 'text' | 'json' | 'sarif' | 'github';
 export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github'];
@@ -26,6 +26,17 @@ export interface JsonFinding {
   rule: RuleId;
   severity: Finding['severity'];
   message: string;
+  /** Only when the finding points at other places too (a node ↔ contract finding points at the other file). */
+  related?: JsonLocation[];
+}
+
+export interface JsonLocation {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
 }
 
 export function displayPath(path: string, cwd: string): string {
@@ -33,16 +44,19 @@ export function displayPath(path: string, cwd: string): string {
   return (rel && !rel.startsWith('..') ? rel : path).split(sep).join('/');
 }
 
+/** 1-based lines and columns of a range. */
+function oneBased(range: Range): { line: number; column: number; endLine: number; endColumn: number } {
+  return { line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+}
+
 export function toJson(reports: readonly FileReport[], cwd: string): JsonFinding[] {
   return reports.flatMap((r) => r.findings.map((f) => ({
     file: displayPath(r.path, cwd),
-    line: f.range.start.line + 1,
-    column: f.range.start.character + 1,
-    endLine: f.range.end.line + 1,
-    endColumn: f.range.end.character + 1,
+    ...oneBased(f.range),
     rule: f.ruleId,
     severity: f.severity,
     message: f.message,
+    ...(f.related?.length ? { related: f.related.map((x) => ({ file: displayPath(x.path ?? r.path, cwd), ...oneBased(x.range), message: x.message })) } : {}),
   })));
 }
 
@@ -62,6 +76,9 @@ export function toText(reports: readonly FileReport[], cwd: string, color: boole
       counts[f.severity]++;
       const sev = f.severity === 'error' ? c('red', 'error') : f.severity === 'warning' ? c('yellow', 'warning') : c('blue', f.severity);
       lines.push(`  ${f.range.start.line + 1}:${f.range.start.character + 1}  ${sev}  ${f.message}  ${c('dim', f.ruleId)}`);
+      for (const x of f.related ?? []) {
+        lines.push(c('dim', `      ${x.path ? `${displayPath(x.path, cwd)}:` : ''}${x.range.start.line + 1}:${x.range.start.character + 1}  ${x.message}`));
+      }
     }
     lines.push('');
   }
@@ -83,6 +100,10 @@ export function toStats(reports: readonly FileReport[]): string {
   return rows.map((id) => `${String(counts.get(id)).padStart(6)}  ${id}  ${RULE_META[id].name}`).join('\n') + '\n';
 }
 
+function sarifRegion(range: Range): object {
+  return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+}
+
 const SARIF_LEVEL: Record<Finding['severity'], 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 export function toSarif(reports: readonly FileReport[], cwd: string, version: string): object {
@@ -93,7 +114,7 @@ export function toSarif(reports: readonly FileReport[], cwd: string, version: st
     fullDescription: { text: RULE_META[id].summary },
     helpUri: docsUrl(id),
     help: { text: `${RULE_META[id].summary} See ${docsUrl(id)}` },
-    defaultConfiguration: { level: 'warning' },
+    defaultConfiguration: { level: SARIF_LEVEL[defaultSeverityOf(id)] },
     properties: { fixSafety: RULE_META[id].fixSafety, era: RULE_META[id].era },
   }));
   const results = reports.flatMap((r) => r.findings.map((f) => ({
@@ -104,14 +125,16 @@ export function toSarif(reports: readonly FileReport[], cwd: string, version: st
     locations: [{
       physicalLocation: {
         artifactLocation: { uri: encodeURI(displayPath(r.path, cwd)), uriBaseId: '%SRCROOT%' },
-        region: {
-          startLine: f.range.start.line + 1,
-          startColumn: f.range.start.character + 1,
-          endLine: f.range.end.line + 1,
-          endColumn: f.range.end.character + 1,
-        },
+        region: sarifRegion(f.range),
       },
     }],
+    ...(f.related?.length ? {
+      relatedLocations: f.related.map((x, id) => ({
+        id,
+        physicalLocation: { artifactLocation: { uri: encodeURI(displayPath(x.path ?? r.path, cwd)), uriBaseId: '%SRCROOT%' }, region: sarifRegion(x.range) },
+        message: { text: x.message },
+      })),
+    } : {}),
   })));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

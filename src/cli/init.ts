@@ -3,14 +3,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readConfigFile } from '../core/projectConfig';
+import { defaultSeverityOf } from '../core/rules/meta';
 import { ALL_RULE_IDS } from '../core/types';
 import { parseArgs } from './args';
 import { type CliIO, UsageError } from './io';
 
 export const STARTING_TOML = `
 [tool.onex-forge]
-# Severity per rule: "off", "hint", "information", "warning" (default) or "error".
-rules = { ${ALL_RULE_IDS.map((id) => `${id} = "warning"`).join(', ')} }
+# Severity per rule: "off", "hint", "information", "warning" or "error" (here: each rule's default).
+rules = { ${ALL_RULE_IDS.map((id) => `${id} = "${defaultSeverityOf(id)}"`).join(', ')} }
 # Extra base classes that make a class an ONEX node.
 node-base-classes = []
 # Lifecycle method names (ONEX002, ONEX005).
@@ -25,7 +26,7 @@ framework-target = "auto"
 
 export function startingJson(): string {
   return JSON.stringify({
-    rules: Object.fromEntries(ALL_RULE_IDS.map((id) => [id, 'warning'])),
+    rules: Object.fromEntries(ALL_RULE_IDS.map((id) => [id, defaultSeverityOf(id)])),
     nodeBaseClasses: [],
     startMethods: ['startup', 'initialize', 'on_startup'],
     stopMethods: ['shutdown', 'cleanup', 'on_shutdown'],

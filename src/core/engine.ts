@@ -1,12 +1,13 @@
 // The engine's one entry point for both languages: analyse a text, compute the fixes of a finding.
 // Used by the extension (directly or from a worker thread), the CLI and the tests; no vscode import.
-import { ALL_RULE_IDS, DEFAULT_CONFIG, type AnalysisResult, type EngineConfig, type Finding, type Fix,
+import { ALL_RULE_IDS, DEFAULT_CONFIG, compareFindings, type AnalysisResult, type EngineConfig, type Finding, type Fix,
   type LanguageId, type RawFinding, type Severity } from './types';
 import { LineIndex, applyEdits } from './text';
 import { isSuppressed, readSuppressions } from './suppression';
 import type { Clock } from './clock';
 import { type AnalysisWants, type FrontEnd, type FrontEndAnalysis, ParseBudgetExceeded } from './frontend';
 import { getPythonFrontEnd } from './python/frontend';
+import { defaultSeverityOf } from './rules/meta';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCacheDir, requireWithCodeCache } from './codeCache';
@@ -23,7 +24,7 @@ export function resolveConfig(partial?: Partial<EngineConfig>): EngineConfig {
 }
 
 export function severityOf(config: EngineConfig, ruleId: RawFinding['ruleId']): Severity {
-  return config.rules[ruleId] ?? 'warning';
+  return config.rules[ruleId] ?? defaultSeverityOf(ruleId);
 }
 
 let typescript: Promise<FrontEnd> | undefined;
@@ -105,8 +106,7 @@ export function finalizeFindings(text: string, analysis: FrontEndAnalysis, confi
     if (isSuppressed(suppressions, raw.ruleId, range.start.line)) continue;
     findings.push({ ...raw, range, severity });
   }
-  // (Rule ids are ASCII: a plain comparison, not localeCompare, whose first call loads ICU's collator.)
-  findings.sort((a, b) => a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  findings.sort(compareFindings);
   return findings;
 }
 
@@ -141,6 +141,7 @@ export function analyzeWith(frontEnd: FrontEnd, text: string, config: EngineConf
       parseMs: analysis.parseMs,
       rulesMs: analysis.rulesMs,
       era: analysis.era,
+      ...(analysis.otherFiles && Object.keys(analysis.otherFiles).length ? { otherFiles: analysis.otherFiles } : {}),
       skipped: analysis.outOfTime
         ? { kind: 'time-budget', message: `Stopped: analysis took longer than ${config.timeBudgetMs} ms (setting onexForge.timeBudgetMs); findings may be incomplete.` }
         : undefined,

@@ -1,11 +1,12 @@
 // What a language front end offers the engine (./engine.ts), which knows front ends only through
 // this module. The Python front end (tree-sitter) is ./python/frontend.ts; the TypeScript one
-// (ts-morph's compiler), loaded lazily as a bundle of its own, is ./typescript/frontend.ts.
+// (ts-morph's compiler), loaded lazily as a bundle of its own, is ./typescript/frontend.ts; contract.yaml's
+// (the yaml package), also a lazy bundle, is ./contract/frontend.ts.
 import type { CompletionRequest, CompletionResult } from './completions/types';
 import type { EraDecision } from './era';
 import type { Clock } from './clock';
 import type { CommentInfo } from './suppression';
-import type { EngineConfig, Fix, LanguageId, RawFinding, Span } from './types';
+import type { EngineConfig, FileKind, Fix, Finding, RawFinding, Span } from './types';
 import type { ModuleFacts } from './workspace/facts';
 
 /** What a caller wants from an analysis besides the findings. */
@@ -15,7 +16,7 @@ export interface AnalysisWants {
 }
 
 export interface FrontEnd {
-  readonly language: LanguageId;
+  readonly language: FileKind;
   /**
    * Finds raw findings; `outOfTime` when the budget ran out part-way, as `clock` (default: the real one)
    * tells. `wants`: what else the caller wants from the analysis (the workspace index's facts).
@@ -49,10 +50,12 @@ export interface FrontEndAnalysis {
   parseMs: number;
   rulesMs: number;
   outOfTime: boolean;
-  /** When asked for (AnalysisWants.facts). */
-  facts?: ModuleFacts;
   /** The era the file was given, and why. */
   era?: EraDecision;
+  /** When asked for (AnalysisWants.facts). */
+  facts?: ModuleFacts;
+  /** Findings in other files (AnalysisResult.otherFiles), final already: their severities and suppressions applied. */
+  otherFiles?: Record<string, Finding[]>;
 }
 
 /**

@@ -6,7 +6,7 @@ import ignore, { type Ignore } from 'ignore';
 import { parse as parseToml } from 'smol-toml';
 import { ERA_SETTINGS, type EraSetting } from './era';
 import { FileCache } from './fileCache';
-import { ALL_RULE_IDS, SEVERITIES, type EngineConfig, type RuleId, type Severity } from './types';
+import { ALL_RULE_IDS, SEVERITIES, describeRuleIds, type EngineConfig, type RuleId, type Severity } from './types';
 
 export class ConfigError extends Error {}
 
@@ -52,7 +52,7 @@ export function validateConfigTable(table: Record<string, unknown>, source: stri
         const rules: Partial<Record<RuleId, Severity>> = {};
         for (const [id, severity] of Object.entries(value)) {
           const upper = id.toUpperCase();
-          if (!(ALL_RULE_IDS as readonly string[]).includes(upper)) throw new ConfigError(`${where}: unknown rule "${id}" (known: ONEX001 to ONEX011)`);
+          if (!(ALL_RULE_IDS as readonly string[]).includes(upper)) throw new ConfigError(`${where}: unknown rule "${id}" (known: ${describeRuleIds()})`);
           if (!(SEVERITIES as readonly unknown[]).includes(severity)) throw new ConfigError(`${where}: ${id} = "${String(severity)}" is not one of ${SEVERITIES.join(', ')}`);
           rules[upper as RuleId] = severity as Severity;
         }

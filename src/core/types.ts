@@ -14,14 +14,41 @@ export function languageOfPath(path: string): LanguageId | null {
   return null;
 }
 
+/** What the checks read: node code in a language, or a node package's contract.yaml (the contract rules). */
+export type FileKind = LanguageId | 'contract';
+
+/** The kind of a file by its name: `contract.yaml` (the name every loader of the framework looks for), else its language. */
+export function fileKindOfPath(path: string): FileKind | null {
+  return /(^|[\\/])contract\.yaml$/.test(path) ? 'contract' : languageOfPath(path);
+}
+
+// ONEX001–ONEX011: the node rules; ONEX012–ONEX019: today's node rules; ONEX020 onward: the contract.yaml rules.
 export type RuleId =
   | 'ONEX001' | 'ONEX002' | 'ONEX003' | 'ONEX004' | 'ONEX005' | 'ONEX006'
-  | 'ONEX007' | 'ONEX008' | 'ONEX009' | 'ONEX010' | 'ONEX011';
+  | 'ONEX007' | 'ONEX008' | 'ONEX009' | 'ONEX010' | 'ONEX011'
+  | 'ONEX020' | 'ONEX021' | 'ONEX022' | 'ONEX023' | 'ONEX024' | 'ONEX025' | 'ONEX026'
+  | 'ONEX027' | 'ONEX028' | 'ONEX029' | 'ONEX030' | 'ONEX031' | 'ONEX032' | 'ONEX033';
 
 export const ALL_RULE_IDS: readonly RuleId[] = [
   'ONEX001', 'ONEX002', 'ONEX003', 'ONEX004', 'ONEX005', 'ONEX006',
   'ONEX007', 'ONEX008', 'ONEX009', 'ONEX010', 'ONEX011',
+  'ONEX020', 'ONEX021', 'ONEX022', 'ONEX023', 'ONEX024', 'ONEX025', 'ONEX026',
+  'ONEX027', 'ONEX028', 'ONEX029', 'ONEX030', 'ONEX031', 'ONEX032', 'ONEX033',
 ];
+
+/** The known rule ids as a short list of ranges, for messages: "ONEX001 to ONEX011, ONEX020 to ONEX033". */
+export function describeRuleIds(ids: readonly string[] = ALL_RULE_IDS): string {
+  const numbers = ids.map((id) => Number(id.slice(4))).sort((a, b) => a - b);
+  const name = (n: number) => `ONEX${String(n).padStart(3, '0')}`;
+  const parts: string[] = [];
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
+    parts.push(j === i ? name(numbers[i]) : `${name(numbers[i])} to ${name(numbers[j])}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
 
 /** A severity as users configure it; `off` disables the rule. */
 export type Severity = 'off' | 'hint' | 'information' | 'warning' | 'error';
@@ -78,11 +105,27 @@ export interface RawFinding {
    * (fixes are computed lazily, when an action is chosen).
    */
   data?: unknown;
+  /** Where else the finding points (the contract rules' node ↔ contract findings). */
+  related?: RelatedInformation[];
+}
+
+/** Another place a finding concerns: the other file of a node ↔ contract mismatch (VS Code's relatedInformation). */
+export interface RelatedInformation {
+  /** Absolute path of the other file; absent: the finding's own file. */
+  path?: string;
+  range: Range;
+  message: string;
 }
 
 export interface Finding extends RawFinding {
   range: Range;
   severity: Exclude<Severity, 'off'>;
+}
+
+/** The order findings are reported in: by position, then by rule id. */
+export function compareFindings(a: RawFinding, b: RawFinding): number {
+  // (Rule ids are ASCII: a plain comparison, not localeCompare, whose first call loads ICU's collator.)
+  return a.span.start - b.span.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
 
 export interface RuleMeta {
@@ -95,6 +138,12 @@ export interface RuleMeta {
   era: string;
   /** The safety of the rule's primary fix, or 'none' when it has no fix. */
   fixSafety: FixSafety | 'none';
+  /** The severity when the configuration sets none; absent: warning. */
+  defaultSeverity?: Exclude<Severity, 'off'>;
+  /** The files the rule reads: absent for node code (Python, TypeScript); 'contract.yaml' for the contract rules. */
+  appliesTo?: 'contract.yaml';
+  /** The framework check the rule mirrors (current-era.md §2.1's numbering), when one does. */
+  mirrors?: string;
 }
 
 /** Settings that shape detection, shared by the extension and the CLI. */
@@ -166,4 +215,9 @@ export interface AnalysisResult {
   facts?: ModuleFacts;
   /** The era the file was given, and why (for hovers and the status); absent when it was not analysed. */
   era?: EraDecision;
+  /**
+   * Findings the analysis made in other files, by absolute path: a contract's node ↔ contract checks report
+   * a handler's mistake in the handler's file. Absent when there are none.
+   */
+  otherFiles?: Record<string, Finding[]>;
 }

@@ -1,12 +1,15 @@
 // Analyses open documents: on open and, debounced, on change. Small Python files are parsed on the
 // extension host with incremental re-parsing (the previous tree is edited as the user types); large
-// files and every TypeScript file go to the worker thread. A result for an old version is dropped.
+// files and every TypeScript file go to the worker thread; contract.yaml is checked on the extension host
+// with its package (contracts.ts). A result for an old version is dropped.
 import * as vscode from 'vscode';
 import type { Tree } from 'web-tree-sitter';
 import { analyzeWith, finalizeFindings, precheck } from '../core/engine';
+import { contractChecksPackage } from '../core/contracts';
 import { getPythonFrontEnd } from '../core/python/frontend';
-import type { AnalysisResult, EngineConfig, LanguageId } from '../core/types';
+import type { AnalysisResult, EngineConfig, FileKind, LanguageId } from '../core/types';
 import { analysisConfigFor, settingsFor } from './config';
+import { isContractDocument, type ContractWorkspace } from './contracts';
 import { toDiagnostic } from './diagnostics';
 import { analysisLine } from './messages';
 import type { WorkerClient } from './workerClient';
@@ -16,10 +19,12 @@ export const ANALYSED_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vsco
 /** Above this many characters a Python file is analysed off the extension host's thread. */
 const MAIN_THREAD_LIMIT = 200_000;
 
-export function languageOf(document: vscode.TextDocument): LanguageId | null {
+/** What the checks make of a document: node code by its language, a contract by its name (contract.yaml). */
+export function languageOf(document: vscode.TextDocument): FileKind | null {
   if (!ANALYSED_SCHEMES.has(document.uri.scheme)) return null;
   if (document.languageId === 'python') return 'python';
   if (document.languageId === 'typescript') return 'typescript';
+  if (isContractDocument(document)) return 'contract';
   return null;
 }
 
@@ -37,6 +42,11 @@ export interface AnalysisEvents {
   onAnalysed(document: vscode.TextDocument, result: AnalysisResult, durationMs: number): void;
 }
 
+/** The path the checks read a document's package from: a file's own; none for other schemes. */
+function pathOf(document: vscode.TextDocument): string | undefined {
+  return document.uri.scheme === 'file' ? document.uri.fsPath : undefined;
+}
+
 export class DocumentAnalyzer implements vscode.Disposable {
   private readonly states = new Map<string, DocumentState>();
 
@@ -45,6 +55,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     private readonly worker: WorkerClient,
     private readonly output: vscode.LogOutputChannel,
     private readonly events: AnalysisEvents,
+    private readonly contracts: ContractWorkspace,
   ) {}
 
   lastResult(document: vscode.TextDocument): { result?: AnalysisResult; durationMs?: number } {
@@ -101,12 +112,13 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const text = document.getText();
     const config = analysisConfigFor(document.uri);
     const started = performance.now();
-    const here = language === 'python' && text.length <= MAIN_THREAD_LIMIT;
+    // (Contracts are checked here too: their checks read the package through the open documents.)
+    const here = language === 'contract' || (language === 'python' && text.length <= MAIN_THREAD_LIMIT);
     let result: AnalysisResult;
     try {
-      result = here
-        ? await this.analyzePythonHere(document, text, config)
-        : await this.analyzeInWorker(language, text, config, document.uri.fsPath, config.timeBudgetMs * 3 + 5000);
+      if (language === 'contract') result = analyzeWith(await this.contracts.frontEnd(), text, config, pathOf(document));
+      else if (here) result = await this.analyzePythonHere(document, text, config);
+      else result = await this.analyzeInWorker(language, text, config, document.uri.fsPath, config.timeBudgetMs * 3 + 5000);
     } catch (error) {
       this.output.error(`Analysis of ${document.uri.fsPath} failed: ${(error as Error).message}`);
       return undefined;
@@ -122,7 +134,13 @@ export class DocumentAnalyzer implements vscode.Disposable {
     state.lastDurationMs = durationMs;
     this.states.set(key, state);
     this.report(document, result, state);
-    this.diagnostics.set(document.uri, result.findings.map((f) => toDiagnostic(f)));
+    this.diagnostics.set(document.uri, result.findings.map((f) => toDiagnostic(f, document.uri)));
+    const path = pathOf(document);
+    // A contract's findings in its package's files; a Python file's package contract checked again with it.
+    if (language === 'contract' && path) this.contracts.publishElsewhere(path, result.otherFiles);
+    else if (language === 'python' && config.packageFacts && contractChecksPackage(config)) {
+      this.contracts.packageChanged(config.packageFacts.contract, settingsFor(document.uri).debounceMs);
+    }
     this.events.onAnalysed(document, result, durationMs);
     return result;
   }
@@ -161,6 +179,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
         parseMs: analysis.parseMs,
         rulesMs: analysis.rulesMs,
         skipped: analysis.outOfTime ? { kind: 'time-budget', message: `Stopped: analysis took longer than ${config.timeBudgetMs} ms (setting onexForge.timeBudgetMs).` } : undefined,
+        era: analysis.era,
         facts: analysis.facts,
       };
     } catch {

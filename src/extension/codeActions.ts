@@ -13,7 +13,7 @@
 import * as vscode from 'vscode';
 import { RULE_META } from '../core/rules/meta';
 import type { ProductionClass } from '../core/frontend';
-import type { Finding, Fix, LanguageId, RuleId, Span, TextEdit } from '../core/types';
+import type { FileKind, Finding, Fix, LanguageId, RuleId, Span, TextEdit } from '../core/types';
 import type { DocumentAnalyzer } from './analysis';
 import { languageOf } from './analysis';
 import { analysisConfigFor, settingsFor } from './config';
@@ -46,8 +46,8 @@ interface FixHint {
   preferred?: boolean;
 }
 
-function commentPrefix(language: LanguageId): string {
-  return language === 'python' ? '#' : '//';
+function commentPrefix(language: FileKind): string {
+  return language === 'typescript' ? '//' : '#';
 }
 
 function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
@@ -152,8 +152,9 @@ export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCod
    * one finding of a rule with a fix (with one, the rule's own fix is that action). Preferred, and so
    * first, when a diagnostic is on the class's name (its class-level findings).
    */
-  private async productionReady(document: vscode.TextDocument, language: LanguageId, spans: readonly Span[],
+  private async productionReady(document: vscode.TextDocument, language: FileKind, spans: readonly Span[],
     findings: readonly Finding[], diagnostics: readonly vscode.Diagnostic[]): Promise<OnexCodeAction | undefined> {
+    if (language === 'contract') return undefined; // (a contract has no classes)
     let classes: ProductionClass[];
     try {
       classes = await this.classes(document, language);
@@ -187,7 +188,7 @@ export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCod
     return classes;
   }
 
-  private async hints(document: vscode.TextDocument, language: LanguageId, finding: Finding): Promise<FixHint[]> {
+  private async hints(document: vscode.TextDocument, language: FileKind, finding: Finding): Promise<FixHint[]> {
     const key = `${document.uri.toString()}@${document.version}:${finding.ruleId}:${finding.span.start}:${finding.span.end}:${finding.message}`;
     const cached = this.hintCache.get(key);
     if (cached) return cached;
@@ -227,7 +228,7 @@ export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCod
         if (refusal) void vscode.window.showWarningMessage(`ONEX Forge: ${refusal.reason}`);
         if (fix && !token.isCancellationRequested && document.version === data.version) action.edit = toWorkspaceEdit(document, fix.edits);
       } else {
-        const result = data.kind === 'productionReady'
+        const result = data.kind === 'productionReady' && language !== 'contract'
           ? await this.bridge.makeProductionReady(language, text, config, data.span, document.uri.fsPath)
           : await this.bridge.fixAll(language, text, config, data.kind === 'fixAllRule' ? [data.ruleId] : null, data.kind === 'fixAllSafe', document.uri.fsPath);
         for (const reason of result.refused) this.log.warn(reason);
@@ -245,7 +246,7 @@ export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCod
   }
 
   /** One action for every rule reported on the line: adds the missing ids to its `onex: ignore[…]` comment, or writes one. */
-  private disableForLine(document: vscode.TextDocument, language: LanguageId, lineNumber: number, diagnostics: readonly vscode.Diagnostic[]): OnexCodeAction {
+  private disableForLine(document: vscode.TextDocument, language: FileKind, lineNumber: number, diagnostics: readonly vscode.Diagnostic[]): OnexCodeAction {
     const ruleIds = unique(diagnostics.map((d) => ruleIdOf(d)!));
     const action = new OnexCodeAction(`Disable ${list(ruleIds)} for this line`, DISABLE_KIND);
     const line = document.lineAt(lineNumber);
@@ -262,7 +263,7 @@ export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCod
     return action;
   }
 
-  private disableForFile(document: vscode.TextDocument, language: LanguageId, ruleIds: readonly RuleId[]): OnexCodeAction {
+  private disableForFile(document: vscode.TextDocument, language: FileKind, ruleIds: readonly RuleId[]): OnexCodeAction {
     const action = new OnexCodeAction(`Disable ${list(ruleIds)} for this file`, DISABLE_KIND);
     const edit = new vscode.WorkspaceEdit();
     const prefix = commentPrefix(language);

@@ -21,7 +21,8 @@ export class OnexCompletionProvider implements vscode.CompletionItemProvider {
     document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken,
   ): Promise<vscode.CompletionItem[] | undefined> {
     const language = languageOf(document);
-    if (!language || !settingsFor(document.uri).enable) return undefined;
+    // (contract.yaml has completion of its own: contracts.ts.)
+    if (!language || language === 'contract' || !settingsFor(document.uri).enable) return undefined;
     const text = document.getText();
     const offset = document.offsetAt(position);
     // Cheap first: most completions happen inside expressions, where no snippet belongs, or for words

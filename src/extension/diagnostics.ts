@@ -35,11 +35,21 @@ export function docsLink(ruleId: string): vscode.Uri {
 /** The raw finding behind each diagnostic we publish, to compute its fixes later. */
 const findingOf = new WeakMap<vscode.Diagnostic, RawFinding>();
 
-export function toDiagnostic(finding: Finding): vscode.Diagnostic {
-  const range = new vscode.Range(finding.range.start.line, finding.range.start.character, finding.range.end.line, finding.range.end.character);
-  const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[finding.severity]);
+function toRange(range: Finding['range']): vscode.Range {
+  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+}
+
+/** `file` is the diagnostic's own file, where a related place without a path of its own is. */
+export function toDiagnostic(finding: Finding, file?: vscode.Uri): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = SOURCE;
   diagnostic.code = { value: finding.ruleId, target: docsLink(finding.ruleId) };
+  // A node ↔ contract finding points at the other file (the contract that binds a handler, the module it names).
+  const related = (finding.related ?? []).filter((r) => r.path || file);
+  if (related.length) {
+    diagnostic.relatedInformation = related.map((r) => new vscode.DiagnosticRelatedInformation(
+      new vscode.Location(r.path ? vscode.Uri.file(r.path) : file!, toRange(r.range)), r.message));
+  }
   findingOf.set(diagnostic, { ruleId: finding.ruleId, message: finding.message, span: finding.span, data: finding.data });
   return diagnostic;
 }

@@ -1,13 +1,15 @@
 // Runs engine operations for a document where they belong: small Python texts on the extension
-// host (the parser is already warm there), TypeScript and large texts in the worker thread.
+// host (the parser is already warm there), TypeScript and large texts in the worker thread, contracts
+// on the extension host (their checks read the package through the editor's open documents).
 import type * as vscode from 'vscode';
 import { analyzeWith, completionsWith, fixesWith, getFrontEnd, type FixesResult } from '../core/engine';
 import type { CompletionRequest, CompletionResult } from '../core/completions/types';
-import type { FixAllResult } from '../core/fixAll';
+import { fixAllWith, type FixAllResult } from '../core/fixAll';
 import type { AnalysisWants, ProductionClass } from '../core/frontend';
-import type { AnalysisResult, EngineConfig, LanguageId, RawFinding, Span } from '../core/types';
+import type { AnalysisResult, EngineConfig, FileKind, LanguageId, RawFinding, Span } from '../core/types';
 import type { WorkerJob } from '../core/worker/protocol';
 import type { TypeScriptBaseAnswer, TypeScriptBaseRequest } from '../core/workspace/index';
+import type { ContractWorkspace } from './contracts';
 import type { ScanPool } from './scanPool';
 import type { WorkerClient } from './workerClient';
 
@@ -15,10 +17,15 @@ const MAIN_THREAD_LIMIT = 200_000;
 
 export class EngineBridge {
   /** `scan` serves workspace scans; without it they go to the editors' worker. */
-  constructor(private readonly worker: WorkerClient, private readonly scan?: ScanPool) {}
+  constructor(private readonly worker: WorkerClient, private readonly scan?: ScanPool, private readonly contracts?: ContractWorkspace) {}
 
   /** Workspace scans running (Check Workspace, the nodes view's first scan): they share the scan workers. */
   private scans = 0;
+
+  private contractFrontEnd() {
+    if (!this.contracts) throw new Error('contract.yaml is not checked here');
+    return this.contracts.frontEnd();
+  }
 
   private here(language: LanguageId, text: string): boolean {
     return language === 'python' && text.length <= MAIN_THREAD_LIMIT;
@@ -32,7 +39,8 @@ export class EngineBridge {
    * Where: 'auto' analyses small Python texts here and the rest in the editors' worker; 'worker' always
    * in that worker (a file re-checked from disk); 'scan' in the workspace scan's pool.
    */
-  async analyze(language: LanguageId, text: string, config: EngineConfig, fileName?: string, where: 'auto' | 'worker' | 'scan' = 'auto', wants: AnalysisWants = {}): Promise<AnalysisResult> {
+  async analyze(language: FileKind, text: string, config: EngineConfig, fileName?: string, where: 'auto' | 'worker' | 'scan' = 'auto', wants: AnalysisWants = {}): Promise<AnalysisResult> {
+    if (language === 'contract') return analyzeWith(await this.contractFrontEnd(), text, config, fileName);
     if (where === 'auto' && this.here(language, text)) return analyzeWith(await getFrontEnd('python'), text, config, fileName, undefined, wants);
     const job = { kind: 'analyze' as const, language, text, config, fileName, facts: wants.facts };
     const r = where === 'scan' && this.scan ? await this.scan.request(job, this.timeout(config)) : await this.worker.request(job, this.timeout(config));
@@ -41,7 +49,8 @@ export class EngineBridge {
     return r.result;
   }
 
-  async fixes(language: LanguageId, text: string, finding: RawFinding, config: EngineConfig, fileName?: string): Promise<FixesResult> {
+  async fixes(language: FileKind, text: string, finding: RawFinding, config: EngineConfig, fileName?: string): Promise<FixesResult> {
+    if (language === 'contract') return fixesWith(await this.contractFrontEnd(), text, finding, config, fileName);
     if (this.here(language, text)) return fixesWith(await getFrontEnd('python'), text, finding, config, fileName);
     const r = await this.worker.request({ kind: 'fixes', language, text, finding, config, fileName }, this.timeout(config));
     if (!r.ok) throw new Error(r.error);
@@ -91,7 +100,9 @@ export class EngineBridge {
   }
 
   /** Always in the worker: fix-all re-analyses the file in passes and would block typing and saving. */
-  async fixAll(language: LanguageId, text: string, config: EngineConfig, ruleIds: string[] | null, safeOnly: boolean, fileName?: string): Promise<FixAllResult> {
+  async fixAll(language: FileKind, text: string, config: EngineConfig, ruleIds: string[] | null, safeOnly: boolean, fileName?: string): Promise<FixAllResult> {
+    // A contract's fix-all is a few YAML parses: on the extension host, where its package reader is.
+    if (language === 'contract') return fixAllWith(await this.contractFrontEnd(), text, config, { fileName, ruleIds, safeOnly });
     return this.fixAllJob({ kind: 'fixAll', language, text, config, fileName, ruleIds, safeOnly });
   }
 

@@ -1,11 +1,17 @@
 // Activation: cheap wiring only. The Python grammar loads on the first Python analysis; ts-morph
-// loads in the worker thread on the first TypeScript analysis; nothing heavy runs here.
+// loads in the worker thread on the first TypeScript analysis; the contract checks on the first
+// contract.yaml (or Python file of a package with one); nothing heavy runs here.
 import * as vscode from 'vscode';
 import { join } from 'node:path';
 import { DocumentAnalyzer, languageOf } from './analysis';
 import { OnexCodeActionProvider } from './codeActions';
 import { OnexCompletionProvider } from './completions';
 import { SECTION } from './config';
+import { CONTRACT_SELECTOR, ContractCompletionProvider, ContractHoverProvider, ContractWorkspace, isContractDocument } from './contracts';
+import { type NodesTreeProvider, registerNodesView } from './nodesView';
+import type { NodesModel } from '../core/workspace/nodes';
+import { registerWalkthrough } from './walkthrough';
+import { WorkspaceNodes } from './workspaceNodes';
 import { SHOW_RULE_DOCS, docsUri } from './diagnostics';
 import { RULE_META } from '../core/rules/meta';
 import { EngineBridge } from './engineBridge';
@@ -16,10 +22,6 @@ import { UserInterface, type UiEvents } from './ui';
 import { WorkerClient } from './workerClient';
 import { WorkspaceChecker, type CheckWorkspaceResult } from './workspaceCheck';
 import { fixAllSafeInEditor } from './fixAllCommand';
-import { type NodesTreeProvider, registerNodesView } from './nodesView';
-import type { NodesModel } from '../core/workspace/nodes';
-import { registerWalkthrough } from './walkthrough';
-import { WorkspaceNodes } from './workspaceNodes';
 
 export interface OnexForgeApi {
   /** Analyses a document now (used by tests and other extensions). */
@@ -39,17 +41,18 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
   const diagnostics = vscode.languages.createDiagnosticCollection('onex');
   const worker = new WorkerClient(join(context.extensionPath, 'dist'), (m) => output.warn(m));
   const scanPool = new ScanPool(join(context.extensionPath, 'dist'), (m) => output.warn(m));
-  const bridge = new EngineBridge(worker, scanPool);
-  const status = new AnalysisStatus();
+  const contracts = new ContractWorkspace((document) => analyzer.schedule(document, 0));
+  const bridge = new EngineBridge(worker, scanPool, contracts);
   // The workspace index and its nodes: fed by every analysis, read by every analysis (cheap: nothing
   // is scanned until the ONEX Nodes view is first shown).
   const nodes = new WorkspaceNodes(bridge, output);
+  const status = new AnalysisStatus();
   const analyzer = new DocumentAnalyzer(diagnostics, worker, output, {
     onAnalysed(document, result, durationMs) {
       if (vscode.window.activeTextEditor?.document === document) status.update(result, durationMs);
       nodes.analysed(document.uri, result);
     },
-  });
+  }, contracts);
   const checker = new WorkspaceChecker(diagnostics, bridge, output, ui, {
     configFor: (uri, config) => nodes.configFor(uri, config),
     checked: (uri, result) => nodes.analysed(uri, result),
@@ -66,16 +69,24 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
   const actions = new OnexCodeActionProvider(analyzer, bridge, output);
 
   context.subscriptions.push(
-    output, ui, diagnostics, status, analyzer, checker, nodes, { dispose: () => worker.dispose() }, { dispose: () => scanPool.dispose() },
-    vscode.languages.registerCodeActionsProvider([{ language: 'python' }, { language: 'typescript' }], actions, OnexCodeActionProvider.metadata),
+    output, ui, diagnostics, status, analyzer, checker, contracts, nodes, { dispose: () => worker.dispose() }, { dispose: () => scanPool.dispose() },
+    vscode.languages.registerCodeActionsProvider([{ language: 'python' }, { language: 'typescript' }, ...CONTRACT_SELECTOR], actions, OnexCodeActionProvider.metadata),
     vscode.languages.registerCompletionItemProvider(
       [{ language: 'python' }, { language: 'typescript' }], new OnexCompletionProvider(bridge, output), ...OnexCompletionProvider.triggerCharacters),
+    // contract.yaml has the language `yaml` only where a YAML extension is installed: the providers go by its name.
+    vscode.languages.registerCompletionItemProvider(CONTRACT_SELECTOR, new ContractCompletionProvider(contracts), ':', ' ', '-'),
+    vscode.languages.registerHoverProvider(CONTRACT_SELECTOR, new ContractHoverProvider(contracts)),
     vscode.workspace.onDidOpenTextDocument((d) => analyzer.schedule(d, 0)),
     vscode.workspace.onDidChangeTextDocument((e) => analyzer.onDidChange(e)),
     vscode.workspace.onDidCloseTextDocument((d) => {
       analyzer.forget(d);
       // Keep workspace-check findings for closed files only when the file still exists on disk.
       if (d.uri.scheme !== 'file') diagnostics.delete(d.uri);
+      // A contract's findings are its editor's; what it says about other files comes from the disk again.
+      else if (isContractDocument(d)) {
+        diagnostics.delete(d.uri);
+        contracts.packageChanged(d.uri.fsPath, 0);
+      }
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       if (!editor) return;

@@ -8,7 +8,7 @@ export async function fixAllSafeInEditor(bridge: EngineBridge, output: vscode.Lo
   const editor = vscode.window.activeTextEditor;
   const language = editor && languageOf(editor.document);
   if (!editor || !language) {
-    void vscode.window.showInformationMessage('ONEX Forge: open a Python or TypeScript file first.');
+    void vscode.window.showInformationMessage('ONEX Forge: open a Python, TypeScript or contract.yaml file first.');
     return 0;
   }
   const document = editor.document;

@@ -224,7 +224,7 @@ async function fixNode(bridge: EngineBridge, output: vscode.LogOutputChannel, no
   const document = await vscode.workspace.openTextDocument(vscode.Uri.file(node.file));
   const editor = await vscode.window.showTextDocument(document, { preview: false });
   const language = languageOf(document);
-  if (!language) return 0;
+  if (!language || language === 'contract') return 0;
   const version = document.version;
   const text = document.getText();
   const config = analysisConfigFor(document.uri);

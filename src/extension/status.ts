@@ -2,20 +2,21 @@
 // analysis took (or why it was skipped); and which framework era the file was given, and why.
 import * as vscode from 'vscode';
 import type { AnalysisResult } from '../core/types';
+import { CONTRACT_SELECTOR } from './contracts';
+
+const SELECTOR: vscode.DocumentSelector = [{ language: 'python' }, { language: 'typescript' }, ...CONTRACT_SELECTOR];
 
 export class AnalysisStatus implements vscode.Disposable {
   private readonly item: vscode.LanguageStatusItem;
   private readonly eraItem: vscode.LanguageStatusItem;
 
   constructor() {
-    this.item = vscode.languages.createLanguageStatusItem('onexForge.status', [
-      { language: 'python' }, { language: 'typescript' },
-    ]);
+    this.item = vscode.languages.createLanguageStatusItem('onexForge.status', SELECTOR);
     this.item.name = 'ONEX Forge';
     this.item.text = 'ONEX';
     this.item.detail = 'not analysed yet';
     this.item.command = { command: 'onexForge.showOutput', title: 'Show Output' };
-    this.eraItem = vscode.languages.createLanguageStatusItem('onexForge.era', [{ language: 'python' }, { language: 'typescript' }]);
+    this.eraItem = vscode.languages.createLanguageStatusItem('onexForge.era', SELECTOR);
     this.eraItem.name = 'ONEX Forge: framework era';
     this.eraItem.text = 'ONEX era';
     this.eraItem.command = { command: 'workbench.action.openSettings', title: 'Choose the era', arguments: ['onexForge.frameworkTarget'] };

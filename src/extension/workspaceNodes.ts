@@ -58,6 +58,7 @@ export class WorkspaceNodes implements vscode.Disposable {
       nodeBaseClasses: [...new Set(roots.flatMap((r) => vscode.workspace.getConfiguration(SECTION, vscode.Uri.file(r)).get<string[]>('nodeBaseClasses', [])))],
       eraSettingFor: (path) => eraSettingFor(vscode.Uri.file(path)),
       severitiesFor: (path) => engineConfigFor(vscode.Uri.file(path)).rules,
+      contractStatus: (path, text) => this.contractStatus(path, text),
     });
     const sources = vscode.workspace.createFileSystemWatcher('**/*.{py,ts}');
     sources.onDidChange((uri) => {
@@ -103,6 +104,36 @@ export class WorkspaceNodes implements vscode.Disposable {
       projectChanged();
       this.settle();
     }));
+  }
+
+  /** The contract checks' verdict on each contract.yaml the nodes read, for the text it was given. */
+  private readonly contractVerdicts = new Map<string, { text: string; state: 'pass' | 'fail'; detail: string } | 'checking'>();
+
+  /** The verdict on a contract's text, or undefined while it is being checked (the nodes hear when it is done). */
+  private contractStatus(path: string, text: string): { state: 'pass' | 'fail'; detail: string } | undefined {
+    const known = this.contractVerdicts.get(path);
+    if (known && known !== 'checking' && known.text === text) return { state: known.state, detail: known.detail };
+    if (known !== 'checking') void this.checkContract(path, text);
+    return undefined;
+  }
+
+  /** Checks a contract as Check Workspace would (the contract checks on the host, the package read from disk). */
+  private async checkContract(path: string, text: string): Promise<void> {
+    this.contractVerdicts.set(path, 'checking');
+    try {
+      const uri = vscode.Uri.file(path);
+      const result = await this.bridge.analyze('contract', text, engineConfigFor(uri), path);
+      const problems = result.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+      this.contractVerdicts.set(path, problems.length > 0
+        ? { text, state: 'fail', detail: `${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems[0].ruleId} ${problems[0].message}` }
+        : { text, state: 'pass', detail: 'valid: the framework\'s loaders and gates (ONEX020…) find nothing' });
+    } catch (error) {
+      this.contractVerdicts.delete(path);
+      this.output.warn(`ONEX Nodes: checking ${vscode.workspace.asRelativePath(path)} failed: ${(error as Error).message}`);
+      return;
+    }
+    this.model.contractChanged(path);
+    this.fire();
   }
 
   /** Wired after construction: the analyser and the checker are made with the nodes' hints. */

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { QUICK_START_MAX_CHARS } from '../../src/cli/io';
+import { ALL_RULE_IDS } from '../../src/core/types';
 import { BAD_PY, CLEAN_PY, cli, project } from './helpers';
 
 describe('cli: check', () => {
@@ -60,8 +61,11 @@ describe('cli: check', () => {
     assert.ok(valid, ajv.errorsText());
     const run0 = sarif.runs[0];
     assert.equal(sarif.version, '2.1.0');
-    assert.equal(run0.tool.driver.rules.length, 11);
+    assert.deepEqual(run0.tool.driver.rules.map((r: { id: string }) => r.id), [...ALL_RULE_IDS]);
     assert.match(run0.tool.driver.rules[10].helpUri, /ONEX011\.md$/);
+    // Each rule's default level is its default severity: a contract's syntax error is an error, a baselined topic name a note.
+    const level = (id: string) => run0.tool.driver.rules.find((r: { id: string }) => r.id === id).defaultConfiguration.level;
+    assert.deepEqual(['ONEX011', 'ONEX020', 'ONEX022', 'ONEX027'].map(level), ['warning', 'error', 'warning', 'note']);
     const result = run0.results.find((r: { ruleId: string }) => r.ruleId === 'ONEX011');
     assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'bad.py');
     assert.equal(result.locations[0].physicalLocation.region.startLine, 4);

@@ -288,9 +288,13 @@ describe('conformance: the bridge target on omnibase_core 0.1.0', function () {
         }
       });
 
-      it('6. onex-forge check (framework-target "bridge") reports nothing', () => {
+      it('6. onex-forge check (framework-target "bridge") reports nothing but 0.1.0\'s own contradiction', () => {
         assert.ok(checkRun.code === 0 || checkRun.code === 1, `onex-forge check failed (exit ${checkRun.code}): ${checkRun.stderr}`);
-        assert.deepEqual(findingsIn(p), []);
+        // The contract rules report what validate_yaml_file reports (check 2): on an orchestrator, the
+        // contract_version ModelYamlContract requires and ModelContractOrchestrator forbids.
+        const contradiction = p.kind === 'orchestrator'
+          ? [`${p.dir}/contract.yaml ONEX021: Required field 'contract_version' is missing`] : [];
+        assert.deepEqual(findingsIn(p), contradiction);
         assert.equal(checkRun.stderr, '');
       });
     });

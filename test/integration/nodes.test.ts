@@ -8,7 +8,7 @@ import { TEMPLATE_NODE, activateExtension, exampleUri, onexDiagnostics, ruleIdOf
 /** What the extension's API hands the tests of the view (src/extension/extension.ts). */
 interface NodesApi {
   tree: vscode.TreeDataProvider<unknown>;
-  model: { nodes(): { name: string; file: string; era: { era: string }; readiness: { label: string; ready: boolean } }[] };
+  model: { nodes(): { name: string; file: string; era: { era: string }; readiness: { label: string; ready: boolean; items: { id: string; state: string }[] } }[] };
   scanned(): Promise<void>;
 }
 
@@ -71,6 +71,18 @@ describe('ONEX Nodes view', function () {
     const [score] = /\d+\/10/.exec(String(typescript.item.description)) ?? [];
     assert.ok(score && Number(score.split('/')[0]) < 10, `the TypeScript template node misses patterns: ${typescript.item.description}`);
     assert.equal((typescript.item.iconPath as vscode.ThemeIcon).id, 'circle-large-outline');
+  });
+
+  it('today\'s example node: its checklist, its contract judged by the contract checks, its bound def-B handler', async () => {
+    const node = await waitFor(() => {
+      const found = nodes.model.nodes().find((n) => n.file.includes('/today/') && n.era.era === 'current');
+      return found && found.readiness.items.find((i) => i.id === 'contract')?.state !== 'unknown' ? found : undefined;
+    }, 60_000, () => `today's node or its contract's verdict is missing: ${JSON.stringify(nodes.model.nodes().filter((n) => n.file.includes('/today/')).map((n) => n.readiness.items))}`);
+    const items = Object.fromEntries(node.readiness.items.map((i) => [i.id, i.state]));
+    assert.equal(items.declarative, 'pass');
+    assert.equal(items.contract, 'pass', JSON.stringify(node.readiness.items));
+    assert.equal(items.handler, 'pass', JSON.stringify(node.readiness.items));
+    assert.match(node.readiness.label, /^\d\/5$/);
   });
 
   it('a click on a finding reveals its place in the file', async () => {

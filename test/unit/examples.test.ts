@@ -10,6 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { resolveEra } from '../../src/core/era';
+import { planScaffold } from '../../src/core/scaffold';
 import { findProjectPin } from '../../src/core/projectPin';
 import { importsOf } from '../../src/core/python/imports';
 import { getPythonParser, parsePython } from '../../src/core/python/parser';
@@ -40,6 +41,12 @@ describe('example workspace: each example shows one era', function () {
 
   after(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('nodes/ledger_writer is exactly what the bridge scaffold writes for an effect node today (it cannot drift)', () => {
+    const plan = planScaffold({ kind: 'effect', name: 'ledger_writer', language: 'python', layout: 'flat', frameworkTarget: 'bridge' });
+    const stale = plan.files.filter((f) => readFileSync(join(EXAMPLES, 'nodes', f.path), 'utf8') !== f.content).map((f) => f.path);
+    assert.deepEqual(stale, [], 'regenerate them with: node dist/cli.js new --target bridge --kind effect --name ledger_writer --out <tmp>, and copy');
   });
 
   it('the era resolver gives nodes/ the bridge era and today/ today\'s, from the pins and the imports', async () => {

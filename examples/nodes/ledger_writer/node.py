@@ -9,9 +9,12 @@ publishing with event metadata, the full error ladder, startup/shutdown
 lifecycle, defensive configuration, get-or-create service resolution,
 metrics, and high-precision timing.
 
-Framework target: the omninode_bridge era (omnibase_core 0.1.x); entry point `execute_effect`.
+Framework target: the omninode_bridge era (omnibase_core 0.1.x). The framework
+calls `execute_effect(contract)` with its ModelContractEffect; the node
+reads its input from the contract (ModelLedgerWriterInput).
 
-Configuration, read from the container's config (nothing is hard-coded):
+Configuration, read from the container's config (container.config, a
+dependency_injector Configuration; nothing is hard-coded):
     health_check_mode           skip Kafka and Consul set-up (health probes)
     timeout_seconds             operation timeout (default 30)
     namespace                   event namespace (default "onex")
@@ -25,12 +28,14 @@ import asyncio
 import logging
 import time
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Optional, Protocol
+from uuid import UUID
 
 from omnibase_core.enums.enum_log_level import EnumLogLevel as LogLevel
 from omnibase_core.errors import EnumCoreErrorCode, ModelOnexError
 from omnibase_core.logging.structured import emit_log_event_sync as emit_log_event
 from omnibase_core.models.container.model_onex_container import ModelONEXContainer
+from omnibase_core.models.contracts.model_contract_effect import ModelContractEffect
 from omnibase_core.nodes.node_effect import NodeEffect
 
 from .models import ModelLedgerWriterInput, ModelLedgerWriterOutput
@@ -43,19 +48,61 @@ EVENT_CATEGORY = NODE_NAME
 SERVICE_NAME = f"onex-{NODE_NAME.replace('_', '-')}-{NODE_TYPE}"
 EVENT_COMPLETED = f"{NODE_NAME}.completed"
 EVENT_FAILED = f"{NODE_NAME}.failed"
-KAFKA_SERVICE_NAME = "kafka_client"
 DEFAULT_TIMEOUT_SECONDS = 30.0
 DEFAULT_NAMESPACE = "onex"
 DEFAULT_CONSUL_PORT = 8500
 DEFAULT_SERVICE_PORT = 8080
 
 
+class KafkaClientProtocol(Protocol):
+    """
+    The Kafka client the node publishes with: omninode_bridge's KafkaClient.
+
+    Named as omninode_bridge.protocols.KafkaClientProtocol: the container's
+    ServiceRegistry resolves a service by its interface's name, so a client
+    registered under either protocol is found.
+    """
+
+    @property
+    def is_connected(self) -> bool: ...
+
+    async def connect(self) -> None: ...
+
+    async def disconnect(self) -> None: ...
+
+    async def publish_with_envelope(
+        self,
+        event_type: str,
+        source_node_id: str,
+        payload: dict[str, Any],
+        topic: Optional[str] = None,
+        correlation_id: Any = None,
+        metadata: Optional[dict[str, Any]] = None,
+    ) -> bool: ...
+
+
+def _as_flag(value: Any) -> bool:
+    """A boolean setting; strings such as "false", "0" and "no" count as false."""
+    if isinstance(value, str):
+        return value.strip().lower() not in ("", "0", "false", "no", "off")
+    return bool(value)
+
+
+def _event_loop_running() -> bool:
+    """Whether this thread runs an event loop (asyncio.run cannot be called then)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
 class NodeLedgerWriterEffect(NodeEffect):
     """
     Effect node: performs the external I/O of its domain (APIs, databases, brokers).
 
-    Entry point: `execute_effect`. Lifecycle: `startup()` and `shutdown()`.
-    Monitoring: `get_metrics()`.
+    Entry point: `execute_effect(contract: ModelContractEffect)`.
+    Lifecycle: `startup()` and `shutdown()`. Monitoring: `get_metrics()`.
     """
 
     def __init__(self, container: ModelONEXContainer) -> None:
@@ -71,20 +118,20 @@ class NodeLedgerWriterEffect(NodeEffect):
 
         # Consul configuration for service discovery: no host default, so an
         # unconfigured node never registers against a guessed address
-        self.consul_host: str | None = self._config_value("consul_host")
+        self.consul_host: Optional[str] = self._config_value("consul_host")
         self.consul_port = int(self._config_value("consul_port", DEFAULT_CONSUL_PORT))
-        self.consul_enable_registration = self._config_flag(
-            "consul_enable_registration", True
+        self.consul_enable_registration = _as_flag(
+            self._config_value("consul_enable_registration", True)
         )
-        self.service_host: str | None = self._config_value("service_host")
+        self.service_host: Optional[str] = self._config_value("service_host")
         self.service_port = int(
             self._config_value("service_port", DEFAULT_SERVICE_PORT)
         )
-        self._consul_service_id: str | None = None
+        self._consul_service_id: Optional[str] = None
 
         # Health check mode detection: health probes build the node without
-        # creating clients or registering with Consul
-        self.health_check_mode = self._config_flag("health_check_mode", False)
+        # resolving or creating clients and without registering with Consul
+        self.health_check_mode = _as_flag(self._config_value("health_check_mode", False))
 
         # Metrics
         self._total_operations = 0
@@ -92,18 +139,26 @@ class NodeLedgerWriterEffect(NodeEffect):
         self._failed_operations = 0
         self._total_duration_ms = 0.0
 
-        # Service resolution: get the Kafka client from the container, or create one
+        # Service resolution: the Kafka client from the container, or one this
+        # node creates (and shares through the container in startup())
+        self.kafka_client: Any = None
         self._owns_kafka_client = False
-        self.kafka_client: Any = self._resolve_service(KAFKA_SERVICE_NAME)
-        if self.kafka_client is None and not self.health_check_mode:
-            self.kafka_client = self._create_kafka_client()
-        elif self.health_check_mode:
+        self._kafka_registration_id: Optional[UUID] = None
+        self._kafka_client_pending = False
+        if self.health_check_mode:
             emit_log_event(
                 LogLevel.DEBUG,
                 "Health check mode enabled - skipping Kafka initialization",
                 {"node_id": str(self.node_id)},
             )
-            self.kafka_client = None
+        elif _event_loop_running():
+            # ModelONEXContainer.get_service runs asyncio.run, which cannot run
+            # inside an event loop: startup() gets or creates the client instead
+            self._kafka_client_pending = True
+        else:
+            self.kafka_client = self._resolve_service(KafkaClientProtocol)
+            if self.kafka_client is None:
+                self.kafka_client = self._create_kafka_client()
 
         emit_log_event(
             LogLevel.INFO,
@@ -125,20 +180,24 @@ class NodeLedgerWriterEffect(NodeEffect):
     # ------------------------------------------------------------------
 
     async def execute_effect(
-        self, input_data: ModelLedgerWriterInput
+        self, contract: ModelContractEffect
     ) -> ModelLedgerWriterOutput:
         """
-        Run the node's operation with metrics, timing, events and the error ladder.
+        The framework's entry point: run the node's operation on the input the
+        contract carries, with metrics, timing, events and the error ladder.
 
         Raises:
-            ModelOnexError: NETWORK_ERROR, TIMEOUT, VALIDATION_ERROR or
+            ModelOnexError: VALIDATION_ERROR for anything but a ModelContractEffect
+                or an input the node cannot read; NETWORK_ERROR, TIMEOUT or
                 INTERNAL_ERROR, chained to the original exception. A
                 ModelOnexError raised by the operation passes through unchanged.
         """
-        correlation_id = input_data.correlation_id
+        correlation_id: Optional[UUID] = None
         start_time = time.perf_counter()
         succeeded = False
         try:
+            input_data = self._input_from_contract(contract)
+            correlation_id = input_data.correlation_id
             result = await asyncio.wait_for(
                 self._perform_effect(input_data), timeout=self.timeout_seconds
             )
@@ -246,6 +305,23 @@ class NodeLedgerWriterEffect(NodeEffect):
             duration_ms=round(duration_ms, 2),
         )
 
+    def _input_from_contract(
+        self, contract: ModelContractEffect
+    ) -> ModelLedgerWriterInput:
+        """The operation's input, read from the contract the framework passed."""
+        if not isinstance(contract, ModelContractEffect):
+            raise ModelOnexError(
+                message="Invalid contract type - must be ModelContractEffect",
+                error_code=EnumCoreErrorCode.VALIDATION_ERROR,
+                details={
+                    "node_id": str(self.node_id),
+                    "provided_type": type(contract).__name__,
+                },
+            )
+        return ModelLedgerWriterInput.model_validate(
+            {**(contract.input_state or {}), "correlation_id": contract.correlation_id}
+        )
+
     async def _perform_effect(
         self, input_data: ModelLedgerWriterInput
     ) -> dict[str, Any]:
@@ -268,8 +344,10 @@ class NodeLedgerWriterEffect(NodeEffect):
 
     async def startup(self) -> None:
         """
-        Node startup lifecycle hook: initializes container services and
-        connects Kafka. Failures degrade the node instead of stopping it.
+        Node startup lifecycle hook: gets or creates the Kafka client when the
+        node was built inside an event loop, shares a client it created through
+        the container, and connects it. Failures degrade the node instead of
+        stopping it.
         """
         emit_log_event(
             LogLevel.INFO,
@@ -277,20 +355,16 @@ class NodeLedgerWriterEffect(NodeEffect):
             {"node_id": str(self.node_id)},
         )
 
-        # Initialize container services if available
-        if hasattr(self.container, "initialize"):
-            try:
-                await self.container.initialize()
-            except Exception as e:
-                emit_log_event(
-                    LogLevel.WARNING,
-                    f"Container initialization failed, running degraded: {e}",
-                    {
-                        "node_id": str(self.node_id),
-                        "error": str(e),
-                        "error_type": type(e).__name__,
-                    },
-                )
+        # Service resolution the constructor could not do (inside an event loop)
+        if self._kafka_client_pending:
+            self._kafka_client_pending = False
+            self.kafka_client = await self._resolve_service_async(KafkaClientProtocol)
+            if self.kafka_client is None:
+                self.kafka_client = self._create_kafka_client()
+
+        # Share a client this node created with the container's other users
+        if self._owns_kafka_client and self._kafka_registration_id is None:
+            await self._share_kafka_client()
 
         # Connect to Kafka if a client is available
         if self.kafka_client is not None and not self.kafka_client.is_connected:
@@ -316,8 +390,8 @@ class NodeLedgerWriterEffect(NodeEffect):
 
     async def shutdown(self) -> None:
         """
-        Node shutdown lifecycle hook: cleans up container services, disconnects
-        the Kafka client this node created, and deregisters from Consul.
+        Node shutdown lifecycle hook: withdraws and disconnects the Kafka
+        client this node created, and deregisters from Consul.
         """
         emit_log_event(
             LogLevel.INFO,
@@ -325,24 +399,20 @@ class NodeLedgerWriterEffect(NodeEffect):
             {"node_id": str(self.node_id)},
         )
 
-        # Cleanup container services
-        if hasattr(self.container, "cleanup"):
-            try:
-                await self.container.cleanup()
-            except Exception as e:
-                emit_log_event(
-                    LogLevel.WARNING,
-                    f"Container cleanup failed: {e}",
-                    {
-                        "node_id": str(self.node_id),
-                        "error": str(e),
-                        "error_type": type(e).__name__,
-                    },
-                )
-
-        # Disconnect Kafka only when this node created the client (a shared
-        # client from the container belongs to the container)
+        # Withdraw and disconnect Kafka only when this node created the client
+        # (a shared client from the container belongs to the container)
         if self._owns_kafka_client and self.kafka_client is not None:
+            registry = getattr(self.container, "service_registry", None)
+            if self._kafka_registration_id is not None and registry is not None:
+                try:
+                    await registry.unregister_service(self._kafka_registration_id)
+                except Exception as e:
+                    emit_log_event(
+                        LogLevel.WARNING,
+                        f"Could not withdraw the Kafka client from the container: {e}",
+                        {"node_id": str(self.node_id), "error_type": type(e).__name__},
+                    )
+                self._kafka_registration_id = None
             try:
                 await self.kafka_client.disconnect()
             except Exception as e:
@@ -380,33 +450,46 @@ class NodeLedgerWriterEffect(NodeEffect):
             pass
         return default
 
-    def _config_flag(self, key: str, default: bool) -> bool:
-        """A boolean setting; strings such as "false", "0" and "no" count as false."""
-        value = self._config_value(key, default)
-        if isinstance(value, str):
-            return value.strip().lower() not in ("", "0", "false", "no", "off")
-        return bool(value)
-
-    def _resolve_service(self, service_name: str) -> Any:
-        """The named service from the container, or None when it has none."""
+    def _resolve_service(self, protocol_type: Any) -> Any:
+        """
+        The container's instance of protocol_type, or None when it has none
+        (ModelONEXContainer raises ModelOnexError DEPENDENCY_UNAVAILABLE then).
+        """
         try:
-            service = self.container.get_service(service_name)
-        except Exception:
-            # Today's ModelONEXContainer raises for services it cannot resolve
-            service = None
+            service = self.container.get_service(protocol_type)
+        except Exception as e:
+            emit_log_event(
+                LogLevel.DEBUG,
+                f"Service not in container: {protocol_type.__name__}: {e}",
+                {"node_id": str(self.node_id)},
+            )
+            return None
         if service is None:
             emit_log_event(
                 LogLevel.DEBUG,
-                f"Service not in container: {service_name}",
+                f"Service not in container: {protocol_type.__name__}",
                 {"node_id": str(self.node_id)},
             )
         return service
 
+    async def _resolve_service_async(self, protocol_type: Any) -> Any:
+        """_resolve_service inside an event loop, with the container's async API."""
+        try:
+            service = await self.container.get_service_async(protocol_type)
+        except Exception as e:
+            emit_log_event(
+                LogLevel.DEBUG,
+                f"Service not in container: {protocol_type.__name__}: {e}",
+                {"node_id": str(self.node_id)},
+            )
+            return None
+        return service
+
     def _create_kafka_client(self) -> Any:
         """
-        Create the Kafka client the container did not have and register it in
-        the container when the container supports registration. Returns None
-        (events are then only logged) when Kafka is not configured or available.
+        Create the Kafka client the container did not have (startup() shares it
+        through the container). Returns None (events are then only logged) when
+        Kafka is not configured or available.
         """
         bootstrap_servers = self._config_value("kafka_bootstrap_servers")
         if not bootstrap_servers:
@@ -435,16 +518,27 @@ class NodeLedgerWriterEffect(NodeEffect):
             )
             return None
         self._owns_kafka_client = True
-        if hasattr(self.container, "register_service"):
-            try:
-                self.container.register_service(KAFKA_SERVICE_NAME, kafka_client)
-            except Exception as e:
-                emit_log_event(
-                    LogLevel.DEBUG,
-                    f"Could not register the Kafka client in the container: {e}",
-                    {"node_id": str(self.node_id)},
-                )
         return kafka_client
+
+
+    async def _share_kafka_client(self) -> None:
+        """
+        Register the Kafka client this node created in the container's service
+        registry, so other nodes built on the container resolve it.
+        """
+        registry = getattr(self.container, "service_registry", None)
+        if registry is None:
+            return
+        try:
+            self._kafka_registration_id = await registry.register_instance(
+                interface=KafkaClientProtocol, instance=self.kafka_client
+            )
+        except Exception as e:
+            emit_log_event(
+                LogLevel.DEBUG,
+                f"Could not register the Kafka client in the container: {e}",
+                {"node_id": str(self.node_id)},
+            )
 
     # ------------------------------------------------------------------
     # Event publishing

@@ -1,7 +1,7 @@
 // The rule catalogue: ids, names, one-line summaries and fix safety, shared by both languages,
 // the extension (diagnostic codes, docs links) and the CLI (SARIF rule metadata). Each rule's entry
 // is in its folder (./onexNNN/meta.ts).
-import type { RuleId, RuleMeta } from '../types';
+import type { RuleId, RuleMeta, Severity } from '../types';
 import { meta as onex001 } from './onex001/meta';
 import { meta as onex002 } from './onex002/meta';
 import { meta as onex003 } from './onex003/meta';
@@ -13,6 +13,20 @@ import { meta as onex008 } from './onex008/meta';
 import { meta as onex009 } from './onex009/meta';
 import { meta as onex010 } from './onex010/meta';
 import { meta as onex011 } from './onex011/meta';
+import { meta as onex020 } from './onex020/meta';
+import { meta as onex021 } from './onex021/meta';
+import { meta as onex022 } from './onex022/meta';
+import { meta as onex023 } from './onex023/meta';
+import { meta as onex024 } from './onex024/meta';
+import { meta as onex025 } from './onex025/meta';
+import { meta as onex026 } from './onex026/meta';
+import { meta as onex027 } from './onex027/meta';
+import { meta as onex028 } from './onex028/meta';
+import { meta as onex029 } from './onex029/meta';
+import { meta as onex030 } from './onex030/meta';
+import { meta as onex031 } from './onex031/meta';
+import { meta as onex032 } from './onex032/meta';
+import { meta as onex033 } from './onex033/meta';
 
 export const RULE_META: Record<RuleId, RuleMeta> = {
   ONEX001: onex001,
@@ -26,7 +40,26 @@ export const RULE_META: Record<RuleId, RuleMeta> = {
   ONEX009: onex009,
   ONEX010: onex010,
   ONEX011: onex011,
+  ONEX020: onex020,
+  ONEX021: onex021,
+  ONEX022: onex022,
+  ONEX023: onex023,
+  ONEX024: onex024,
+  ONEX025: onex025,
+  ONEX026: onex026,
+  ONEX027: onex027,
+  ONEX028: onex028,
+  ONEX029: onex029,
+  ONEX030: onex030,
+  ONEX031: onex031,
+  ONEX032: onex032,
+  ONEX033: onex033,
 };
+
+/** A rule's severity when the configuration sets none. */
+export function defaultSeverityOf(id: RuleId): Exclude<Severity, 'off'> {
+  return RULE_META[id].defaultSeverity ?? 'warning';
+}
 
 /** The public docs page of a rule: its folder's ONEXnnn.md (the build ships a copy in dist/docs/rules/). */
 export const DOCS_BASE_URL = 'https://github.com/onex-forge/onex-forge/blob/main/src/core/rules/';

@@ -55,7 +55,10 @@ export interface NodesModelOptions extends WorkspaceIndexOptions {
   severitiesFor?: (path: string) => Partial<Record<RuleId, Severity>>;
   /** The rules that report today's banned constructs (none yet: the item is then unknown). */
   bannedRules?: readonly string[];
-  /** How a contract is judged in today's era, when something can (issue 20's contract checks). */
+  /**
+   * How a contract is judged (the contract checks, in the era of its package), when the host has their
+   * verdict on this text; undefined while it has not (the host checks it and calls contractChanged).
+   */
   contractStatus?: (path: string, text: string) => { state: CheckState; detail: string } | undefined;
 }
 
@@ -284,7 +287,7 @@ export class NodesModel {
     const root = this.rootFor(file);
     const parent = posix.dirname(packageDir);
     const group = root && parent.startsWith(root) ? parent.slice(root.length + 1) : parent;
-    const contract = this.contractOf(file, packageDir, era.era, reads);
+    const contract = this.contractOf(file, packageDir, reads);
     const nodeTests = [...(tests.get(packageDir) ?? [])].sort();
     const readiness = era.era === 'bridge'
       ? bridgeReadiness(findings, this.options.severitiesFor?.(file))
@@ -321,7 +324,7 @@ export class NodesModel {
   }
 
   /** The node's contract.yaml: beside its module, else in its package folder (discovery's order, current-era.md §1). */
-  private contractOf(file: string, packageDir: string, era: EraDecision['era'], reads: Set<string>): NodeContract {
+  private contractOf(file: string, packageDir: string, reads: Set<string>): NodeContract {
     for (const dir of [...new Set([posix.dirname(file), packageDir])]) {
       const path = posix.join(dir, 'contract.yaml');
       reads.add(path);
@@ -334,8 +337,8 @@ export class NodesModel {
         return { path, state: 'fail', detail: `does not parse: ${(error as Error).message.split('\n')[0]}` };
       }
       if (!parsed || typeof parsed !== 'object') return { path, state: 'fail', detail: 'is not a mapping' };
-      const judged = era === 'current' ? this.options.contractStatus?.(path, text) : undefined;
-      return judged ? { path, ...judged } : { path, state: 'unknown', detail: era === 'current' ? 'parses; not validated against the framework\'s schema' : 'parses' };
+      const judged = this.options.contractStatus?.(path, text);
+      return judged ? { path, ...judged } : { path, state: 'unknown', detail: 'parses; not checked yet' };
     }
     return { path: null, state: 'fail', detail: 'no contract.yaml beside the node' };
   }
