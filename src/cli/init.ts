@@ -3,15 +3,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readConfigFile } from '../core/projectConfig';
-import { defaultSeverityOf } from '../core/rules/meta';
-import { ALL_RULE_IDS } from '../core/types';
 import { parseArgs } from './args';
 import { type CliIO, UsageError } from './io';
 
 export const STARTING_TOML = `
 [tool.onex-forge]
-# Severity per rule: "off", "hint", "information", "warning" or "error" (here: each rule's default).
-rules = { ${ALL_RULE_IDS.map((id) => `${id} = "${defaultSeverityOf(id)}"`).join(', ')} }
+# Severity per rule: "off", "hint", "information", "warning" or "error", e.g. { ONEX010 = "error" }. A rule
+# left out keeps its default, which may depend on the file's era (each rule's page has its era table).
+rules = {}
 # Extra base classes that make a class an ONEX node.
 node-base-classes = []
 # Lifecycle method names (ONEX002, ONEX005).
@@ -26,7 +25,8 @@ framework-target = "auto"
 
 export function startingJson(): string {
   return JSON.stringify({
-    rules: Object.fromEntries(ALL_RULE_IDS.map((id) => [id, defaultSeverityOf(id)])),
+    // Rules left out keep their defaults, which may depend on the file's era (each rule's page has its era table).
+    rules: {},
     nodeBaseClasses: [],
     startMethods: ['startup', 'initialize', 'on_startup'],
     stopMethods: ['shutdown', 'cleanup', 'on_shutdown'],

@@ -23,8 +23,12 @@ export function resolveConfig(partial?: Partial<EngineConfig>): EngineConfig {
   return { ...DEFAULT_CONFIG, ...defined, rules: { ...DEFAULT_CONFIG.rules, ...partial?.rules } };
 }
 
-export function severityOf(config: EngineConfig, ruleId: RawFinding['ruleId']): Severity {
-  return config.rules[ruleId] ?? defaultSeverityOf(ruleId);
+/**
+ * A finding's severity: the configured one, else the finding's own default (its rule's default in the
+ * file's era: rules/eras.ts), else its rule's default.
+ */
+export function severityOf(config: EngineConfig, ruleId: RawFinding['ruleId'], finding?: Pick<RawFinding, 'defaultSeverity'>): Severity {
+  return config.rules[ruleId] ?? finding?.defaultSeverity ?? defaultSeverityOf(ruleId);
 }
 
 let typescript: Promise<FrontEnd> | undefined;
@@ -100,7 +104,7 @@ export function finalizeFindings(text: string, analysis: FrontEndAnalysis, confi
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   for (const raw of analysis.raw) {
-    const severity = severityOf(config, raw.ruleId);
+    const severity = severityOf(config, raw.ruleId, raw);
     if (severity === 'off') continue;
     const range = lines.rangeOf(raw.span);
     if (isSuppressed(suppressions, raw.ruleId, range.start.line)) continue;
@@ -142,6 +146,7 @@ export function analyzeWith(frontEnd: FrontEnd, text: string, config: EngineConf
       rulesMs: analysis.rulesMs,
       era: analysis.era,
       ...(analysis.otherFiles && Object.keys(analysis.otherFiles).length ? { otherFiles: analysis.otherFiles } : {}),
+      classes: analysis.classes,
       skipped: analysis.outOfTime
         ? { kind: 'time-budget', message: `Stopped: analysis took longer than ${config.timeBudgetMs} ms (setting onexForge.timeBudgetMs); findings may be incomplete.` }
         : undefined,

@@ -2,6 +2,23 @@
 // uses only these, so it runs against the real omnibase_core.
 import type { Era } from './era';
 
+/**
+ * omnibase_infra's RuntimeHostError and its subclasses (omnibase_infra.errors, 0.38.6): today's typed errors,
+ * OnexErrors too (RuntimeHostError derives from ModelOnexError). The runtime fails fast on them (current-era.md §4.4).
+ */
+export const RUNTIME_HOST_ERRORS: readonly string[] = [
+  'RuntimeHostError', 'ArchitectureViolationError', 'BindingResolutionError', 'ChainPropagationError',
+  'ComputeRegistryError', 'ContainerValidationError', 'ContainerWiringError', 'DbOwnershipMismatchError',
+  'DbOwnershipMissingError', 'EnvelopeValidationError', 'EventBusRegistryError', 'EventRegistryFingerprintMismatchError',
+  'EventRegistryFingerprintMissingError', 'InfraAuthenticationError', 'InfraConnectionError', 'InfraProtocolError',
+  'InfraRateLimitedError', 'InfraRequestRejectedError', 'InfraTimeoutError', 'InfraUnavailableError', 'InvariantViolation',
+  'MessageTypeRegistryError', 'PayloadRegistryError', 'PolicyRegistryError', 'ProjectionError', 'ProjectionTenantContextError',
+  'ProtocolConfigurationError', 'ProtocolDependencyResolutionError', 'RepositoryContractError', 'RepositoryError',
+  'RepositoryExecutionError', 'RepositoryTimeoutError', 'RepositoryValidationError', 'SchemaFingerprintMismatchError',
+  'SchemaFingerprintMissingError', 'SecretResolutionError', 'ServiceRegistrationError', 'ServiceRegistryUnavailableError',
+  'ServiceResolutionError', 'TopicReplicationPolicyError', 'UnknownHandlerTypeError',
+];
+
 /** The 129 members of omnibase_core's EnumCoreErrorCode (enum_core_error_code.py at commit 239ff50a). */
 export const ERROR_CODES: ReadonlySet<string> = new Set([
   'INVALID_PARAMETER',
@@ -134,6 +151,36 @@ export const ERROR_CODES: ReadonlySet<string> = new Set([
   'ENVELOPE_PAYLOAD_SERIALIZATION_FAILED',
   'ENVELOPE_SIGNER_MISMATCH',
 ]);
+
+/**
+ * The 78 members of omnibase_core 0.1.0's EnumCoreErrorCode (the bridge era's; all of them are among today's 129).
+ * Read from the installed package (scripts/python-env's bridge environment).
+ */
+export const BRIDGE_ERROR_CODES: ReadonlySet<string> = new Set([
+  'ABSTRACT_METHOD_CALLED', 'AUTHENTICATION_ERROR', 'CONFIGURATION_ERROR', 'CONFIGURATION_NOT_FOUND',
+  'CONFIGURATION_PARSE_ERROR', 'CONTEXT_ANALYSIS_FAILED', 'CONTRACT_VIOLATION', 'CONVERSION_ERROR',
+  'DATABASE_CONNECTION_ERROR', 'DATABASE_OPERATION_ERROR', 'DATABASE_QUERY_ERROR', 'DEPENDENCY_ERROR',
+  'DEPENDENCY_FAILED', 'DEPENDENCY_UNAVAILABLE', 'DIRECTORY_NOT_FOUND', 'DISCOVERY_SETUP_FAILED',
+  'DUPLICATE_REGISTRATION', 'EVENT_PROCESSING_FAILED', 'FILE_ACCESS_ERROR', 'FILE_NOT_FOUND', 'FILE_OPERATION_ERROR',
+  'FILE_READ_ERROR', 'FILE_WRITE_ERROR', 'IMPORT_ERROR', 'INITIALIZATION_FAILED', 'INTELLIGENCE_COORDINATION_FAILED',
+  'INTELLIGENCE_PROCESSING_FAILED', 'INTERNAL_ERROR', 'INVALID_CONFIGURATION', 'INVALID_INPUT', 'INVALID_OPERATION',
+  'INVALID_PARAMETER', 'INVALID_STATE', 'ITEM_NOT_REGISTERED', 'LEARNING_ENGINE_FAILED', 'METADATA_LOAD_FAILED',
+  'METHOD_NOT_IMPLEMENTED', 'MIGRATION_ERROR', 'MISSING_REQUIRED_PARAMETER', 'MOCK_CONFIGURATION_ERROR',
+  'MODULE_NOT_FOUND', 'NETWORK_ERROR', 'NOT_FOUND', 'NO_SUITABLE_PROVIDER', 'OPERATION_FAILED',
+  'PARAMETER_OUT_OF_RANGE', 'PARAMETER_TYPE_MISMATCH', 'PATTERN_RECOGNITION_FAILED', 'PERMISSION_DENIED',
+  'PERMISSION_ERROR', 'PROCESSING_ERROR', 'QUOTA_EXCEEDED', 'RATE_LIMIT_ERROR', 'REGISTRY_INITIALIZATION_FAILED',
+  'REGISTRY_NOT_FOUND', 'REGISTRY_RESOLUTION_FAILED', 'REGISTRY_VALIDATION_FAILED', 'RESOURCE_ERROR',
+  'RESOURCE_NOT_FOUND', 'RESOURCE_UNAVAILABLE', 'SECURITY_REPORT_FAILED', 'SECURITY_VIOLATION',
+  'SERVICE_START_FAILED', 'SERVICE_STOP_FAILED', 'SERVICE_UNAVAILABLE', 'SERVICE_UNHEALTHY',
+  'SYSTEM_HEALTH_DEGRADED', 'TEST_ASSERTION_FAILED', 'TEST_DATA_INVALID', 'TEST_SETUP_FAILED', 'TIMEOUT',
+  'TIMEOUT_ERROR', 'TIMEOUT_EXCEEDED', 'TYPE_MISMATCH', 'UNSUPPORTED_OPERATION', 'VALIDATION_ERROR',
+  'VALIDATION_FAILED', 'VERSION_INCOMPATIBLE',
+]);
+
+/** The EnumCoreErrorCode members of an era's framework. */
+export function errorCodesOf(era: Era): ReadonlySet<string> {
+  return era === 'bridge' ? BRIDGE_ERROR_CODES : ERROR_CODES;
+}
 
 /**
  * Names that never existed but the spec or old templates use, with the member to use instead.

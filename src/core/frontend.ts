@@ -6,7 +6,7 @@ import type { CompletionRequest, CompletionResult } from './completions/types';
 import type { EraDecision } from './era';
 import type { Clock } from './clock';
 import type { CommentInfo } from './suppression';
-import type { EngineConfig, FileKind, Fix, Finding, RawFinding, Span } from './types';
+import type { AnalyzedClass, EngineConfig, FileKind, Fix, Finding, LanguageId, RawFinding, Span } from './types';
 import type { ModuleFacts } from './workspace/facts';
 
 /** What a caller wants from an analysis besides the findings. */
@@ -56,6 +56,8 @@ export interface FrontEndAnalysis {
   facts?: ModuleFacts;
   /** Findings in other files (AnalysisResult.otherFiles), final already: their severities and suppressions applied. */
   otherFiles?: Record<string, Finding[]>;
+  /** The file's classes and their roles. */
+  classes?: AnalyzedClass[];
 }
 
 /**

@@ -1,5 +1,6 @@
-import type { EraDecision, EraSetting, ProjectPin } from './era';
+import type { Era, EraDecision, EraSetting, ProjectPin } from './era';
 import type { PackageFacts } from './packageFacts';
+import type { ClassRole } from './rules/classRoles';
 
 // The engine's shared vocabulary. Nothing here knows about VS Code or about a parser:
 // both language front ends (tree-sitter for Python, ts-morph for TypeScript) produce these.
@@ -53,6 +54,8 @@ export function describeRuleIds(ids: readonly string[] = ALL_RULE_IDS): string {
 /** A severity as users configure it; `off` disables the rule. */
 export type Severity = 'off' | 'hint' | 'information' | 'warning' | 'error';
 export const SEVERITIES: readonly Severity[] = ['off', 'hint', 'information', 'warning', 'error'];
+/** The severity of a reported finding (a rule switched off reports nothing). */
+export type FindingSeverity = Exclude<Severity, 'off'>;
 
 /** Offsets are UTF-16 code-unit indexes into the analysed text (JavaScript string indexes). */
 export interface Span {
@@ -107,6 +110,11 @@ export interface RawFinding {
   data?: unknown;
   /** Where else the finding points (the contract rules' node ↔ contract findings). */
   related?: RelatedInformation[];
+  /**
+   * This finding's default severity when it differs from its rule's (rules.md, "Eras": in today's era a
+   * rule whose framework check is not wired reports at information). A configured severity always wins.
+   */
+  defaultSeverity?: FindingSeverity;
 }
 
 /** Another place a finding concerns: the other file of a node ↔ contract mismatch (VS Code's relatedInformation). */
@@ -119,7 +127,18 @@ export interface RelatedInformation {
 
 export interface Finding extends RawFinding {
   range: Range;
-  severity: Exclude<Severity, 'off'>;
+  severity: FindingSeverity;
+}
+
+/** How a rule stands in one era (rules.md's era table): whether it applies, in which form, why, at which severity. */
+export interface RuleEraEntry {
+  applies: boolean;
+  /** What it reports in that era (or what reports it instead), one sentence. */
+  form: string;
+  /** Why, with the framework facts behind it (current-era.md §5). */
+  why: string;
+  /** Its default severity there (a configured severity wins). */
+  defaultSeverity: FindingSeverity;
 }
 
 /** The order findings are reported in: by position, then by rule id. */
@@ -144,6 +163,8 @@ export interface RuleMeta {
   appliesTo?: 'contract.yaml';
   /** The framework check the rule mirrors (current-era.md §2.1's numbering), when one does. */
   mirrors?: string;
+  /** In which era the rule applies, in which form and at which default severity (absent: both, at warning). */
+  eras?: Record<Era, RuleEraEntry>;
 }
 
 /** Settings that shape detection, shared by the extension and the CLI. */
@@ -202,6 +223,16 @@ export interface SkipReason {
   message: string;
 }
 
+/** A class of the analysed file and its role (rules/classRoles.ts), for hovers and the nodes view. */
+export interface AnalyzedClass {
+  name: string;
+  /** The class's name in the text. */
+  span: Span;
+  role: ClassRole;
+  /** Why it has that role: "a test double: named FakeLedgerEffect". */
+  reason: string;
+}
+
 export interface AnalysisResult {
   findings: Finding[];
   /** Set when the file was not (fully) analysed. */
@@ -220,4 +251,6 @@ export interface AnalysisResult {
    * a handler's mistake in the handler's file. Absent when there are none.
    */
   otherFiles?: Record<string, Finding[]>;
+  /** The file's classes with their roles (the Python front end fills it); absent when it was not analysed. */
+  classes?: AnalyzedClass[];
 }

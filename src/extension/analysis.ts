@@ -178,8 +178,9 @@ export class DocumentAnalyzer implements vscode.Disposable {
         syntaxErrors: analysis.syntaxErrors,
         parseMs: analysis.parseMs,
         rulesMs: analysis.rulesMs,
-        skipped: analysis.outOfTime ? { kind: 'time-budget', message: `Stopped: analysis took longer than ${config.timeBudgetMs} ms (setting onexForge.timeBudgetMs).` } : undefined,
         era: analysis.era,
+        classes: analysis.classes,
+        skipped: analysis.outOfTime ? { kind: 'time-budget', message: `Stopped: analysis took longer than ${config.timeBudgetMs} ms (setting onexForge.timeBudgetMs).` } : undefined,
         facts: analysis.facts,
       };
     } catch {

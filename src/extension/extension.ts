@@ -17,6 +17,7 @@ import { RULE_META } from '../core/rules/meta';
 import { EngineBridge } from './engineBridge';
 import { registerScaffoldCommands } from './scaffold';
 import { AnalysisStatus } from './status';
+import { ClassRoleHoverProvider } from './hover';
 import { ScanPool } from './scanPool';
 import { UserInterface, type UiEvents } from './ui';
 import { WorkerClient } from './workerClient';
@@ -76,6 +77,8 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
     // contract.yaml has the language `yaml` only where a YAML extension is installed: the providers go by its name.
     vscode.languages.registerCompletionItemProvider(CONTRACT_SELECTOR, new ContractCompletionProvider(contracts), ':', ' ', '-'),
     vscode.languages.registerHoverProvider(CONTRACT_SELECTOR, new ContractHoverProvider(contracts)),
+    vscode.languages.registerHoverProvider([{ language: 'python' }, { language: 'typescript' }],
+      new ClassRoleHoverProvider((document) => analyzer.lastResult(document).result)),
     vscode.workspace.onDidOpenTextDocument((d) => analyzer.schedule(d, 0)),
     vscode.workspace.onDidChangeTextDocument((e) => analyzer.onDidChange(e)),
     vscode.workspace.onDidCloseTextDocument((d) => {

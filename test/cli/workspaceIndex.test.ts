@@ -44,8 +44,12 @@ describe('cli: the workspace index of a folder check', () => {
   });
 });
 
+/** A bridge-era project (omnibase_core 0.1.0): the class-level rules apply there. */
+const BRIDGE_PIN = '[project]\nname = "demo"\nversion = "0.1.0"\ndependencies = ["omnibase-core==0.1.0"]\n';
+
 /** PaymentProcessor derives CompanyEffectBase (base), which derives CoreBase (core), which derives NodeEffect. */
 const TWO_FILES_AWAY = {
+  'pyproject.toml': BRIDGE_PIN,
   'py/pay/__init__.py': '',
   'py/pay/core.py': 'from omnibase_core.nodes.node_effect import NodeEffect\n\nclass CoreBase(NodeEffect):\n    pass\n',
   'py/pay/base.py': 'from .core import CoreBase\n\nclass CompanyEffectBase(CoreBase):\n    pass\n',
@@ -102,6 +106,7 @@ describe('cli: check and fix on a folder follow bases across files', () => {
 
   it('a node class another file derives from is a base, not a production node: the class-level rules leave it', async () => {
     const root = project({
+      'pyproject.toml': BRIDGE_PIN,
       'pkg/__init__.py': '',
       'pkg/base.py': [
         'from omnibase_core.nodes.node_effect import NodeEffect',
@@ -120,6 +125,19 @@ describe('cli: check and fix on a folder follow bases across files', () => {
     const folder = await cli(['check', '--format', 'json', '.'], root);
     assert.deepEqual(rulesOn(folder, 'pkg/base.py'), [], 'PaymentProcessor derives from it: a base');
     assert.ok(rulesOn(folder, 'pkg/node.py').includes('4 ONEX005'), 'the node deriving from it is judged');
+  });
+
+  it('in TypeScript too: a node class another module extends is a base', async () => {
+    const root = project({
+      'src/base.ts': "import { NodeEffect } from '@omninode/onex-runtime';\n\nexport class CompanyEffectBase extends NodeEffect {\n  describe(): string {\n    return 'company';\n  }\n}\n",
+      'src/node.ts': "import { CompanyEffectBase } from './base';\n\nexport class PaymentProcessor extends CompanyEffectBase {\n  pay(): number {\n    return 1;\n  }\n}\n",
+    });
+    const rulesOn = (run: { stdout: string }, file: string) => (JSON.parse(run.stdout) as JsonFinding[]).filter((f) => f.file === file).map((f) => `${f.line} ${f.rule}`);
+    const alone = await cli(['check', '--format', 'json', 'src/base.ts'], root);
+    assert.ok(rulesOn(alone, 'src/base.ts').includes('3 ONEX005'), `on its own, the base is judged: ${rulesOn(alone, 'src/base.ts')}`);
+    const folder = await cli(['check', '--format', 'json', '.'], root);
+    assert.deepEqual(rulesOn(folder, 'src/base.ts'), [], 'PaymentProcessor extends it: a base');
+    assert.ok(rulesOn(folder, 'src/node.ts').includes('3 ONEX005'), `the node extending it is judged: ${rulesOn(folder, 'src/node.ts')}`);
   });
 
   it('fix builds the index first: a safe fix inside a node class two files from its node base is applied', async () => {

@@ -72,8 +72,8 @@ describe('ONEX002 fix', () => {
       // Settings, not hard-coded hosts.
       assert.ok(fixed.includes('self.consul_host = container.config.get("consul_host", self.consul_host)'), fixed);
       assert.ok(fixed.includes('self.consul_host: str | None = None'), fixed);
-      // Today's logging import, merged with the file's imports.
-      assert.ok(fixed.includes('from omnibase_core.logging.logging_structured import emit_log_event_sync as emit_log_event'), fixed);
+      // The bridge era's logging import (the file is a bridge project's), merged with the file's imports.
+      assert.ok(fixed.includes('from omnibase_core.logging.structured import emit_log_event_sync as emit_log_event'), fixed);
       assert.ok(fixed.includes('from omnibase_core.enums.enum_log_level import EnumLogLevel as LogLevel'), fixed);
       assert.ok(fixed.includes('service_id = f"payment-gateway-effect-{self.node_id}"'), fixed);
     });
@@ -176,7 +176,7 @@ describe('ONEX002 fix', () => {
     it('merges the imports into the file\'s own from-imports of the same modules', async () => {
       const code = dedent(`
         from omnibase_core.enums.enum_log_level import EnumLogLevel
-        from omnibase_core.logging.logging_structured import emit_log_event_async
+        from omnibase_core.logging.structured import emit_log_event_async
         from omnibase_core.nodes.node_effect import NodeEffect
 
 
@@ -187,7 +187,7 @@ describe('ONEX002 fix', () => {
       const { fixed } = await checkRuleFix('ONEX002', code);
       assert.ok(fixed.startsWith([
         'from omnibase_core.enums.enum_log_level import EnumLogLevel',
-        'from omnibase_core.logging.logging_structured import emit_log_event_async, emit_log_event_sync as emit_log_event',
+        'from omnibase_core.logging.structured import emit_log_event_async, emit_log_event_sync as emit_log_event',
         'from omnibase_core.nodes.node_effect import NodeEffect',
       ].join('\n')), fixed);
       assert.ok(fixed.includes('EnumLogLevel.INFO'), fixed);
@@ -211,5 +211,37 @@ describe('ONEX002 fix', () => {
       assert.ok(fixed.includes('consul_client = self.consul\n            consul_client.agent.service.deregister(self.service_id)'), fixed);
       assert.ok(fixed.includes('if not hasattr(self, "service_id"):'), fixed);
     });
+  });
+});
+
+describe('ONEX002 fix: generated code reads only attributes the class or its known bases define', () => {
+  const node = (base: string, init: string) => dedent(`
+    from omnibase_core.enums.enum_log_level import EnumLogLevel as LogLevel
+    from omnibase_core.logging.structured import emit_log_event_sync as emit_log_event
+
+    from ..shared.adapters import AdapterEffectBase
+
+
+    class NodeInvoiceMirrorEffect(${base}):
+        """Mirrors invoices into the archive."""
+
+        def __init__(self, container):
+    ${init}
+            self.archive_path = "/var/lib/invoices"
+
+        async def execute_effect(self, contract):
+            return {"mirrored": contract.input_state["invoice_id"]}
+  `);
+  it('a base from another package (unknown), or a framework base whose __init__ is never called: no self.node_id, no self.container', async () => {
+    for (const code of [node('AdapterEffectBase', '        self.container = container'), node('NodeEffect', '        self._container = container')]) {
+      const { fixed } = await checkRuleFix('ONEX002', code);
+      assert.ok(!fixed.includes('self.node_id') && !fixed.includes('self._node_id'), fixed);
+      assert.match(fixed, /service_id = f"invoice-mirror-effect-\{id\(self\)\}"/);
+    }
+  });
+  it('a framework base whose __init__ the class calls: NodeCoreBase sets node_id, the generated code uses it', async () => {
+    const { fixed } = await checkRuleFix('ONEX002', node('NodeEffect', '        super().__init__(container)'));
+    assert.match(fixed, /service_id = f"invoice-mirror-effect-\{self\.node_id\}"/);
+    assert.match(fixed, /"node_id": self\.node_id/);
   });
 });

@@ -1,8 +1,10 @@
 // ONEX004 fixes: `except <OnexError name>: raise` before the broad handler (safe, preferred), `from e`
 // on a raise in an except block (safe), and the spec's full ladder of handlers (unsafe).
 import { strict as assert } from 'node:assert';
+import { fixesFor } from '../../src/core/engine';
 import { applyEdits } from '../../src/core/text';
 import { applyAllFixes, dedent, findingsOf } from '../helpers/ruleTester';
+import { ONEX004_PYTHON_CASES } from '../../src/core/rules/onex004/python.cases';
 import {
   type EditPolicy, VARIANTS, applyFix, checkFixSafety, fixesOf, fixture, importInsertion, loadParser, pyCompileError,
   runPython, within,
@@ -239,7 +241,7 @@ describe('ONEX004 fixes', () => {
       from omnibase_core.nodes.node_effect import NodeEffect
       import asyncio
       import logging
-      from omnibase_core.logging.logging_structured import emit_log_event_sync as emit_log_event
+      from omnibase_core.logging.structured import emit_log_event_sync as emit_log_event
       from omnibase_core.enums.enum_log_level import EnumLogLevel as LogLevel
 
 
@@ -355,7 +357,9 @@ describe('ONEX004 fixes', () => {
         from omnibase_core.errors import ModelOnexError, EnumCoreErrorCode
         from node_under_test import NodeTemplateEffect
 
-        node = NodeTemplateEffect(container=object())
+        from omnibase_core.models.container.model_onex_container import ModelONEXContainer
+
+        node = NodeTemplateEffect(container=ModelONEXContainer())
         original = ModelOnexError("already wrapped", error_code=EnumCoreErrorCode.NOT_FOUND)
         for error in [original, ConnectionError("refused"), asyncio.TimeoutError(), KeyError("id"), RuntimeError("boom")]:
             try:
@@ -363,7 +367,9 @@ describe('ONEX004 fixes', () => {
             except ModelOnexError as raised:
                 same = raised is original
                 cause = raised.__cause__ is error
-                print(type(error).__name__, raised.error_code.value, same, cause, raised.context.get("node_id") == node.node_id)
+                # omnibase_core 0.1.0 keeps the keyword context under additional_context.
+                context = raised.context.get("additional_context", {})
+                print(type(error).__name__, raised.error_code.name, same, cause, context.get("node_id") == node.node_id)
       `);
       assert.deepEqual(runPython(fixed, driver).trim().split('\n'), [
         'ModelOnexError NOT_FOUND True False False',
@@ -396,5 +402,70 @@ describe('ONEX004 fixes', () => {
 
   it('fix safety on the long effect node with a syntax error elsewhere', async () => {
     await checkFixSafety('ONEX004', fixture('statements_long_effect.py'), policy, '    ');
+  });
+});
+
+describe('ONEX004 fixes: the re-raise is safe only where the broad handler raises on every path', () => {
+  it('safe where the handler always raises (if/else, with); unsafe where it may return or continue first', async () => {
+    const own = ONEX004_PYTHON_CASES.invalid.find((c) => c.name.startsWith('raises on its own path'));
+    assert.ok(own, 'the table case');
+    // Its node (store: if/else, fetch: with, remove: an early return), and a loop the handler continues.
+    const code = own.code + [
+      '',
+      '    async def drain(self, keys):',
+      '        for key in keys:',
+      '            try:',
+      '                await self.bucket.delete(key)',
+      '            except Exception as exc:',
+      '                if isinstance(exc, KeyError):',
+      '                    continue',
+      '                raise ModelOnexError(f"drain {key} failed", error_code=EnumCoreErrorCode.OPERATION_FAILED) from exc',
+      '',
+    ].join('\n');
+    const findings = await findingsOf(code, 'ONEX004');
+    assert.equal(findings.length, 4);
+    const safety = [];
+    for (let i = 0; i < findings.length; i++) safety.push((await fixesOf(code, 'ONEX004', i)).fixes.find((f) => f.id === 'reraise-onex-error')!.safety);
+    assert.deepEqual(safety, ['safe', 'safe', 'unsafe', 'unsafe']);
+  });
+});
+
+describe('ONEX004 fixes (TypeScript): the re-throw is safe only where the catch block throws on every path', () => {
+  it('safe where it always throws (if/else); unsafe where it may return first', async () => {
+    const code = dedent(`
+      import { EnumCoreErrorCode, NodeEffect, OnexError } from '@omninode/onex-runtime';
+
+      export class NodeArchiveEffect extends NodeEffect {
+        async store(blob: Uint8Array): Promise<string> {
+          try {
+            return await this.bucket.put(blob);
+          } catch (error) {
+            if (error instanceof TypeError) {
+              throw new OnexError('archive rejected the blob', EnumCoreErrorCode.VALIDATION_ERROR, { cause: error });
+            } else {
+              throw new OnexError('archive failed', EnumCoreErrorCode.OPERATION_FAILED, { cause: error });
+            }
+          }
+        }
+
+        async remove(key: string): Promise<boolean> {
+          try {
+            await this.bucket.delete(key);
+            return true;
+          } catch (error) {
+            if (error instanceof RangeError) return false;
+            throw new OnexError(\`remove \${key} failed\`, EnumCoreErrorCode.OPERATION_FAILED, { cause: error });
+          }
+        }
+      }
+    `);
+    const findings = await findingsOf(code, 'ONEX004', 'typescript');
+    assert.equal(findings.length, 2, findings.map((f) => f.message).join('\n'));
+    const safety = [];
+    for (const finding of findings) {
+      const { fixes } = await fixesFor(code, finding, { language: 'typescript', fileName: 'node.ts' });
+      safety.push(fixes.find((f) => f.id === 'reraise-onex-error')!.safety);
+    }
+    assert.deepEqual(safety, ['safe', 'unsafe']);
   });
 });

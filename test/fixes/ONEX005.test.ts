@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeText, fixesFor } from '../../src/core/engine';
 import type { RuleId } from '../../src/core/types';
-import { dedent } from '../helpers/ruleTester';
+import { dedent, testConfig } from '../helpers/ruleTester';
 import { ONEX005_PYTHON_CASES } from '../../src/core/rules/onex005/python.cases';
 import { applyEdits } from '../../src/core/text';
 import { checkRuleFix, withCrlf, withSingleQuotes, withTabs, withTwoSpaces, withoutInsertions } from './classlevel.helpers';
@@ -119,10 +119,10 @@ describe('ONEX005 fix', () => {
       it(`${order.join(' → ')} on the template-style effect (CRLF, tabs)`, async () => {
         let text = withCrlf(withTabs(TEMPLATE));
         for (const rule of order) {
-          const firing = (await analyzeText(text, { language: 'python' })).findings.some((f) => f.ruleId === rule);
+          const firing = (await analyzeText(text, { language: 'python', config: testConfig('python') })).findings.some((f) => f.ruleId === rule);
           if (firing) text = (await checkRuleFix(rule, text, { eol: '\r\n', indent: 'tab' })).fixed;
         }
-        const remaining = (await analyzeText(text, { language: 'python' })).findings
+        const remaining = (await analyzeText(text, { language: 'python', config: testConfig('python') })).findings
           .filter((f) => ['ONEX001', 'ONEX002', 'ONEX005', 'ONEX009'].includes(f.ruleId));
         assert.deepEqual(remaining.map((f) => f.message), []);
         // ONEX002's shutdown() and ONEX005's agree: one shutdown, which deregisters.
@@ -138,9 +138,9 @@ describe('ONEX005 fix', () => {
     const secondClass = code.indexOf('class NodeCacheEffect', code.indexOf('except ImportError'));
     for (const rule of ['ONEX001', 'ONEX002', 'ONEX005', 'ONEX009'] as RuleId[]) {
       it(rule, async () => {
-        const findings = (await analyzeText(code, { language: 'python' })).findings.filter((f) => f.ruleId === rule);
+        const findings = (await analyzeText(code, { language: 'python', config: testConfig('python') })).findings.filter((f) => f.ruleId === rule);
         assert.equal(findings.length, 2);
-        const { fixes } = await fixesFor(code, findings[1], { language: 'python' });
+        const { fixes } = await fixesFor(code, findings[1], { language: 'python', config: testConfig('python') });
         const fix = fixes.find((f) => f.preferred)!;
         // Imports go to the top of the file; everything else lands in the second definition.
         const inClass = fix.edits.filter((e) => !/^\r?\n?from |^\r?\nimport /.test(e.newText));
@@ -148,7 +148,7 @@ describe('ONEX005 fix', () => {
         for (const e of inClass) assert.ok(e.start > secondClass, `${rule} edits the first definition at ${e.start}`);
         const fixed = applyEdits(code, fix.edits);
         const firstClassLine = fixed.slice(0, fixed.indexOf('class NodeCacheEffect')).split('\n').length;
-        const after = await analyzeText(fixed, { language: 'python' });
+        const after = await analyzeText(fixed, { language: 'python', config: testConfig('python') });
         assert.deepEqual(after.findings.filter((f) => f.ruleId === rule).map((f) => f.range.start.line + 1), [firstClassLine],
           'only the first definition still has the gap');
       });

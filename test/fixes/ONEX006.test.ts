@@ -2,13 +2,13 @@
 import { strict as assert } from 'node:assert';
 import { fixesFor } from '../../src/core/engine';
 import { applyEdits } from '../../src/core/text';
-import { applyAllFixes, dedent, findingsOf } from '../helpers/ruleTester';
+import { applyAllFixes, dedent, findingsOf, testConfig } from '../helpers/ruleTester';
 import { VARIANTS, checkFixSafety, fixture, insideFinding, pureInsertion } from './dataflow_fixSafety';
 
 async function fixesOf(code: string, index = 0) {
   const findings = await findingsOf(code, 'ONEX006');
   assert.ok(findings[index], 'expected an ONEX006 finding');
-  return (await fixesFor(code, findings[index], { language: 'python' })).fixes;
+  return (await fixesFor(code, findings[index], { language: 'python', config: testConfig('python') })).fixes;
 }
 
 const HELPER = [

@@ -4,13 +4,13 @@ import { fixesFor } from '../../src/core/engine';
 import { applyEdits } from '../../src/core/text';
 import type { Finding } from '../../src/core/types';
 import type { Onex010Data } from '../../src/core/rules/onex010/python';
-import { applyAllFixes, dedent, findingsOf } from '../helpers/ruleTester';
+import { applyAllFixes, dedent, findingsOf, testConfig } from '../helpers/ruleTester';
 import { type EditPolicy, VARIANTS, checkFixSafety, fixture } from './dataflow_fixSafety';
 
 async function fixesOf(code: string, index = 0) {
   const findings = await findingsOf(code, 'ONEX010');
   assert.ok(findings[index], 'expected an ONEX010 finding');
-  return { finding: findings[index], ...(await fixesFor(code, findings[index], { language: 'python' })) };
+  return { finding: findings[index], ...(await fixesFor(code, findings[index], { language: 'python', config: testConfig('python') })) };
 }
 
 /** Edits may only rename the callee inside a call of the finding's duration, or add perf_counter to a `from time import`. */

@@ -68,9 +68,11 @@ describe('ONEX011 fixes', () => {
     }
   });
 
-  it('the fixed code runs: the members exist in the framework stand-in', () => {
-    const fixed = 'from omnibase_core.errors import EnumCoreErrorCode\ncode = EnumCoreErrorCode.NETWORK_ERROR\n';
-    assert.equal(runPython(fixed, 'import node_under_test\nprint(node_under_test.code.value)\n').trim(), 'NETWORK_ERROR');
+  it('the fixed code runs: the replacements exist in the real framework of each era', () => {
+    for (const era of ['bridge', 'today'] as const) {
+      const fixed = 'from omnibase_core.errors import EnumCoreErrorCode\ncode = EnumCoreErrorCode.NETWORK_ERROR\n';
+      assert.equal(runPython(fixed, 'import node_under_test\nprint(node_under_test.code.name)\n', era).trim(), 'NETWORK_ERROR');
+    }
   });
 
   for (const variant of VARIANTS) {

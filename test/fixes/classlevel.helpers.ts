@@ -12,6 +12,7 @@ import { analyzeText, fixesFor } from '../../src/core/engine';
 import { applyEdits } from '../../src/core/text';
 import type { EngineConfig, Fix, RuleId } from '../../src/core/types';
 import { applyAllFixes } from '../helpers/ruleTester';
+import { BRIDGE_PROJECT } from '../../src/core/rules/cases';
 
 // py_compile for several files in one interpreter (starting python3 is the slow part).
 const PY_COMPILE = [
@@ -93,7 +94,8 @@ export interface FixCheckOptions {
  * rule no longer fires; checks every property of issue 4 on the way and on the result.
  */
 export async function checkRuleFix(ruleId: RuleId, code: string, options: FixCheckOptions = {}): Promise<FixCheck> {
-  const { config } = options;
+  // The class-level rules apply in the bridge era (rules.md, "Eras"): the code is a bridge project's.
+  const config = { ...BRIDGE_PROJECT, ...options.config };
   const eol = options.eol ?? (code.includes('\r\n') ? '\r\n' : '\n');
   const indent = options.indent ?? 4;
   const before = await analyzeText(code, { language: 'python', config });

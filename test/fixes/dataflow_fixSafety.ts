@@ -11,6 +11,7 @@ import { analyzeText, fixesFor, getFrontEnd } from '../../src/core/engine';
 import { applyEdits } from '../../src/core/text';
 import type { EngineConfig, Finding, RuleId, TextEdit } from '../../src/core/types';
 import { applyAllFixes, findingsOf } from '../helpers/ruleTester';
+import { BRIDGE_PROJECT } from '../../src/core/rules/cases';
 
 export const fixture = (name: string): string => readFileSync(join(__dirname, '..', 'fixtures', 'python', name), 'utf8');
 
@@ -104,7 +105,9 @@ export interface SafetyResult {
 }
 
 /** The whole checklist on one text; returns the fixed text for further assertions. */
-export async function checkFixSafety(ruleId: RuleId, text: string, policy: EditPolicy, config?: Partial<EngineConfig>): Promise<SafetyResult> {
+export async function checkFixSafety(ruleId: RuleId, text: string, policy: EditPolicy, own?: Partial<EngineConfig>): Promise<SafetyResult> {
+  // The code is a bridge project's unless the test says otherwise (ONEX006 applies in the bridge era only).
+  const config = { ...BRIDGE_PROJECT, ...own };
   const beforeResult = await analyzeText(text, { language: 'python', config, fileName: 'node.py' });
   const before = beforeResult.findings;
   assert.ok(before.some((f) => f.ruleId === ruleId), `${ruleId} does not fire on the input: nothing to check`);

@@ -12,10 +12,10 @@ import { analyzeText, fixesFor, getFrontEnd } from '../../src/core/engine';
 import { getPythonParser } from '../../src/core/python/parser';
 import { applyEdits } from '../../src/core/text';
 import type { Finding, Fix, RuleId, TextEdit } from '../../src/core/types';
-import { applyAllFixes, findingsOf } from '../helpers/ruleTester';
+import { applyAllFixes, findingsOf, testConfig } from '../helpers/ruleTester';
+import { type FrameworkEra, runFramework } from '../helpers/framework';
 
 export const fixture = (name: string): string => readFileSync(join(__dirname, '..', 'fixtures', 'python', name), 'utf8');
-export const STUBS = join(__dirname, '..', 'fixtures', 'python-stubs');
 
 /** Leading groups of four spaces rewritten to `unit`; other whitespace kept. */
 function reindent(text: string, unit: string): string {
@@ -57,15 +57,18 @@ export function pyCompileError(text: string): string | null {
   }
 }
 
-/** Runs a Python script (module text plus a driver) against the omnibase_core stand-ins; returns stdout. */
-export function runPython(module: string, driver: string): string {
+/**
+ * Runs a Python script (module text plus a driver) in the real framework of an era (the bridge era's omnibase_core
+ * 0.1.0 by default, as the fix tests' code is); returns stdout, or fails with the script's stderr.
+ */
+export function runPython(module: string, driver: string, era: FrameworkEra = 'bridge'): string {
   const dir = mkdtempSync(join(tmpdir(), 'onex-statements-run-'));
   try {
     writeFileSync(join(dir, 'node_under_test.py'), module);
     writeFileSync(join(dir, 'driver.py'), driver);
-    return execFileSync('python3', ['driver.py'], {
-      cwd: dir, stdio: 'pipe', env: { ...process.env, PYTHONPATH: STUBS, PYTHONDONTWRITEBYTECODE: '1' },
-    }).toString();
+    const run = runFramework(era, ['python', 'driver.py'], { cwd: dir, env: { PYTHONDONTWRITEBYTECODE: '1' } });
+    assert.equal(run.status, 0, `the driver failed in the ${era} framework:\n${run.stderr.slice(-3000)}`);
+    return run.stdout;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -144,7 +147,7 @@ async function applyCheckedFixes(text: string, ruleId: RuleId, policy: EditPolic
     const findings = await findingsOf(current, ruleId);
     let applied = false;
     for (const finding of findings) {
-      const { fixes, refused } = await fixesFor(current, finding, { language: 'python' });
+      const { fixes, refused } = await fixesFor(current, finding, { language: 'python', config: testConfig('python') });
       assert.deepEqual(refused.map((r) => r.reason), [], 'a fix was refused by the engine');
       const fix = fixes.find((f) => f.preferred) ?? fixes[0];
       if (!fix) continue;
@@ -179,7 +182,7 @@ export interface SafetyResult {
 /** The whole checklist on one text; returns the fixed text for further assertions. */
 export async function checkFixSafety(ruleId: RuleId, text: string, policy: EditPolicy, unit: string,
   options: { unfixable?: number } = {}): Promise<SafetyResult> {
-  const beforeResult = await analyzeText(text, { language: 'python', fileName: 'node.py' });
+  const beforeResult = await analyzeText(text, { language: 'python', config: testConfig('python'), fileName: 'node.py' });
   const before = beforeResult.findings;
   assert.ok(before.some((f) => f.ruleId === ruleId), `${ruleId} does not fire on the input: nothing to check`);
   const compiles = pyCompileError(text) === null;
@@ -193,13 +196,13 @@ export async function checkFixSafety(ruleId: RuleId, text: string, policy: EditP
     assert.equal(compileError, null, `python3 -m py_compile rejects the fixed file:\n${compileError}`);
   }
 
-  const afterResult = await analyzeText(fixed, { language: 'python', fileName: 'node.py' });
+  const afterResult = await analyzeText(fixed, { language: 'python', config: testConfig('python'), fileName: 'node.py' });
   const after = afterResult.findings;
   const left = after.filter((f) => f.ruleId === ruleId);
   if (options.unfixable) {
     // Findings the rule offers no fix for may stay; nothing else may.
     assert.equal(left.length, options.unfixable, `${ruleId} findings left after its fixes`);
-    for (const f of left) assert.deepEqual((await fixesFor(fixed, f, { language: 'python' })).fixes, [], `a fix is offered but was not applied: ${f.message}`);
+    for (const f of left) assert.deepEqual((await fixesFor(fixed, f, { language: 'python', config: testConfig('python') })).fixes, [], `a fix is offered but was not applied: ${f.message}`);
   } else {
     assert.deepEqual(left.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`), [],
       `${ruleId} still fires after its fixes`);
@@ -220,7 +223,7 @@ export async function checkFixSafety(ruleId: RuleId, text: string, policy: EditP
 export async function fixesOf(code: string, ruleId: RuleId, index = 0): Promise<{ finding: Finding; fixes: Fix[] }> {
   const findings = await findingsOf(code, ruleId);
   assert.ok(findings[index], `expected a ${ruleId} finding #${index}`);
-  const { fixes, refused } = await fixesFor(code, findings[index], { language: 'python' });
+  const { fixes, refused } = await fixesFor(code, findings[index], { language: 'python', config: testConfig('python') });
   assert.deepEqual(refused, []);
   return { finding: findings[index], fixes };
 }

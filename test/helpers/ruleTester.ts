@@ -4,15 +4,24 @@
 import { strict as assert } from 'node:assert';
 import { analyzeText, fixesFor } from '../../src/core/engine';
 import { applyEdits } from '../../src/core/text';
-import { type RuleTable, dedent } from '../../src/core/rules/cases';
+import { BRIDGE_PROJECT, type RuleTable, dedent } from '../../src/core/rules/cases';
 import type { EngineConfig, Finding, LanguageId, RuleId } from '../../src/core/types';
 
 export { dedent };
 export type { ExpectedFinding, ValidCase, InvalidCase, RuleTable } from '../../src/core/rules/cases';
 
+/**
+ * The settings a test's code is analysed with: Python code is a bridge-era project's file (BRIDGE_PROJECT: it
+ * pins omnibase_core 0.1.0) unless the test's own settings or the file's imports say otherwise, since the
+ * tests of the rules' patterns were written for that era; today's cases pass TODAY_PROJECT or today's imports.
+ */
+export function testConfig(language: LanguageId, config?: Partial<EngineConfig>): Partial<EngineConfig> | undefined {
+  return language === 'python' ? { ...BRIDGE_PROJECT, ...config } : config;
+}
+
 export async function findingsOf(code: string, ruleId: RuleId | null, language: LanguageId = 'python',
   config?: Partial<EngineConfig>, fileName = language === 'python' ? 'node.py' : 'node.ts'): Promise<Finding[]> {
-  const result = await analyzeText(code, { language, config, fileName });
+  const result = await analyzeText(code, { language, config: testConfig(language, config), fileName });
   assert.equal(result.skipped, undefined, `analysis was skipped: ${result.skipped?.message}`);
   return ruleId ? result.findings.filter((f) => f.ruleId === ruleId) : result.findings;
 }
@@ -29,7 +38,7 @@ export async function applyAllFixes(code: string, ruleId: RuleId, language: Lang
     const findings = await findingsOf(text, ruleId, language, config);
     let changed = false;
     for (const finding of findings) {
-      const { fixes } = await fixesFor(text, finding, { language, config });
+      const { fixes } = await fixesFor(text, finding, { language, config: testConfig(language, config) });
       const fix = fixes.find((f) => f.preferred) ?? fixes[0];
       if (!fix || fix.edits.length === 0) continue;
       const next = applyEdits(text, fix.edits);
@@ -44,12 +53,17 @@ export async function applyAllFixes(code: string, ruleId: RuleId, language: Lang
   throw new Error(`fixes for ${ruleId} did not converge after 20 rounds`);
 }
 
+/** A case's settings: its table's, with its own laid over them. */
+function caseConfig(table: RuleTable, own: Partial<EngineConfig> | undefined): Partial<EngineConfig> | undefined {
+  return table.config || own ? { ...table.config, ...own, rules: { ...table.config?.rules, ...own?.rules } } : undefined;
+}
+
 export function ruleTester(ruleId: RuleId, table: RuleTable, language: LanguageId = 'python'): void {
   describe(`${ruleId} (${language})`, () => {
     describe('valid', () => {
       for (const c of table.valid) {
         it(c.name, async () => {
-          const findings = await findingsOf(c.code, ruleId, language, c.config);
+          const findings = await findingsOf(c.code, ruleId, language, caseConfig(table, c.config));
           assert.equal(findings.length, 0, `expected no ${ruleId} findings, got:\n${describeFindings(findings)}`);
         });
       }
@@ -57,7 +71,7 @@ export function ruleTester(ruleId: RuleId, table: RuleTable, language: LanguageI
     describe('invalid', () => {
       for (const c of table.invalid) {
         it(c.name, async () => {
-          const findings = await findingsOf(c.code, ruleId, language, c.config);
+          const findings = await findingsOf(c.code, ruleId, language, caseConfig(table, c.config));
           const actual = describeFindings(findings);
           assert.equal(findings.length, c.errors.length, `expected ${c.errors.length} ${ruleId} findings, got:\n${actual}`);
           c.errors.forEach((expected, i) => {
@@ -72,7 +86,7 @@ export function ruleTester(ruleId: RuleId, table: RuleTable, language: LanguageI
             }
           });
           if (c.output !== undefined) {
-            const fixed = await applyAllFixes(c.code, ruleId, language, c.config);
+            const fixed = await applyAllFixes(c.code, ruleId, language, caseConfig(table, c.config));
             assert.equal(fixed, c.output);
           }
         });

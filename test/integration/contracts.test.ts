@@ -31,13 +31,15 @@ async function open(uri: vscode.Uri): Promise<{ document: vscode.TextDocument; e
 }
 
 /**
- * Waits until the workspace's file watcher reports changes in `folder` (a watcher of the test's own, on the
- * service the extension's watcher shares): a folder made a moment ago may not be watched yet, and a change
- * made before it is would go unseen by the extension as by anyone.
+ * Waits until the workspace's file watcher reports changes in `folder`: a folder made a moment ago may not be
+ * watched yet, and a change made before it is would go unseen by the extension as by anyone. The probe is a
+ * glob watcher, like the extension's own (served by the workspace's recursive watcher); a RelativePattern
+ * watcher would go to VS Code's separate non-recursive watcher, which stops delivering once an earlier test's
+ * watched folder (a temp folder opened outside the workspace) has been deleted.
  */
 async function watcherSees(folder: vscode.Uri): Promise<void> {
   const probe = vscode.Uri.joinPath(folder, 'watcher_probe.txt');
-  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, 'watcher_probe.txt'));
+  const watcher = vscode.workspace.createFileSystemWatcher('**/watcher_probe.txt');
   let seen = false;
   const saw = () => { seen = true; };
   watcher.onDidCreate(saw);

@@ -33,4 +33,15 @@ describe('diagnostics on the template-style example node', () => {
     const classFinding = ours.find((d) => ruleIdOf(d) === 'ONEX005')!;
     assert.equal(document.getText(classFinding.range), 'NodePaymentGatewayEffect');
   });
+
+  it('a hover over the class name says its role and the file\'s era, and why', async () => {
+    const { uri, document } = await openExample(TEMPLATE_NODE);
+    await waitForDiagnostics(uri, (all) => onexDiagnostics(all).length > 0, 60_000);
+    const at = document.positionAt(document.getText().indexOf('class NodePaymentGatewayEffect') + 'class '.length + 3);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*NodePaymentGatewayEffect\*\*: production node — an effect node class\./);
+    assert.match(text, /The class-level rules \(ONEX001, ONEX002, ONEX005, ONEX009\) judge it\./);
+    assert.match(text, /Era: bridge era \(omnibase_core 0\.1\.x\) — the project pins omnibase-core omnibase-core==0\.1\.0 \(.*pyproject\.toml\)\./);
+  });
 });

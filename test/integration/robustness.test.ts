@@ -82,6 +82,8 @@ describe('robustness in a real VS Code: bad input, large files, documents that a
     assert.equal(typeof api?.analyze, 'function', 'the extension exports analyze()');
     template = Buffer.from(await vscode.workspace.fs.readFile(exampleUri(TEMPLATE_NODE))).toString('utf8');
     scratch = tempFolder('robustness');
+    // The example workspace pins omnibase_core 0.1.0: copies of its template node are bridge-era files too.
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(scratch, 'pyproject.toml'), await vscode.workspace.fs.readFile(exampleUri('pyproject.toml')));
   });
 
   after(async () => {

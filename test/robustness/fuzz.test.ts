@@ -4,7 +4,10 @@
 // returns without throwing within the budget, and every fix it offers (for a sample of its findings)
 // has sane edits, keeps the bytes outside them and parses no worse than the mutant; on mutants
 // python3 compiles, the full fix invariants hold and python3 compiles every fix's output. Fixes the
-// engine refused are counted and printed (rule bugs worth reporting), not failed.
+// engine refused are counted and printed (rule bugs worth reporting), not failed. Half the mutants are analysed
+// as files of a bridge-era project (the class-level rules apply there). On a sample of the mutants python3
+// compiles, every node class is constructed before and after each fix, in the real framework of the mutant's
+// era (./behaviour.ts): a fix after which a constructor that worked raises fails the run (issue 19).
 //
 //   ONEX_FUZZ_SECONDS=600    run longer (default 20 s)
 //   ONEX_FUZZ_SEED=n         another run (default 20251126); mutant i of a seed is always the same
@@ -16,8 +19,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../../src/core/types';
 import {
-  type Mutant, type PythonFrontEnd, type RegressionCase, REGRESSIONS_DIR, Rng, checkText, corpusSources, makeMutant, pythonFrontEnd,
+  type Mutant, type PythonFrontEnd, type RegressionCase, REGRESSIONS_DIR, Rng, ROBUST_CONFIG, analyzeWith, checkText, corpusSources,
+  makeMutant, pythonFrontEnd, resolveConfig, REPO,
 } from './support';
+import { type ConstructJob, behaviourViolations, constructAll, constructedClasses } from './behaviour';
+import { readFileSync, readdirSync } from 'node:fs';
+import { BRIDGE_PROJECT } from '../../src/core/rules/cases';
 
 const SECONDS = Number(process.env.ONEX_FUZZ_SECONDS ?? 20);
 const BASE_SEED = Number(process.env.ONEX_FUZZ_SEED ?? 20251126);
@@ -25,6 +32,16 @@ const ONLY = process.env.ONEX_FUZZ_ONLY === undefined ? null : Number(process.en
 const RECORD = process.env.ONEX_FUZZ_RECORD === '1';
 /** Findings whose fixes are checked per mutant (all findings are analysed). */
 const FIXES_PER_MUTANT = 3;
+/** Mutants whose classes are constructed before and after their fixes (the rest get the other checks only). */
+const CONSTRUCTED_MUTANTS = Number(process.env.ONEX_FUZZ_CONSTRUCTED ?? 60);
+const BRIDGE_CONFIG = resolveConfig({ ...ROBUST_CONFIG, ...BRIDGE_PROJECT });
+
+/** The long files written to construct on the real framework (behaviour_*.py, today's handlers): mutated too. */
+function constructibleSources(): { rel: string; text: string }[] {
+  const dir = join(REPO, 'test', 'fixtures', 'python');
+  return readdirSync(dir).filter((f) => /^(behaviour_|today_handler_)\w+\.py$/.test(f)).sort()
+    .map((f) => ({ rel: `test/fixtures/python/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
+}
 
 interface Failure {
   mutant: Mutant;
@@ -88,8 +105,11 @@ describe('robustness: fuzz (seeded, bounded in time)', function () {
 
   it(`mutants of the example node and the corpus: no throw, within budget, fixes parse no worse (${SECONDS} s, seed ${BASE_SEED})`, async () => {
     const fe = await pythonFrontEnd();
-    const sources = corpusSources();
+    const sources = [...corpusSources(), ...constructibleSources()];
     assert.ok(sources.length > 0, 'there are node files to mutate');
+    // Mutants whose node classes are constructed before and after their fixes, batched per era at the end.
+    const constructed: { mutant: Mutant; id: string; outputs: { id: string; label: string }[] }[] = [];
+    const jobs: ConstructJob[] = [];
     const deadline = performance.now() + SECONDS * 1000;
     const failures: Failure[] = [];
     const refusedByRule = new Map<string, { count: number; cleanInput: number; example: string }>();
@@ -109,8 +129,20 @@ describe('robustness: fuzz (seeded, bounded in time)', function () {
         while (pool.length > 0 && out.length < FIXES_PER_MUTANT) out.push(pool.splice(pick.int(pool.length), 1)[0]);
         return out;
       };
-      const check = checkText(fe, mutant.text, { sample });
+      const config = index % 2 === 1 ? BRIDGE_CONFIG : undefined;
+      const check = checkText(fe, mutant.text, { sample, config });
       mutants++;
+      if (check.compiles && check.outputs.length > 0 && constructed.length < CONSTRUCTED_MUTANTS) {
+        const analysis = analyzeWith(fe, mutant.text, config ?? ROBUST_CONFIG);
+        const classes = constructedClasses(analysis);
+        if (classes.length > 0 && analysis.era) {
+          const id = `m${index}`;
+          const outputs = check.outputs.map((o, k) => ({ id: `${id}.${k}`, label: o.label }));
+          jobs.push({ id, era: analysis.era.era, text: mutant.text, classes });
+          check.outputs.forEach((o, k) => jobs.push({ id: `${id}.${k}`, era: analysis.era!.era, text: o.text, classes }));
+          constructed.push({ mutant, id, outputs });
+        }
+      }
       findings += check.findings;
       fixes += check.fixes;
       slowest = Math.max(slowest, check.analysisMs);
@@ -124,6 +156,17 @@ describe('robustness: fuzz (seeded, bounded in time)', function () {
       }
       if (check.violations.length > 0) failures.push({ mutant, violations: check.violations });
     }
+
+    // The behaviour invariant, one framework process per era for all the sampled mutants.
+    const results = constructAll(jobs);
+    let working = 0;
+    for (const c of constructed) {
+      const before = results.get(c.id)!;
+      working += Object.values(before.classes).filter((x) => x.ok).length;
+      const violations = c.outputs.flatMap((o) => behaviourViolations(before, results.get(o.id)!).map((v) => `behaviour: ${o.label}: ${v}`));
+      if (violations.length > 0) failures.push({ mutant: c.mutant, violations });
+    }
+    console.log(`      behaviour: ${constructed.length} mutants constructed before and after ${jobs.length - constructed.length} fixes, ${working} constructors that worked`);
 
     const refusals = [...refusedByRule].map(([rule, r]) => `${rule} ×${r.count} (${r.cleanInput} on code python3 compiles), e.g. ${r.example.slice(0, 200)}`);
     console.log(`      fuzz: ${mutants} mutants (${cleanMutants} parse cleanly, ${compiling} of those with findings compile), ${findings} findings, ${fixes} fixes checked, slowest analysis ${slowest.toFixed(0)} ms, ${failures.length} failing`);

@@ -1,7 +1,7 @@
 // Class roles (rules.md, "Where rules look"): production nodes, declarative nodes, test doubles, bases,
 // today's handlers, and the concerns bases and mixins provide — and the class-level rules following them.
 import { strict as assert } from 'node:assert';
-import { resolveConfig } from '../../src/core/engine';
+import { analyzeText, resolveConfig } from '../../src/core/engine';
 import { getPythonParser, parsePython } from '../../src/core/python/parser';
 import { buildPyFile, type PyFile } from '../../src/core/python/model';
 import { classRoles, type ClassRole, type Concern } from '../../src/core/rules/classRoles';
@@ -170,5 +170,59 @@ describe('class roles: the class-level rules judge production nodes only', () =>
     assert.deepEqual(await rules(bare('NodeLedgerEffect', 'ModelServiceEffect')), []);
     assert.deepEqual(await rules(bare('NodeLedgerEffect', 'NodeEffect, MixinMetrics')), ['ONEX002', 'ONEX005']);
     assert.deepEqual(await rules(bare('NodeLedgerEffect', 'NodeEffect')), ['ONEX002', 'ONEX005', 'ONEX009']);
+  });
+});
+
+describe('class roles in TypeScript (the same ids)', () => {
+  const classLevel = async (code: string, fileName = '/proj/src/nodes/ledger/node.ts', config: Partial<EngineConfig> = {}) => {
+    const result = await analyzeText(dedent(code), { language: 'typescript', fileName, config: { projectRoot: '/proj', ...config } });
+    return result.findings.filter((f) => ['ONEX001', 'ONEX002', 'ONEX005', 'ONEX009'].includes(f.ruleId))
+      .map((f) => `${f.ruleId} ${dedent(code).slice(f.span.start, f.span.end)}`).sort();
+  };
+  const LEDGER = `
+    export abstract class LedgerNodeBase extends NodeEffect {
+      protected rows: string[] = [];
+    }
+
+    export class NodeLedgerEffect extends LedgerNodeBase {
+      async execute(input: unknown): Promise<unknown> {
+        return input;
+      }
+    }
+
+    export class FakeLedgerEffect extends NodeLedgerEffect {
+      async execute(input: unknown): Promise<unknown> {
+        return input;
+      }
+    }
+
+    export class NodeAuditEffect {
+      async handle(request: unknown): Promise<unknown> {
+        return request;
+      }
+    }
+
+    export class NodeReaderEffect extends NodeEffect {
+      constructor(container: ModelContainer) {
+        super(container);
+      }
+    }
+
+    export class NodeBillingEffect extends ModelServiceEffect {
+      async execute(input: unknown): Promise<unknown> {
+        return input;
+      }
+    }
+  `;
+
+  it('only production nodes are judged: not an abstract base, a test double, a base-less class, a declarative node, or concerns a composition provides', async () => {
+    // NodeLedgerEffect is a base only for a test double (which does not count): it is judged.
+    assert.deepEqual(await classLevel(LEDGER), ['ONEX002 NodeLedgerEffect', 'ONEX005 NodeLedgerEffect', 'ONEX009 NodeLedgerEffect']);
+  });
+
+  it('every node class of a test file is a test double (test-files patterns, relative to the project)', async () => {
+    assert.deepEqual(await classLevel(LEDGER, '/proj/src/nodes/ledger/node.test.ts'), []);
+    assert.deepEqual(await classLevel(LEDGER, '/proj/src/nodes/ledger/__tests__/node.ts'), []);
+    assert.deepEqual(await classLevel(LEDGER, '/proj/src/nodes/ledger/node.ts', { testFiles: ['src/nodes/'] }), []);
   });
 });

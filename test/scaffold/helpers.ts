@@ -12,7 +12,6 @@ import type { ScaffoldPlan } from '../../src/core/scaffold';
 export const REPO_ROOT = join(__dirname, '..', '..');
 export const SHARED_FACTS = '/work/shared/spec/onex-facts.md';
 export const FIXTURE_FACTS = join(REPO_ROOT, 'test', 'fixtures', 'onex-facts.md');
-export const PYTHON_STUBS = join(REPO_ROOT, 'test', 'fixtures', 'python-stubs');
 export const PYTHON = process.env.PYTHON ?? 'python3';
 
 /** onex-facts.md: the shared spec when present, else the copy committed with the tests. */

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { RULE_META, docsUrl } from '../../src/core/rules/meta';
+import { eraTableMarkdown } from '../../src/core/rules/eras';
 import { ALL_RULE_IDS } from '../../src/core/types';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -26,6 +27,14 @@ describe('docs pages', () => {
       assert.equal(page.source, join(RULES, id.toLowerCase(), `${id}.md`));
       const title = readFileSync(page.source, 'utf8').split('\n')[0];
       assert.equal(title, `# ${id}: ${RULE_META[id].name}`, `${id}'s page title`);
+    }
+  });
+
+  it('every page\'s Era section holds its rule\'s era table from meta.ts (in which era it applies, in which form, why, at which severity)', () => {
+    for (const id of ALL_RULE_IDS) {
+      const page = readFileSync(join(RULES, id.toLowerCase(), `${id}.md`), 'utf8');
+      const era = /^## Era\n([^]*?)\n## /m.exec(page)?.[1] ?? '';
+      assert.ok(era.includes(eraTableMarkdown(RULE_META[id])), `${id}'s page lacks its era table`);
     }
   });
 

@@ -27,12 +27,18 @@ async function eraOf(code: string, config: Partial<EngineConfig> = {}, language:
   return result.era!;
 }
 
-/** The import lines the preferred ONEX007 fix adds to the text. */
-async function importsAddedByFix(code: string, config: Partial<EngineConfig> = {}): Promise<string[]> {
+/** The ONEX007 finding's fixes. */
+async function onex007Fixes(code: string, config: Partial<EngineConfig> = {}) {
   const result = await analyzeText(code, { language: 'python', config, fileName: 'node.py' });
   const finding = result.findings.find((f) => f.ruleId === 'ONEX007');
   assert.ok(finding, 'an ONEX007 finding');
-  const { fixes } = await fixesFor(code, finding, { language: 'python', config });
+  return (await fixesFor(code, finding, { language: 'python', config })).fixes;
+}
+
+/** The import lines the preferred ONEX007 fix adds to the text. */
+async function importsAddedByFix(code: string, config: Partial<EngineConfig> = {}): Promise<string[]> {
+  const fixes = await onex007Fixes(code, config);
+  assert.ok(fixes[0], 'an ONEX007 fix');
   const fixed = applyEdits(code, fixes[0].edits);
   const before = new Set(code.split('\n'));
   return fixed.split('\n').filter((line) => /^(from|import) /.test(line) && !before.has(line));
@@ -69,14 +75,18 @@ describe("era wiring: generated code follows the file's era", () => {
     assert.ok(added.includes('from omnibase_core.logging.structured import emit_log_event_sync as emit_log_event'), added.join('\n'));
     assert.ok(!added.some((line) => line.includes('logging_structured')), added.join('\n'));
   });
-  it("a file of a project pinned to today's framework gets today's logging module", async () => {
-    const added = await importsAddedByFix(NODE_BODY, { projectPin: { ...PIN_0_1, version: '0.46.8' } });
-    assert.ok(added.includes('from omnibase_core.logging.logging_structured import emit_log_event_sync as emit_log_event'), added.join('\n'));
+  it("a file of a project pinned to today's framework gets no bridge-era code: its get_service(\"…\") is today's finding, and no class the module binds is named, so no fix", async () => {
+    const today = { projectPin: { ...PIN_0_1, version: '0.46.8' } };
+    assert.deepEqual(await onex007Fixes(NODE_BODY, today), []);
+    // Where the string names a class the module imports, today's fix passes that protocol type.
+    const bound = `from omnibase_spi.protocols import ProtocolKafkaClient\n${NODE_BODY.replace('"kafka_client"', '"ProtocolKafkaClient"')}`;
+    const [fix] = await onex007Fixes(bound, today);
+    assert.ok(applyEdits(bound, fix.edits).includes('container.get_service(ProtocolKafkaClient)'));
   });
 });
 
 describe('era wiring: the CLI reads each file\'s project pin', () => {
-  it('fix in a project pinned to omnibase-core 0.1.0 writes bridge-era imports; beside it, an unpinned project gets today\'s', async () => {
+  it('fix in a project pinned to omnibase-core 0.1.0 writes bridge-era imports; beside it, an unpinned project (today) gets none', async () => {
     const root = project({
       'bridge/pyproject.toml': '[project]\nname = "old"\ndependencies = ["omnibase-core==0.1.0"]\n',
       'bridge/nodes/node.py': NODE_BODY,
@@ -88,6 +98,6 @@ describe('era wiring: the CLI reads each file\'s project pin', () => {
     const bridge = readFileSync(join(root, 'bridge/nodes/node.py'), 'utf8');
     const today = readFileSync(join(root, 'today/nodes/node.py'), 'utf8');
     assert.match(bridge, /^from omnibase_core\.logging\.structured import emit_log_event_sync as emit_log_event$/m);
-    assert.match(today, /^from omnibase_core\.logging\.logging_structured import emit_log_event_sync as emit_log_event$/m);
+    assert.equal(today, NODE_BODY, 'no bridge-era None check or logging is written into today\'s code');
   });
 });

@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Point, Tree } from 'web-tree-sitter';
 import { analyzeWith, finalizeFindings, resolveConfig } from '../../src/core/engine';
+import { BRIDGE_PROJECT } from '../../src/core/rules/cases';
 import { getPythonFrontEnd } from '../../src/core/python/frontend';
 import type { EngineConfig } from '../../src/core/types';
 import { getPythonParser } from '../../src/core/python/parser';
@@ -86,7 +87,8 @@ async function tokens(text: string, types: readonly string[]): Promise<{ start: 
 }
 
 describe('engine: findings carried across edits that cannot change them', () => {
-  const config = resolveConfig({ timeBudgetMs: 600_000 });
+  // A bridge-era project: the class-level rules (ONEX001) apply there.
+  const config = resolveConfig({ ...BRIDGE_PROJECT, timeBudgetMs: 600_000 });
 
   it('equals a fresh analysis after each of 1,100 seeded edits inside strings, comments, names and numbers', async function () {
     this.timeout(300_000);

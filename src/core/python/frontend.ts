@@ -11,13 +11,15 @@ import { type AnalysisWants, type FrontEnd, type FrontEndAnalysis, type KeptAnal
 import { roleOf } from '../rules/classRoles';
 import type { PythonRule } from '../rules/rule';
 import { PYTHON_RULES, PYTHON_RULES_BY_ID } from '../rules/python';
+import { appliesIn, withEraSeverity } from '../rules/eras';
 import type { EraDecision } from '../era';
 import type { CommentInfo } from '../suppression';
-import type { EngineConfig, Fix, RawFinding } from '../types';
+import type { AnalyzedClass, EngineConfig, Fix, RawFinding } from '../types';
 import { buildPyFile, type PyFile } from './model';
 import { pythonModuleFacts } from '../workspace/pythonFacts';
 import { getPythonParser } from './parser';
-import { type RecordedAnalysis, configKey, moveFindings, offsetsAfterUnreadEdit } from './reuse';
+import { type RecordedAnalysis, configKey, moveClasses, moveFindings, offsetsAfterUnreadEdit } from './reuse';
+import { classRoles } from '../rules/classRoles';
 import { type SyntaxNode, SyntaxTree, emptyObservations } from './view';
 
 export class PythonFrontEnd {
@@ -48,18 +50,29 @@ export class PythonFrontEnd {
     return PYTHON_RULES.filter((r) => (config.rules[r.meta.id] ?? 'warning') !== 'off');
   }
 
-  /** Runs the enabled rules; stops (and says so) when the deadline passes on `clock`. */
+  /** The file's classes with their roles, for hovers and the nodes view. */
+  classes(file: PyFile): AnalyzedClass[] {
+    return [...classRoles(file)].map(([cls, info]) => ({
+      name: cls.name, span: { start: cls.nameNode.startIndex, end: cls.nameNode.endIndex }, role: info.role, reason: info.reason,
+    }));
+  }
+
+  /** Runs the enabled rules that apply in the file's era; stops (and says so) when the deadline passes on `clock`. */
   check(file: PyFile, config: EngineConfig, deadline: number, clock: Clock = systemClock): { findings: RawFinding[]; outOfTime: boolean } {
     const findings: RawFinding[] = [];
+    const era = file.era.era;
     for (const rule of this.rules(config)) {
+      if (!appliesIn(rule.meta, era)) continue;
       if (clock() > deadline) return { findings, outOfTime: true };
-      findings.push(...rule.check(file));
+      findings.push(...withEraSeverity(rule.meta, era, rule.check(file)));
     }
     return { findings, outOfTime: false };
   }
 
   fixes(file: PyFile, finding: RawFinding): Fix[] {
-    return PYTHON_RULES_BY_ID.get(finding.ruleId)?.fixes?.(file, finding) ?? [];
+    const rule = PYTHON_RULES_BY_ID.get(finding.ruleId);
+    if (!rule || !appliesIn(rule.meta, file.era.era)) return [];
+    return rule.fixes?.(file, finding) ?? [];
   }
 
   commentsIn(root: SyntaxNode): CommentInfo[] {
@@ -131,14 +144,17 @@ export class PythonEngineFrontEnd implements FrontEnd {
     const key = configKey(config);
     const recorded = previous && this.analyses.get(previous);
     // Findings the edit cannot have changed are carried over (./reuse.ts); else the rules run.
-    let raw = before && recorded?.configKey === key ? this.carriedOver(before, view, recorded) : null;
-    const carriedOver = raw !== null;
+    const moved = before && recorded?.configKey === key ? this.carriedOver(before, view, recorded) : null;
+    let raw = moved?.raw ?? null;
+    const carriedOver = moved !== null;
     let outOfTime = false;
     let era: EraDecision;
-    if (raw) {
+    let classes: AnalyzedClass[];
+    if (moved) {
       view.adoptTypeIndex(before!);
       era = recorded!.era;
-      this.analyses.set(tree, { configKey: key, raw, era, observed: recorded!.observed });
+      classes = moved.classes;
+      this.analyses.set(tree, { configKey: key, raw: moved.raw, era, classes, observed: recorded!.observed });
     } else {
       const observed = keep ? emptyObservations(view.count) : undefined;
       view.observer = observed;
@@ -146,25 +162,29 @@ export class PythonEngineFrontEnd implements FrontEnd {
         const file = this.inner.model(text, tree, config, view, fileName);
         era = file.era;
         ({ findings: raw, outOfTime } = this.inner.check(file, config, t0 + config.timeBudgetMs, clock));
+        // Within the record of what the analysis read: the roles hold after an edit exactly when the findings do.
+        classes = this.inner.classes(file);
       } finally {
         view.observer = undefined;
       }
-      if (observed && !outOfTime) this.analyses.set(tree, { configKey: key, raw, era, observed });
+      if (observed && !outOfTime) this.analyses.set(tree, { configKey: key, raw: raw!, era, classes, observed });
     }
     const t2 = clock();
     return {
       // Suppression comments only matter when there is something to suppress.
-      raw: raw.slice(), comments: raw.length > 0 ? this.inner.commentsIn(view.rootNode) : [], syntaxErrors: this.inner.syntaxErrorCount(tree),
-      parseMs: t1 - t0, rulesMs: t2 - t1, outOfTime, tree, carriedOver, era,
+      raw: raw!.slice(), comments: raw!.length > 0 ? this.inner.commentsIn(view.rootNode) : [], syntaxErrors: this.inner.syntaxErrorCount(tree),
+      parseMs: t1 - t0, rulesMs: t2 - t1, outOfTime, tree, carriedOver, era, classes,
       // Read after the rules, outside the record of what they read (view.observer).
       facts: wants?.facts ? pythonModuleFacts(view.rootNode) : undefined,
     };
   }
 
-  /** The previous findings, moved, when the edit from `before` to `after` cannot change them. */
-  private carriedOver(before: SyntaxTree, after: SyntaxTree, recorded: RecordedAnalysis): RawFinding[] | null {
+  /** The previous findings and classes, moved, when the edit from `before` to `after` cannot change them. */
+  private carriedOver(before: SyntaxTree, after: SyntaxTree, recorded: RecordedAnalysis): { raw: RawFinding[]; classes: AnalyzedClass[] } | null {
     const map = offsetsAfterUnreadEdit(before, after, recorded.observed);
-    return map && moveFindings(recorded.raw, map, (ruleId) => PYTHON_RULES_BY_ID.get(ruleId)?.shiftData);
+    const raw = map && moveFindings(recorded.raw, map, (ruleId) => PYTHON_RULES_BY_ID.get(ruleId)?.shiftData);
+    const classes = raw && moveClasses(recorded.classes, map!);
+    return raw && classes ? { raw, classes } : null;
   }
 
   private remember(parsed: ParsedText): ParsedText {

@@ -9,6 +9,7 @@ import {
   statements, unwrapDecorated, callInfo,
 } from './syntax';
 import { importsOf } from './imports';
+import { RUNTIME_HOST_ERRORS } from '../framework';
 import { SyntaxTree } from './view';
 import { workspaceNodeBases } from '../workspace/facts';
 
@@ -16,6 +17,7 @@ export const NODE_BASE_CLASSES = [
   'NodeEffect', 'NodeCompute', 'NodeReducer', 'NodeOrchestrator',
   'ModelServiceEffect', 'ModelServiceCompute', 'ModelServiceReducer', 'ModelServiceOrchestrator',
 ];
+/** omnibase_core's OnexError names (generated code imports them from omnibase_core.errors). */
 export const ONEX_ERROR_NAMES = ['OnexError', 'ModelOnexError'];
 export const ERROR_CODE_ENUM = 'EnumCoreErrorCode';
 const NODE_NAME_PATTERN = /^Node[A-Z0-9_]\w*(Effect|Compute|Reducer|Orchestrator)$/;
@@ -51,8 +53,13 @@ export interface PyFile {
   root: Node;
   /** Module-level name bindings: local name → the name it stands for (last component). */
   aliases: Map<string, string>;
-  /** Names that mean OnexError/ModelOnexError in this file. */
+  /**
+   * Names that mean an OnexError in this file: OnexError, ModelOnexError, and today's RuntimeHostError family
+   * (framework.ts's RUNTIME_HOST_ERRORS) where the file imports them from omnibase_infra.
+   */
   onexErrorNames: Set<string>;
+  /** Whether the file imports from omnibase_infra (then `errors.InfraConnectionError` is an OnexError too). */
+  importsInfra: boolean;
   /** Names that mean EnumCoreErrorCode in this file. */
   errorCodeEnumNames: Set<string>;
   /** Every class defined at module level (also inside module-level if/try). */
@@ -261,6 +268,9 @@ export function buildPyFile(text: string, tree: Tree, config: EngineConfig, view
     c.isNode = isNodeByBases(c, new Set()) || (c.bases.length > 0 && NODE_NAME_PATTERN.test(c.name));
     if (c.isNode) c.kind = kindOf([c.name, ...c.bases]) ?? c.bases.map((b) => fromWorkspace.get(b)).find((k) => k) ?? null;
   }
+  const imports = importsOf(root);
+  const infraImports = imports.filter((i) => i.module === 'omnibase_infra' || i.module.startsWith('omnibase_infra.'));
+  const infraErrors = infraImports.flatMap((i) => i.names.map(lastName)).filter((n) => RUNTIME_HOST_ERRORS.includes(n));
   // The file's conventions are read only when a fix asks for them: detection never needs them.
   let indentUnit: string | undefined;
   let quote: '"' | "'" | undefined;
@@ -280,7 +290,8 @@ export function buildPyFile(text: string, tree: Tree, config: EngineConfig, view
       return tree;
     },
     root, aliases,
-    onexErrorNames: namesMeaning(aliases, ONEX_ERROR_NAMES),
+    onexErrorNames: namesMeaning(aliases, [...ONEX_ERROR_NAMES, ...infraErrors]),
+    importsInfra: infraImports.length > 0,
     errorCodeEnumNames: namesMeaning(aliases, [ERROR_CODE_ENUM]),
     classes, classesByName,
     nodeClasses: classes.filter((c) => c.isNode),
@@ -302,7 +313,7 @@ export function buildPyFile(text: string, tree: Tree, config: EngineConfig, view
     },
     config,
     fileName,
-    era: resolveEra({ setting: config.frameworkTarget, imports: importsOf(root), pin: config.projectPin }),
+    era: resolveEra({ setting: config.frameworkTarget, imports, pin: config.projectPin }),
   };
 }
 

@@ -23,7 +23,7 @@
 // the token and its ancestors keep their starts and move their ends together. A finding that starts or
 // ends at the edit itself is not moved: the analysis runs again.
 import type { EraDecision } from '../era';
-import type { RawFinding } from '../types';
+import type { AnalyzedClass, RawFinding } from '../types';
 import type { Observations, SyntaxTree } from './view';
 
 /** One analysis of a view, kept for the next edit. */
@@ -33,6 +33,8 @@ export interface RecordedAnalysis {
   raw: RawFinding[];
   /** The era the analysis gave the file (an edit that leaves the findings also leaves the imports). */
   era: EraDecision;
+  /** The file's classes and roles (computed while what the analysis read was recorded: they hold as the findings do). */
+  classes: AnalyzedClass[];
   observed: Observations;
 }
 
@@ -126,6 +128,16 @@ export function moveFindings(raw: readonly RawFinding[], map: OffsetMap, shifter
       if (shift) moved.data = shift(f.data, map);
       return moved;
     });
+  } catch (error) {
+    if (error instanceof OffsetAtEdit) return null;
+    throw error;
+  }
+}
+
+/** The classes with their name spans moved, or null when one of them touches the edit. */
+export function moveClasses(classes: readonly AnalyzedClass[], map: OffsetMap): AnalyzedClass[] | null {
+  try {
+    return classes.map((c) => ({ ...c, span: { start: map(c.span.start), end: map(c.span.end) } }));
   } catch (error) {
     if (error instanceof OffsetAtEdit) return null;
     throw error;

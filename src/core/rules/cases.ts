@@ -32,9 +32,25 @@ export interface InvalidCase extends ValidCase {
 }
 
 export interface RuleTable {
+  /** Settings every case of the table runs with (a case's own config is laid over them). */
+  config?: Partial<EngineConfig>;
   valid: ValidCase[];
   invalid: InvalidCase[];
 }
+
+/**
+ * A project of the bridge era: it pins omnibase_core 0.1.0, as omninode_bridge's pyproject.toml does (the era
+ * resolver's step 3), so a file without era-specific imports is a bridge-era file. The tables written for the
+ * bridge era's patterns run with it.
+ */
+export const BRIDGE_PROJECT: Partial<EngineConfig> = {
+  projectPin: { version: '0.1.0', spec: 'omnibase_core = { git = "…/omnibase_core.git", tag = "v0.1.0" }', file: 'pyproject.toml' },
+};
+
+/** A project on today's framework: it pins omnibase-core 0.46.8, as omnibase_infra does. */
+export const TODAY_PROJECT: Partial<EngineConfig> = {
+  projectPin: { version: '0.46.8', spec: 'omnibase-core==0.46.8', file: 'pyproject.toml' },
+};
 
 /** Removes the common leading indentation so cases can be written indented inside the test. */
 export function dedent(code: string): string {

@@ -8,6 +8,7 @@ import { field } from '../python/syntax';
 import { productionNodeClasses } from './classRoles';
 import { assignedSelfAttributes, classChain, nodesSkippingClasses, selfParameter } from './classAnalysis';
 import { type EditBuilder, containerAttribute } from './classEdits';
+import { definesAttribute, knownNodeId } from './knownAttributes';
 import type { NodeNames } from './classTemplates';
 
 /** The data every class-level finding carries. */
@@ -27,6 +28,13 @@ export function findingClass(file: PyFile, finding: RawFinding): PyClass | null 
   return named.find((c) => c.nameNode.startIndex === finding.span.start) ?? (named.length === 1 ? named[0] : null);
 }
 
+/** The class's container attribute when a constructed instance has it, else a read that cannot fail. */
+function knownContainer(file: PyFile, cls: PyClass): string {
+  const attribute = containerAttribute(file, cls);
+  const name = attribute.startsWith('self.') ? attribute.slice('self.'.length) : null;
+  return name && definesAttribute(file, cls, name) ? attribute : `getattr(self, "${name ?? 'container'}", None)`;
+}
+
 /** Names for generated code; adds the logging imports to the builder when the file lacks them. */
 export function nodeNames(file: PyFile, cls: PyClass, builder: EditBuilder): NodeNames {
   const { names, imports } = frameworkNames(file, ['emit_log_event', 'LogLevel'] as const);
@@ -36,16 +44,16 @@ export function nodeNames(file: PyFile, cls: PyClass, builder: EditBuilder): Nod
     log: names.emit_log_event,
     level: names.LogLevel,
     nodeId: nodeIdAttribute(file, cls),
-    container: containerAttribute(file, cls),
+    container: knownContainer(file, cls),
   };
 }
 
 /**
- * The attribute the class keeps its node id in: `self._node_id` when the class uses that, else
- * `self.node_id` (NodeCoreBase's). Linear in the class's size (edits.ts's nodeIdExpression calls
- * dottedName on every attribute, quadratic on long attribute chains).
+ * The attribute the class keeps its node id in — `self._node_id` when the class uses that, else `self.node_id`
+ * (NodeCoreBase's) — when a constructed instance has it (knownAttributes.ts); null otherwise. Linear in the
+ * class's size (edits.ts's nodeIdExpression calls dottedName on every attribute, quadratic on long chains).
  */
-export function nodeIdAttribute(file: PyFile, cls: PyClass): string {
+export function nodeIdAttribute(file: PyFile, cls: PyClass): string | null {
   for (const c of classChain(file, cls)) {
     for (const m of c.methods.values()) {
       const self = selfParameter(m);
@@ -54,16 +62,16 @@ export function nodeIdAttribute(file: PyFile, cls: PyClass): string {
         const attr = field(n, 'attribute')?.text;
         if (attr !== 'node_id' && attr !== '_node_id') continue;
         const object = field(n, 'object');
-        if (object?.type === 'identifier' && object.text === self) return `self.${attr}`;
+        if (object?.type === 'identifier' && object.text === self) return knownNodeId(file, cls, attr);
       }
     }
   }
-  return 'self.node_id';
+  return knownNodeId(file, cls);
 }
 
-/** `self.kafka_client` (or the class's own Kafka client attribute), when the class keeps one. */
+/** `self.kafka_client` (or the class's own Kafka client attribute), when the class keeps one from its `__init__` on. */
 export function kafkaClientAttribute(file: PyFile, cls: PyClass): string | null {
-  const attrs = [...assignedSelfAttributes(file, cls)].filter((a) => /kafka/i.test(a) && /client/i.test(a));
+  const attrs = [...assignedSelfAttributes(file, cls)].filter((a) => /kafka/i.test(a) && /client/i.test(a) && definesAttribute(file, cls, a));
   if (attrs.length === 0) return null;
   return `self.${attrs.includes('kafka_client') ? 'kafka_client' : attrs[0]}`;
 }

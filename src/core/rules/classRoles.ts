@@ -2,10 +2,9 @@
 // classes are production nodes the class-level rules judge, which are declarative nodes, test doubles or
 // bases (not production nodes), which classes are today's handlers, and which concerns a class's bases
 // and mixins provide. Shared by the rules, the fixes, the nodes view and the hover.
-import ignore, { type Ignore } from 'ignore';
-import { isAbsolute, relative, sep } from 'node:path';
 import { type PyClass, type PyFile, methodsWithInherited } from '../python/model';
 import { allBaseNames, classChain } from './classAnalysis';
+import { TEST_DOUBLE_NAME, isTestFile } from './testFiles';
 
 export type ClassRole =
   /** A node class the class-level rules judge (ONEX001, ONEX002, ONEX005, ONEX009). */
@@ -43,27 +42,8 @@ const PROVIDERS: Record<Concern, (baseName: string) => boolean> = {
 /** The older framework's lifecycle hooks: a class that defines them has its lifecycle. */
 const OLDER_LIFECYCLE_HOOKS = ['_initialize_node_resources', '_cleanup_node_resources'];
 
-// rules.md: named Test*, Mock*, Fake*, Stub*, *ForTest, *ForTesting.
-const TEST_DOUBLE_NAME = /^(Test|Mock|Fake|Stub)|(ForTest|ForTesting)$/;
 
-const matchers = new Map<string, Ignore>();
-
-/**
- * Whether the file is a test file: its path, relative to the project folder, matches one of the
- * `testFiles` patterns. Without a project folder (or outside it), only the file's own name is matched.
- */
-export function isTestFile(fileName: string | undefined, projectRoot: string | null | undefined, patterns: readonly string[]): boolean {
-  if (!fileName) return false;
-  const key = patterns.join('\n');
-  let matcher = matchers.get(key);
-  if (!matcher) matchers.set(key, (matcher = ignore().add([...patterns])));
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  if (projectRoot && isAbsolute(fileName)) {
-    const rel = relative(projectRoot, fileName);
-    if (rel && !rel.startsWith('..') && !isAbsolute(rel)) return matcher.ignores(rel.split(sep).join('/'));
-  }
-  return matcher.ignores(base);
-}
+export { isTestFile } from './testFiles';
 
 /** Whether the file sits in a folder named `handlers` (today's layout: nodes/<name>/handlers/handler_x.py). */
 function inHandlersFolder(fileName: string | undefined): boolean {
@@ -99,7 +79,7 @@ function roleOfClass(file: PyFile, cls: PyClass, derivedFrom: ReadonlyMap<string
     // Or a class in another file of the workspace does (the workspace index's hints, EngineConfig.workspace).
     if (file.config.workspace?.derivedClasses.includes(cls.name)) return { role: 'base', reason: 'a base class: a class in another file of the workspace derives from it' };
     if (cls.isDeclarative) return { role: 'declarative-node', reason: 'a declarative node: its behaviour lives in its contract and handlers' };
-    return { role: 'production-node', reason: `a ${cls.kind ?? 'node'} node class` };
+    return { role: 'production-node', reason: cls.kind === 'effect' || cls.kind === 'orchestrator' ? `an ${cls.kind} node class` : `a ${cls.kind ?? 'node'} node class` };
   }
   const bound = file.config.packageFacts?.handlers.some((h) => h.name === cls.name);
   if (bound) return { role: 'handler', reason: `a handler the package's contract binds (${file.config.packageFacts!.contract})` };

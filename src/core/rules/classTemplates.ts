@@ -9,9 +9,12 @@ export interface NodeNames {
   log: string;
   /** Local name of EnumLogLevel / LogLevel. */
   level: string;
-  /** `self.node_id` or the class's own node-id attribute. */
-  nodeId: string;
-  /** `self.container` or the attribute the class keeps its container in. */
+  /** `self.node_id` or the class's own node-id attribute; null when the class is not known to have one. */
+  nodeId: string | null;
+  /**
+   * `self.container`, the attribute the class keeps its container in, or `getattr(self, "container", None)` when
+   * the class is not known to keep one (knownAttributes.ts).
+   */
   container: string;
 }
 
@@ -28,12 +31,13 @@ export function logCall(n: NodeNames, level: string, message: string, context: s
   return [`${n.log}(`, `    ${n.level}.${level},`, `    ${message},`, ...ctx.map((l) => `    ${l}`), ')'];
 }
 
-function nodeIdEntry(n: NodeNames): string {
-  return `"node_id": ${n.nodeId}`;
+/** The log context's node id, when the class has one (generated code reads only what the class defines). */
+function nodeIdEntries(n: NodeNames): string[] {
+  return n.nodeId ? [`"node_id": ${n.nodeId}`] : [];
 }
 
 function errorEntries(n: NodeNames): string[] {
-  return [nodeIdEntry(n), '"error": str(e)', '"error_type": type(e).__name__'];
+  return [...nodeIdEntries(n), '"error": str(e)', '"error_type": type(e).__name__'];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -120,14 +124,14 @@ export function registerWithConsulMethod(n: RegistrationNames): string {
     '    are logged and never fail node startup.',
     '    """',
     '    if not self.consul_host or not self.service_host or not self.service_port:',
-    ...indentLines(logCall(n, 'DEBUG', '"Consul registration skipped - consul_host, service_host or service_port not configured"', [nodeIdEntry(n)]), 2),
+    ...indentLines(logCall(n, 'DEBUG', '"Consul registration skipped - consul_host, service_host or service_port not configured"', nodeIdEntries(n)), 2),
     '        return',
     '',
     '    try:',
     '        import consul',
     '',
     '        consul_client = consul.Consul(host=self.consul_host, port=int(self.consul_port))',
-    `        service_id = f"${n.serviceName}-{${n.nodeId}}"`,
+    `        service_id = f"${n.serviceName}-{${n.nodeId ?? 'id(self)'}}"`,
     '        service_port = int(self.service_port)',
     '        service_tags = [',
     ...tags.map((t) => `            ${t},`),
@@ -147,11 +151,11 @@ export function registerWithConsulMethod(n: RegistrationNames): string {
     '        self._consul_service_id = service_id',
     '',
     ...indentLines(logCall(n, 'INFO', '"Registered with Consul successfully"', [
-      nodeIdEntry(n), '"service_id": service_id', '"consul_host": self.consul_host', '"consul_port": self.consul_port',
+      ...nodeIdEntries(n), '"service_id": service_id', '"consul_host": self.consul_host', '"consul_port": self.consul_port',
     ]), 2),
     '',
     '    except ImportError:',
-    ...indentLines(logCall(n, 'WARNING', '"python-consul not installed - Consul registration skipped"', [nodeIdEntry(n)]), 2),
+    ...indentLines(logCall(n, 'WARNING', '"python-consul not installed - Consul registration skipped"', nodeIdEntries(n)), 2),
     '    except Exception as e:',
     ...indentLines(logCall(n, 'ERROR', '"Failed to register with Consul"', errorEntries(n)), 2),
   ].join('\n');
@@ -188,7 +192,7 @@ export function deregisterFromConsulMethod(n: NodeNames & { deregisterMethod: st
     ...indentLines(source.clientSetup, 2),
     `        consul_client.agent.service.deregister(${source.serviceId})`,
     '',
-    ...indentLines(logCall(n, 'INFO', '"Deregistered from Consul successfully"', [nodeIdEntry(n), `"service_id": ${source.serviceId}`]), 2),
+    ...indentLines(logCall(n, 'INFO', '"Deregistered from Consul successfully"', [...nodeIdEntries(n), `"service_id": ${source.serviceId}`]), 2),
     '',
     '    except ImportError:',
     '        pass',
@@ -229,7 +233,7 @@ export function startupMethod(n: LifecycleNames, name: string): string {
       `    if ${n.kafka} and not ${n.kafka}.is_connected:`,
       '        try:',
       `            await ${n.kafka}.connect()`,
-      ...indentLines(logCall(n, 'INFO', '"Kafka client connected"', [nodeIdEntry(n)]), 3),
+      ...indentLines(logCall(n, 'INFO', '"Kafka client connected"', nodeIdEntries(n)), 3),
       '        except Exception as e:',
       ...indentLines(logCall(n, 'WARNING', 'f"Kafka connection failed: {e}"', errorEntries(n)), 3),
     ]
@@ -242,18 +246,18 @@ export function startupMethod(n: LifecycleNames, name: string): string {
     `    Initializes container services${n.kafka ? ' and connects Kafka' : ''}; failures degrade`,
     '    gracefully instead of failing startup.',
     '    """',
-    ...indentLines(logCall(n, 'INFO', `"${n.className} starting up"`, [nodeIdEntry(n)]), 1),
+    ...indentLines(logCall(n, 'INFO', `"${n.className} starting up"`, nodeIdEntries(n)), 1),
     '',
     '    # Initialize container services if available',
     `    if hasattr(${n.container}, "initialize"):`,
     '        try:',
     `            await ${n.container}.initialize()`,
-    ...indentLines(logCall(n, 'INFO', '"Container services initialized successfully"', [nodeIdEntry(n)]), 3),
+    ...indentLines(logCall(n, 'INFO', '"Container services initialized successfully"', nodeIdEntries(n)), 3),
     '        except Exception as e:',
     ...indentLines(logCall(n, 'WARNING', 'f"Container initialization failed, continuing in degraded mode: {e}"', errorEntries(n)), 3),
     ...kafka,
     '',
-    ...indentLines(logCall(n, 'INFO', `"${n.className} startup complete"`, [nodeIdEntry(n)]), 1),
+    ...indentLines(logCall(n, 'INFO', `"${n.className} startup complete"`, nodeIdEntries(n)), 1),
   ].join('\n');
 }
 
@@ -284,19 +288,19 @@ export function shutdownMethod(n: LifecycleNames, name: string): string {
     `    ${sentence(['Cleans up container services', ...(n.kafka ? ['disconnects Kafka'] : []), ...(n.deregistration ? ['deregisters from Consul'] : [])])};`,
     '    failures are logged, never raised.',
     '    """',
-    ...indentLines(logCall(n, 'INFO', `"${n.className} shutting down"`, [nodeIdEntry(n)]), 1),
+    ...indentLines(logCall(n, 'INFO', `"${n.className} shutting down"`, nodeIdEntries(n)), 1),
     '',
     '    # Cleanup container services',
     `    if hasattr(${n.container}, "cleanup"):`,
     '        try:',
     `            await ${n.container}.cleanup()`,
-    ...indentLines(logCall(n, 'INFO', '"Container services cleaned up successfully"', [nodeIdEntry(n)]), 3),
+    ...indentLines(logCall(n, 'INFO', '"Container services cleaned up successfully"', nodeIdEntries(n)), 3),
     '        except Exception as e:',
     ...indentLines(logCall(n, 'WARNING', 'f"Container cleanup failed: {e}"', errorEntries(n)), 3),
     ...kafka,
     ...deregistration,
     '',
-    ...indentLines(logCall(n, 'INFO', `"${n.className} shutdown complete"`, [nodeIdEntry(n)]), 1),
+    ...indentLines(logCall(n, 'INFO', `"${n.className} shutdown complete"`, nodeIdEntries(n)), 1),
   ].join('\n');
 }
 

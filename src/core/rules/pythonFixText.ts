@@ -2,6 +2,7 @@
 // new indentation (multi-line strings left byte-for-byte), fresh names, and the logging and error
 // names a fix writes (reusing what the file binds, importing what it lacks).
 import { frameworkNames, importEdits, nodeIdExpression } from '../python/edits';
+import { knownNodeId } from './knownAttributes';
 import type { PyClass, PyFile } from '../python/model';
 import { resolveName } from '../python/model';
 import { type Node, children, field, statements, unwrapDecorated, walk } from '../python/syntax';
@@ -121,9 +122,12 @@ export function selfName(cls: PyClass, node: Node): string | null {
   return name === 'self' ? name : null;
 }
 
-/** `str(self.node_id)`-ready node id expression for the class, with the method's own `self`. */
-export function nodeIdOf(cls: PyClass): string {
-  return nodeIdExpression(cls);
+/**
+ * The class's node id expression (`self.node_id`, or `self._node_id` where the class uses that), when a
+ * constructed instance has it (knownAttributes.ts); null when it is not known to (generated code then does without).
+ */
+export function nodeIdOf(file: PyFile, cls: PyClass): string | null {
+  return knownNodeId(file, cls, nodeIdExpression(cls) === 'self._node_id' ? '_node_id' : 'node_id');
 }
 
 /** A name bound in the function (parameter or local) around node, looked up through enclosing functions. */

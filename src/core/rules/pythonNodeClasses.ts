@@ -3,11 +3,13 @@
 // construct too uncertain to judge.
 import type { PyClass, PyFile } from '../python/model';
 import { ONEX_ERROR_NAMES } from '../python/model';
+import { RUNTIME_HOST_ERRORS } from '../framework';
+import { handlerClasses } from './classRoles';
 import { type Node, children, dottedName, field, lastName } from '../python/syntax';
 
 type InNodeClass = { cls: PyClass; node: Node };
 
-/** ONEX003, ONEX004 and ONEX008 read the same nodes of the node classes: each query once per file. */
+/** ONEX003, ONEX004 and ONEX008 read the same nodes of the judged classes: each query once per file. */
 const cache = new WeakMap<PyFile, Map<string, InNodeClass[]>>();
 
 function memoised(file: PyFile, key: string, compute: () => InNodeClass[]): InNodeClass[] {
@@ -18,10 +20,20 @@ function memoised(file: PyFile, key: string, compute: () => InNodeClass[]): InNo
   return found;
 }
 
-/** Every node of the given types inside the file's node classes (nested functions and classes included). */
+/**
+ * The classes the statement-level rules (ONEX003, ONEX004, ONEX007) look inside: the node classes, and in
+ * today's era also the handler classes, where today's code puts its logic (rules.md, "Eras").
+ */
+export function judgedClasses(file: PyFile): PyClass[] {
+  if (file.era.era !== 'current') return file.nodeClasses;
+  const handlers = handlerClasses(file);
+  return handlers.length === 0 ? file.nodeClasses : file.classes.filter((c) => c.isNode || handlers.includes(c));
+}
+
+/** Every node of the given types inside the judged classes (nested functions and classes included). */
 export function nodesInNodeClasses(file: PyFile, types: ReadonlySet<string>): InNodeClass[] {
   return memoised(file, [...types].sort().join(','), () =>
-    file.nodeClasses.flatMap((cls) => cls.node.descendantsOfType([...types]).map((node) => ({ cls, node }))));
+    judgedClasses(file).flatMap((cls) => cls.node.descendantsOfType([...types]).map((node) => ({ cls, node }))));
 }
 
 /**
@@ -29,7 +41,7 @@ export function nodesInNodeClasses(file: PyFile, types: ReadonlySet<string>): In
  * in document order: found from the names rather than by reading every call.
  */
 export function callsNamedInNodeClasses(file: PyFile, names: ReadonlySet<string>): InNodeClass[] {
-  return memoised(file, `named:${[...names].sort().join(',')}`, () => file.nodeClasses.flatMap((cls) => {
+  return memoised(file, `named:${[...names].sort().join(',')}`, () => judgedClasses(file).flatMap((cls) => {
     const calls: Node[] = [];
     for (const name of cls.node.descendantsOfTypeWithText('identifier', names)) {
       const up = name.parent;
@@ -100,13 +112,18 @@ export function receiverName(receiver: Node | null): string | null {
   return null;
 }
 
-/** Whether an expression names one of the OnexError classes (`OnexError`, an alias, `errors.ModelOnexError`). */
+/**
+ * Whether an expression names one of the OnexError classes (`OnexError`, an alias, `errors.ModelOnexError`,
+ * today's `InfraConnectionError` imported from omnibase_infra).
+ */
 export function isOnexErrorName(file: PyFile, expr: Node | null): boolean {
   if (!expr) return false;
   if (expr.type === 'identifier') return file.onexErrorNames.has(expr.text);
   if (expr.type === 'attribute') {
     const d = dottedName(expr);
-    return !!d && ONEX_ERROR_NAMES.includes(lastName(d));
+    if (!d) return false;
+    const name = lastName(d);
+    return ONEX_ERROR_NAMES.includes(name) || (file.importsInfra && RUNTIME_HOST_ERRORS.includes(name));
   }
   return false;
 }

@@ -14,6 +14,7 @@ import { suppressionComments } from './comments';
 import { buildTsFile, parseDiagnostics, type TsFile } from './model';
 import { parseStandalone } from './parse';
 import { TYPESCRIPT_RULES, TYPESCRIPT_RULES_BY_ID } from '../rules/typescript';
+import { appliesIn, withEraSeverity } from '../rules/eras';
 import { forgetRecentIndex } from './tree';
 import type { TypeScriptModuleFacts } from '../workspace/facts';
 import { typescriptModuleFacts } from './workspaceFacts';
@@ -29,7 +30,7 @@ export class TypeScriptFrontEnd implements FrontEnd {
   }
 
   private model(text: string, config: EngineConfig, fileName: string | undefined): { file: TsFile; parseMs: number } {
-    const configKey = JSON.stringify([config.nodeBaseClasses, config.startMethods, config.stopMethods, config.frameworkTarget, config.workspace]);
+    const configKey = JSON.stringify([config.nodeBaseClasses, config.startMethods, config.stopMethods, config.frameworkTarget, config.testFiles, config.projectRoot, config.workspace]);
     if (this.last && this.last.text === text && this.last.fileName === fileName && this.last.configKey === configKey) {
       this.last.file.config = config;
       return { file: this.last.file, parseMs: 0 };
@@ -41,7 +42,7 @@ export class TypeScriptFrontEnd implements FrontEnd {
     // No parent pointers from the parser: the model's tree index sets them in the pass it makes anyway.
     const sf = parseStandalone(text, fileName, false);
     const parseMs = performance.now() - t0;
-    const file = buildTsFile(text, sf, config);
+    const file = buildTsFile(text, sf, config, fileName);
     this.last = { text, fileName, configKey, file };
     return { file, parseMs };
   }
@@ -53,13 +54,14 @@ export class TypeScriptFrontEnd implements FrontEnd {
     const deadline = t0 + config.timeBudgetMs;
     const raw: RawFinding[] = [];
     let outOfTime = false;
+    const era = file.era.era;
     for (const rule of TYPESCRIPT_RULES) {
-      if ((config.rules[rule.meta.id] ?? 'warning') === 'off') continue;
+      if ((config.rules[rule.meta.id] ?? 'warning') === 'off' || !appliesIn(rule.meta, era)) continue;
       if (clock() > deadline) {
         outOfTime = true;
         break;
       }
-      raw.push(...rule.check(file));
+      raw.push(...withEraSeverity(rule.meta, era, rule.check(file)));
     }
     const t2 = clock();
     return {
@@ -69,7 +71,7 @@ export class TypeScriptFrontEnd implements FrontEnd {
       parseMs: t1 - t0,
       rulesMs: t2 - t1,
       outOfTime,
-      era: resolveEra({ setting: config.frameworkTarget, language: 'typescript' }),
+      era: file.era,
       facts: wants?.facts ? typescriptModuleFacts(file.sf) : undefined,
     };
   }
@@ -78,6 +80,7 @@ export class TypeScriptFrontEnd implements FrontEnd {
     const rule = TYPESCRIPT_RULES_BY_ID.get(finding.ruleId);
     if (!rule?.fixes) return [];
     const { file } = this.model(text, config, fileName);
+    if (!appliesIn(rule.meta, file.era.era)) return [];
     return rule.fixes(file, finding);
   }
 

@@ -11,6 +11,7 @@ import {
   isVariableStatement,
 } from './api';
 import { LineIndex, detectEol } from '../text';
+import { type EraDecision, resolveEra } from '../era';
 import type { EngineConfig } from '../types';
 import {
   type Node, dottedName, hasModifier, isFunctionNode, lastName, nameText, unwrap, walk,
@@ -102,6 +103,10 @@ export interface TsFile {
   quote: '"' | "'";
   semicolons: boolean;
   config: EngineConfig;
+  /** The file's path, when known (test files are recognised by it). */
+  fileName?: string;
+  /** The file's era: the bridge idiom unless the framework-target setting says otherwise (era.ts). */
+  era: EraDecision;
 }
 
 /** Parse diagnostics of the syntax tree (no type checking: ts keeps them on the source file). */
@@ -406,7 +411,7 @@ function declaresErrorCodeEnumIn(tree: SyntaxIndex): boolean {
   return false;
 }
 
-export function buildTsFile(text: string, sf: ts.SourceFile, config: EngineConfig): TsFile {
+export function buildTsFile(text: string, sf: ts.SourceFile, config: EngineConfig, fileName?: string): TsFile {
   // First: the index's pass also sets the parent pointers everything below relies on.
   const tree = indexTree(sf);
   const aliases = collectAliases(sf);
@@ -422,7 +427,8 @@ export function buildTsFile(text: string, sf: ts.SourceFile, config: EngineConfi
     return c.bases.some((b) => nodeBases.has(b) || (classesByName.has(b) && isNodeByBases(classesByName.get(b)!, seen)));
   };
   for (const c of classes) {
-    c.isNode = isNodeByBases(c, new Set()) || NODE_NAME_PATTERN.test(c.name);
+    // A class with no base at all is never a node class (rules.md, "Where rules look").
+    c.isNode = isNodeByBases(c, new Set()) || (c.bases.length > 0 && NODE_NAME_PATTERN.test(c.name));
     if (c.isNode) c.kind = kindOf([c.name, ...c.bases]) ?? c.bases.map((b) => fromWorkspace.get(b)).find((k) => k) ?? null;
   }
   const nodeClasses = classes.filter((c) => c.isNode);
@@ -435,6 +441,8 @@ export function buildTsFile(text: string, sf: ts.SourceFile, config: EngineConfi
     classes, classesByName, nodeClasses, errorOffsets,
     runtimeImport: findRuntimeImport(sf, nodeClasses),
     config,
+    fileName,
+    era: resolveEra({ setting: config.frameworkTarget, language: 'typescript' }),
   } as Omit<TsFile, 'lines' | 'eol' | 'indentUnit' | 'quote' | 'semicolons'> as TsFile;
   // Line numbers matter to few findings (and suppression comments), the file's conventions only to
   // fixes: computed on first use.

@@ -5,6 +5,8 @@
 //   a bound def-B handler, tests, none of the banned constructs.
 // Production-ready: every item holds and no warning or error is left open on the node.
 import type { Era } from '../era';
+import { appliesIn } from '../rules/eras';
+import { RULE_META } from '../rules/meta';
 import type { Finding, RuleId, Severity } from '../types';
 import type { ClassFacts, HandleFacts } from './facts';
 
@@ -125,15 +127,12 @@ export interface TodayChecks {
 }
 
 /**
- * The rules that do not apply in today's era (rules.md, "Eras": the runtime owns health, lifecycle,
- * metadata and metrics; Consul is banned; configuration comes from the contract). Their findings on a
- * today's node, wherever the analysis still reports them, say nothing about its readiness.
+ * Today's era: current-era.md §11, as issue 22 lists it. Findings of rules that do not apply in today's
+ * era (each rule's era table: the runtime owns health, lifecycle, metadata and metrics; Consul is banned),
+ * wherever they come from, say nothing about a today's node's readiness.
  */
-export const NOT_TODAY: ReadonlySet<string> = new Set(['ONEX001', 'ONEX002', 'ONEX005', 'ONEX006', 'ONEX008', 'ONEX009']);
-
-/** Today's era: current-era.md §11, as issue 22 lists it. */
 export function todayReadiness(allFindings: readonly NodeFinding[], checks: TodayChecks): Readiness {
-  const findings = allFindings.filter((f) => !NOT_TODAY.has(f.ruleId));
+  const findings = allFindings.filter((f) => !(f.ruleId in RULE_META) || appliesIn(RULE_META[f.ruleId as keyof typeof RULE_META], 'current'));
   const banned = findings.filter((f) => checks.bannedRules.includes(f.ruleId));
   const items: ReadinessItem[] = [
     checks.declarative

@@ -9,6 +9,7 @@ import {
   ExpensiveInit, type ExpensiveCall, assignedSelfAttributes, assignmentTargets, bodyStatements,
   mentionsHealthCheckMode, nodesInScope, parameterNames, readsHealthCheckMode, selfParameter, topLevelStatement,
 } from '../classAnalysis';
+import { methodsWithInherited } from '../../python/model';
 import { type EditBuilder, type InitEditor, containerParameter, lineStartOf, render, startsLine, wrapStatements } from '../classEdits';
 import { healthCheckDetection } from '../classTemplates';
 
@@ -39,30 +40,74 @@ export function existingHealthCheckFlag(file: PyFile, cls: PyClass, init: PyMeth
   return null;
 }
 
-/** `self.x` and local names assigned (in the statements, not in nested functions) from an expensive call. */
-function targetsOfExpensive(stmts: readonly Node[], calls: readonly ExpensiveCall[], self: string | null): string[] {
+/** `self.x` and local names a statement assigns (not in nested functions), as written. */
+function targetsOf(stmt: Node, self: string | null): string[] {
   const out: string[] = [];
-  const within = (n: Node) => calls.some((c) => c.call.startIndex >= n.startIndex && c.call.endIndex <= n.endIndex);
-  for (const stmt of stmts) {
-    const assigns = [...(stmt.type === 'expression_statement' ? [stmt.namedChild(0)] : []), ...nodesInScope(stmt, ['assignment'])]
-      .filter((a): a is Node => a?.type === 'assignment');
-    for (const assign of assigns) {
-      const right = field(assign, 'right');
-      if (!right || !within(right)) continue;
-      for (const t of assignmentTargets(assign)) {
-        const ok = t.type === 'identifier' ||
-          (t.type === 'attribute' && field(t, 'object')?.type === 'identifier' && field(t, 'object')?.text === self);
-        if (ok && !out.includes(t.text)) out.push(t.text);
-      }
+  const assigns = [...(stmt.type === 'expression_statement' ? [stmt.namedChild(0)] : []), ...nodesInScope(stmt, ['assignment'])]
+    .filter((a): a is Node => a?.type === 'assignment');
+  for (const assign of assigns) {
+    for (const t of assignmentTargets(assign)) {
+      const ok = t.type === 'identifier' ||
+        (t.type === 'attribute' && field(t, 'object')?.type === 'identifier' && field(t, 'object')?.text === self);
+      if (ok && !out.includes(t.text)) out.push(t.text);
     }
   }
   return out;
 }
 
+/** Whether a name or `self.x` node is written there (an assignment's target), not read. */
+function isWritten(node: Node): boolean {
+  for (let child = node, p = node.parent; p; child = p, p = p.parent) {
+    if (p.type === 'assignment') return field(p, 'left')?.id === child.id;
+    if (p.type !== 'pattern_list' && p.type !== 'tuple_pattern' && p.type !== 'list_pattern') return false;
+  }
+  return false;
+}
+
+/**
+ * Reads of the names in `names` (locals and `self.x`) in a statement, nested functions included: what would
+ * fail, or behave otherwise, on the None the guard leaves there in health-check mode.
+ */
+function readsAny(stmt: Node, names: ReadonlySet<string>, self: string | null): boolean {
+  for (const n of [stmt, ...stmt.descendantsOfType(['identifier', 'attribute'])]) {
+    if (!n || (n.type !== 'identifier' && n.type !== 'attribute')) continue;
+    if (n.type === 'identifier' && n.parent?.type === 'attribute' && field(n.parent, 'attribute')?.id === n.id) continue;
+    if (n.type === 'identifier' && n.parent?.type === 'keyword_argument' && field(n.parent, 'name')?.id === n.id) continue;
+    if (n.type === 'attribute' && field(n, 'object')?.text !== self) continue;
+    if (names.has(n.text.replace(/\s+/g, '')) && !isWritten(n)) return true;
+  }
+  return false;
+}
+
+/** The `self.<method>(...)` calls of a statement whose method (in the class chain) reads one of the attributes, directly or through its own calls. */
+function callsMethodReading(file: PyFile, cls: PyClass, stmt: Node, attributes: ReadonlySet<string>, self: string | null): boolean {
+  if (attributes.size === 0 || !self) return false;
+  const methods = methodsWithInherited(file, cls);
+  const visiting = new Set<string>();
+  const reads = (method: PyMethod): boolean => {
+    if (visiting.has(method.name) || !method.body) return false;
+    visiting.add(method.name);
+    const own = selfParameter(method);
+    const named = new Set([...attributes].map((a) => `${own}.${a.slice(a.indexOf('.') + 1)}`));
+    return readsAny(method.body, named, own) || calledMethods(method.body, own).some((m) => reads(m));
+  };
+  const calledMethods = (node: Node, own: string | null): PyMethod[] => node.descendantsOfType('call').flatMap((call) => {
+    const func = call ? field(call, 'function') : null;
+    const object = func?.type === 'attribute' ? field(func, 'object') : null;
+    const method = object?.type === 'identifier' && object.text === own ? methods.get(field(func!, 'attribute')?.text ?? '') : undefined;
+    return method ? [method] : [];
+  });
+  return calledMethods(stmt, self).some((m) => reads(m));
+}
+
 /**
  * ONEX001's edits: the detection block (after `super().__init__(...)`, or before the first
- * expensive statement when that comes first) and each run of consecutive expensive statements
- * wrapped in `if not health_check_mode:`. Returns the flag name, or null when the edits cannot be made.
+ * expensive statement when that comes first) and each run of consecutive guarded statements
+ * wrapped in `if not health_check_mode:`. Guarded are the expensive statements and every later statement
+ * of `__init__` that reads what a guarded one leaves unset (directly, or through a method of the class it
+ * calls): in health-check mode those attributes are set to None, and a statement that would fail on that
+ * None (`if self.client is None: raise …`, `self.client.connect()`) must not run either. Returns the flag
+ * name, or null when the edits cannot be made (then no fix is offered).
  */
 export function planHealthCheckGuard(file: PyFile, cls: PyClass, builder: EditBuilder, editor: InitEditor): string | null {
   const init = editor.init;
@@ -72,6 +117,7 @@ export function planHealthCheckGuard(file: PyFile, cls: PyClass, builder: EditBu
   const calls = unguardedExpensiveInit(file, cls);
   if (calls.length === 0) return null;
   const stmts = bodyStatements(init);
+  const self = selfParameter(init);
   const guarded = new Set<number>();
   for (const c of calls) {
     const stmt = topLevelStatement(init.body, c.call);
@@ -79,6 +125,25 @@ export function planHealthCheckGuard(file: PyFile, cls: PyClass, builder: EditBu
   }
   const sup = superInitStatement(init);
   if (sup && guarded.has(sup.id)) return null;
+  // What each guarded statement leaves unset in health-check mode (set to None there), and what depends on it.
+  const bound = new Set<string>();
+  const unset = new Map<number, string[]>();
+  const noneable = new Set<string>();
+  for (const s of stmts) {
+    const dependent = !guarded.has(s.id) && noneable.size > 0 &&
+      (readsAny(s, noneable, self) || callsMethodReading(file, cls, s, new Set([...noneable].filter((n) => n.startsWith(`${self}.`))), self));
+    if (dependent) {
+      if (sup && s.id === sup.id) return null;
+      guarded.add(s.id);
+    }
+    const targets = targetsOf(s, self);
+    if (guarded.has(s.id)) {
+      const fresh = targets.filter((t) => !bound.has(t));
+      unset.set(s.id, fresh);
+      for (const t of fresh) noneable.add(t);
+    }
+    for (const t of targets) bound.add(t);
+  }
   // Runs of consecutive guarded statements.
   const runs: Node[][] = [];
   let current: Node[] = [];
@@ -100,9 +165,8 @@ export function planHealthCheckGuard(file: PyFile, cls: PyClass, builder: EditBu
     const indent = indentationAt(file.text, first.startIndex);
     builder.insert(lineStartOf(file.text, first.startIndex), render(file, detection, indent) + file.eol + file.eol);
   }
-  const self = selfParameter(init);
   for (const run of runs) {
-    const elseBody = targetsOfExpensive(run, calls, self).map((t) => `${t} = None`);
+    const elseBody = [...new Set(run.flatMap((s) => unset.get(s.id) ?? []))].map((t) => `${t} = None`);
     if (!wrapStatements(file, builder, run, `if not ${HEALTH_CHECK_FLAG}:`, elseBody)) return null;
   }
   return HEALTH_CHECK_FLAG;

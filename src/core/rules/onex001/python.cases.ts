@@ -2,7 +2,7 @@
 // reads a health-check-mode flag (rules.md). Reported on the class name.
 // Run by test/rules/tables.test.ts; the table is shared with test/fixes/ONEX001.test.ts, which applies
 // the fix to every invalid case.
-import { type RuleTable, dedent, pythonFixture } from '../cases';
+import { BRIDGE_PROJECT, type RuleTable, dedent, pythonFixture } from '../cases';
 
 const HEADER = dedent(`
   from omnibase_core.nodes.node_effect import NodeEffect
@@ -10,6 +10,7 @@ const HEADER = dedent(`
 `);
 
 export const ONEX001_PYTHON_CASES: RuleTable = {
+  config: BRIDGE_PROJECT,
   valid: [
     {
       name: '__init__ that only assigns plain values',
@@ -215,6 +216,103 @@ export const ONEX001_PYTHON_CASES: RuleTable = {
     },
   ],
   invalid: [
+    {
+      // rules.md v4 / issue 19: statements that read what the guard leaves None in health-check mode are guarded
+      // too (a None test that raises, a helper method reading it through another helper, a constructor argument).
+      name: 'fix: every statement of __init__ that reads a guarded service is guarded too; unrelated statements are not',
+      code: `from omnibase_core.errors import EnumCoreErrorCode, OnexError
+from omnibase_core.nodes.node_effect import NodeEffect
+
+
+class NodeLedgerSyncEffect(NodeEffect):
+    """Keeps the ledger replica in sync with the journal topic."""
+
+    def __init__(self, container):
+        super().__init__(container)
+        self.batch_size = 100
+        self.kafka_client = container.get_service("kafka_client")
+        if self.kafka_client is None:
+            raise OnexError("kafka_client is required", error_code=EnumCoreErrorCode.DEPENDENCY_UNAVAILABLE)
+        self.topic = f"ledger.journal.{self.batch_size}"
+        self._subscribe()
+        self.replica = LedgerReplica(self.kafka_client, batch_size=self.batch_size)
+        self._synced = 0
+
+    def _subscribe(self):
+        self._subscription = self._client().subscribe(self.topic)
+
+    def _client(self):
+        return self.kafka_client
+
+    async def execute_effect(self, contract):
+        self._synced += await self.replica.sync(contract.input_state["entries"])
+        return {"synced": self._synced}
+`,
+      errors: [{ line: 5, column: 7, message: 'never detects health-check mode' }],
+      output: `from omnibase_core.errors import EnumCoreErrorCode, OnexError
+from omnibase_core.nodes.node_effect import NodeEffect
+
+
+class NodeLedgerSyncEffect(NodeEffect):
+    """Keeps the ledger replica in sync with the journal topic."""
+
+    def __init__(self, container):
+        super().__init__(container)
+
+        # Health check mode detection: skip expensive initialisation in health checks
+        try:
+            health_check_mode = (
+                container.config.get("health_check_mode", False)
+                if hasattr(container.config, "get")
+                else False
+            )
+        except Exception:
+            health_check_mode = False
+
+        self.batch_size = 100
+        if not health_check_mode:
+            self.kafka_client = container.get_service("kafka_client")
+            if self.kafka_client is None:
+                raise OnexError("kafka_client is required", error_code=EnumCoreErrorCode.DEPENDENCY_UNAVAILABLE)
+        else:
+            self.kafka_client = None
+        self.topic = f"ledger.journal.{self.batch_size}"
+        if not health_check_mode:
+            self._subscribe()
+            self.replica = LedgerReplica(self.kafka_client, batch_size=self.batch_size)
+        else:
+            self.replica = None
+        self._synced = 0
+
+    def _subscribe(self):
+        self._subscription = self._client().subscribe(self.topic)
+
+    def _client(self):
+        return self.kafka_client
+
+    async def execute_effect(self, contract):
+        self._synced += await self.replica.sync(contract.input_state["entries"])
+        return {"synced": self._synced}
+`,
+    },
+    {
+      name: 'fix: not offered when super().__init__ itself needs the guarded service',
+      code: dedent(`
+        class NodeMirrorEffect(NodeEffect):
+            def __init__(self, container):
+                store = container.get_service("mirror_store")
+                super().__init__(container, on_rollback_failure=store.record_rollback_failure)
+                self.mirrors = []
+      `),
+      errors: [{ line: 1, column: 7, message: 'never detects health-check mode' }],
+      output: dedent(`
+        class NodeMirrorEffect(NodeEffect):
+            def __init__(self, container):
+                store = container.get_service("mirror_store")
+                super().__init__(container, on_rollback_failure=store.record_rollback_failure)
+                self.mirrors = []
+      `),
+    },
     {
       name: 'the same class defined twice (try/except ImportError fallback): both definitions reported',
       code: dedent(`

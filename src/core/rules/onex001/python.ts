@@ -42,7 +42,7 @@ export const onex001: PythonRule = {
     if (!editor.finish(builder)) return [];
     return [{
       id: 'guard-health-check-mode',
-      title: `Detect health-check mode in ${cls.name}.__init__ and skip expensive initialisation`,
+      title: `Detect health-check mode in ${cls.name}.__init__ and skip expensive initialisation (and what depends on it)`,
       safety: 'unsafe',
       preferred: true,
       edits: builder.build(),

@@ -20,6 +20,7 @@ import type { TsClass, TsFile } from '../../typescript/model';
 import { type Node, callInfo, callLabel, dottedName, lastName, nameText, normalizeName, unwrap, walk } from '../../typescript/syntax';
 import { hasMultilineTemplate, wrapStatements } from '../typescriptFixText';
 import type { TypeScriptRule } from '../rule';
+import { productionNodeClasses } from '../typescriptClassRoles';
 
 interface Onex001Data {
   className: string;
@@ -64,9 +65,9 @@ export const onex001: TypeScriptRule = {
 
   check(file: TsFile): RawFinding[] {
     const findings: RawFinding[] = [];
-    for (const cls of file.nodeClasses) {
+    for (const cls of productionNodeClasses(file)) {
       const ctor = cls.ctor;
-      if (!ctor?.body || cls.hasSyntaxError) continue;
+      if (!ctor?.body) continue;
       const expensive = expensiveOperations(file, ctor.body);
       if (expensive.length === 0 || readsHealthCheckMode(ctor)) continue;
       const data: Onex001Data = { className: cls.name };

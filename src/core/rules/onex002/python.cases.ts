@@ -2,7 +2,7 @@
 // registration without a deregistration reachable from the stop method (rules.md).
 // Run by test/rules/tables.test.ts; the table is shared with test/fixes/ONEX002.test.ts, which applies
 // the fix to every invalid case.
-import { type RuleTable, dedent, pythonFixture } from '../cases';
+import { BRIDGE_PROJECT, type RuleTable, dedent, pythonFixture } from '../cases';
 
 const HEADER = dedent(`
   import asyncio
@@ -13,6 +13,7 @@ const HEADER = dedent(`
 `);
 
 export const ONEX002_PYTHON_CASES: RuleTable = {
+  config: BRIDGE_PROJECT,
   valid: [
     {
       name: 'registration and deregistration through a consul-named client attribute',
@@ -317,7 +318,7 @@ export const ONEX002_PYTHON_CASES: RuleTable = {
       errors: [{ line: 6, column: 7, message: 'never deregisters' }],
       output: HEADER.replace('from omnibase_core.nodes.node_effect import NodeEffect', [
         'from omnibase_core.nodes.node_effect import NodeEffect',
-        'from omnibase_core.logging.logging_structured import emit_log_event_sync as emit_log_event',
+        'from omnibase_core.logging.structured import emit_log_event_sync as emit_log_event',
         'from omnibase_core.enums.enum_log_level import EnumLogLevel as LogLevel',
       ].join('\n')) + dedent(`
         class NodeLedgerEffect(NodeEffect):

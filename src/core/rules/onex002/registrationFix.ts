@@ -7,10 +7,11 @@ import { type PyClass, type PyFile, type PyMethod, methodsWithInherited } from '
 import { type Node, field, keywordArgument, positionalArguments, statements, walk } from '../../python/syntax';
 import { indentationAt } from '../../text';
 import {
-  type DiscoveryCall, assignedSelfAttributes, assignmentTargets, entryPointNames, findDiscoveryCall,
+  type DiscoveryCall, assignmentTargets, entryPointNames, findDiscoveryCall,
   lifecycleState, methodsMaking, reachableMethods,
 } from '../classAnalysis';
 import { kafkaClientAttribute, kebabName, nodeNames, snakeName } from '../classFixContext';
+import { definesAttribute } from '../knownAttributes';
 import { ensureHealthCheckFlag } from '../onex001/healthCheck';
 import { type EditBuilder, InitEditor, appendToClass, appendToMethod, endOfLineAfter, freeMethodName } from '../classEdits';
 import {
@@ -180,7 +181,6 @@ export function registrationFix(file: PyFile, cls: PyClass, builder: EditBuilder
   const editor = new InitEditor(file, cls);
   const classAppends: string[] = [];
   const methodEdits: (() => boolean)[] = [];
-  const attrs = assignedSelfAttributes(file, cls);
   const existing = (kind: DiscoveryCall) => methodsMaking(file, cls, kind);
   const service = {
     ...names,
@@ -211,7 +211,8 @@ export function registrationFix(file: PyFile, cls: PyClass, builder: EditBuilder
     } else {
       if (!editor.usable || !editor.container) return false;
       const registerMethod = freeMethodName(file, cls, '_register_with_consul_sync');
-      const missing = CONSUL_ATTRIBUTES.filter((a) => !attrs.has(a));
+      // Settings the registration reads: added unless an __init__ of the class (or a base's) sets them.
+      const missing = CONSUL_ATTRIBUTES.filter((a) => !definesAttribute(file, cls, a));
       if (missing.length > 0) editor.addAfterSuper(consulConfiguration(editor.container, missing));
       const flag = ensureHealthCheckFlag(file, cls, builder, editor);
       if (!flag) return false;

@@ -138,7 +138,7 @@ export const onex002: TypeScriptRule = {
   check(file: TsFile): RawFinding[] {
     const findings: RawFinding[] = [];
     for (const cls of file.nodeClasses) {
-      if (!judgesClass(cls)) continue;
+      if (!judgesClass(file, cls, 'registration')) continue;
       const kind = analyse(file, cls);
       if (!kind) continue;
       const stop = file.config.stopMethods[0] ?? 'shutdown';

@@ -81,7 +81,8 @@ function publishStatement(call: Node): { stmt: Node; kind: 'expression' | 'assig
 function warningLines(file: PyFile, cls: PyClass, anchor: Node, e: string, emit: string, level: string, what: string): Line[] {
   const q = (s: string) => file.quote + s + file.quote;
   const self = selfName(cls, anchor);
-  const context = self ? `{${q('node_id')}: ${nodeIdOf(cls)}, ${q('error')}: str(${e})}` : `{${q('error')}: str(${e})}`;
+  const nodeId = self ? nodeIdOf(file, cls) : null;
+  const context = nodeId ? `{${q('node_id')}: ${nodeId}, ${q('error')}: str(${e})}` : `{${q('error')}: str(${e})}`;
   return [
     [0, '# Log and go on: a publishing failure must not fail the workflow.'],
     [0, `${emit}(`],
@@ -146,7 +147,8 @@ function envelopeRewrite(file: PyFile, cls: PyClass, call: Node): Fix | null {
   else eventType = file.quote + `${category}.event` + file.quote;
   const argLines: Line[] = [
     [3, `event_type=${eventType},`],
-    [3, `source_node_id=str(${nodeIdOf(cls)}),`],
+    // The class's node id when it has one, else its name (generated code reads only what the class defines).
+    [3, `source_node_id=${nodeIdOf(file, cls) ? `str(${nodeIdOf(file, cls)})` : 'type(self).__name__'},`],
     [3, `payload=${read.payload ? moved(read.payload) : '{}'},`],
   ];
   if (read.topic) argLines.push([3, `topic=${moved(read.topic)},`]);

@@ -1,11 +1,25 @@
 // ONEX003 event-envelope: events published without the OnexEnvelopeV1 wrapping, and enveloped
 // publishes whose failure is not caught by a broad try (rules.md).
-import { type RuleTable, dedent, pythonFixture } from '../cases';
+import { BRIDGE_PROJECT, TODAY_PROJECT, type RuleTable, dedent, pythonFixture } from '../cases';
 
 const RAW = 'publishes without the OnexEnvelopeV1 envelope; use publish_with_envelope';
 const UNGUARDED = 'is not inside a try/except Exception: a publishing failure would fail the workflow';
+/** Today's form names today's means, never publish_with_envelope. */
+const TODAY = /publishes from (handler|node) \w+ itself; in today's framework return the events as ModelHandlerOutput\.for_\w+\(events=.*event_bus\.publish_topics and published_events/;
+/** A bridge-era node that publishes itself twice, in a project on today's framework. */
+const RECEIPT = dedent(`
+  class NodeReceiptEffect(NodeEffect):
+      async def execute_effect(self, contract):
+          try:
+              await self.kafka_client.publish_with_envelope(event_type="receipt", source_node_id="n", payload={})
+          except Exception:
+              pass
+          await self.kafka_client.publish(topic="receipts", data={})
+`);
+const TODAY_TOPIC = /names a topic in handler \w+; in today's framework declare the topic in the contract/;
 
 export const ONEX003_PYTHON_CASES: RuleTable = {
+  config: BRIDGE_PROJECT,
   valid: [
     { name: 'the spec production snippets assembled into one class (pattern 2 among them)', code: pythonFixture('statements_spec_production.py') },
     {
@@ -136,8 +150,43 @@ export const ONEX003_PYTHON_CASES: RuleTable = {
                 await self.kafka_client.publish_with_envelope(event_type="x", source_node_id="n", payload=data)  # onex: ignore
       `),
     },
+    {
+      name: 'today: a canonical def-B handler returns its events, raises typed errors and names no topic',
+      code: pythonFixture('today_handler_clean.py'),
+    },
+    {
+      name: 'today: publishing outside node and handler classes is not judged',
+      config: TODAY_PROJECT,
+      code: dedent(`
+        class Formatter:
+            """Not a node or handler class: nothing here is judged."""
+
+            def send(self, kafka_producer, topic):
+                kafka_producer.send("onex.evt.omninode.formatted.v1", b"{}")
+      `),
+    },
   ],
   invalid: [
+    {
+      name: 'today: a handler that publishes on its bus and its producer, names a topic and builds a producer (aliased); the admin client and the module constant are no finding',
+      code: pythonFixture('today_handler_publishing.py'),
+      errors: [
+        { line: 59, column: 19, message: TODAY },
+        { line: 59, column: 43, message: TODAY_TOPIC },
+        { line: 61, column: 30, message: /Producer\(\.\.\.\) creates a Kafka client in handler HandlerInvoiceSettle/ },
+        { line: 63, column: 15, message: TODAY },
+      ],
+    },
+    {
+      name: 'today: a bridge-era node in a project on today\'s framework gets today\'s message, never publish_with_envelope, and no fix',
+      config: TODAY_PROJECT,
+      code: RECEIPT,
+      errors: [
+        { line: 4, column: 19, message: 'publishes from node NodeReceiptEffect itself' },
+        { line: 7, column: 15, message: 'publishes from node NodeReceiptEffect itself' },
+      ],
+      output: RECEIPT,
+    },
     {
       name: 'the spec template snippets: the old publish() call',
       code: pythonFixture('statements_spec_template.py'),

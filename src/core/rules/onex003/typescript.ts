@@ -29,7 +29,22 @@ export const onex003: TypeScriptRule = {
 
   check(file: TsFile): RawFinding[] {
     const findings: RawFinding[] = [];
+    const today = file.era.era === 'current';
     for (const { cls, node: call } of nodesInNodeClasses(file, isCallExpression, CALLS)) {
+      if (today) {
+        // Today's form (rules.md, "Eras"): any publishing of the node's own, enveloped or not.
+        if ((isRawPublish(call) || isEnvelopePublish(call)) && !scopeHasError(file, call, cls)) {
+          findings.push({
+            ruleId: 'ONEX003',
+            message: `${callLabel(call, file.sf)} publishes from node ${cls.name} itself; in today's framework a handler returns its events ` +
+              '(ModelHandlerOutput.for_effect(events=…)) and the runtime publishes them to the topics the contract declares ' +
+              '(event_bus.publish_topics and published_events)',
+            span: { start: call.getStart(file.sf), end: call.end },
+            data: { kind: 'self-publish', className: cls.name },
+          });
+        }
+        continue;
+      }
       if (isRawPublish(call)) {
         if (scopeHasError(file, call, cls)) continue;
         const data: Onex003Data = { kind: 'raw', className: cls.name };
@@ -54,6 +69,8 @@ export const onex003: TypeScriptRule = {
   },
 
   fixes(file: TsFile, finding: RawFinding): Fix[] {
+    // Today's findings have no fix: no bridge-era envelope is written into today's code.
+    if (file.era.era === 'current') return [];
     const data = finding.data as Onex003Data | undefined;
     const cls = file.nodeClasses.find((c) => c.name === data?.className);
     if (!data || !cls) return [];

@@ -2,6 +2,7 @@
 // `from e` (safe), and the spec's full ladder of handlers (unsafe).
 import { boundModuleName, importEdits } from '../../python/edits';
 import { type PyClass, type PyFile, ONEX_ERROR_NAMES } from '../../python/model';
+import { letThroughName, mayLeaveBefore } from './errorHandling';
 import { type Node, children, dottedName, field, keywordArgument, positionalArguments, statements, walk } from '../../python/syntax';
 import { indentationAt } from '../../text';
 import type { Fix, RawFinding, TextEdit } from '../../types';
@@ -67,14 +68,20 @@ function onexErrorImport(file: PyFile, name: string): TextEdit[] {
   return importEdits(file, [{ module: 'omnibase_core.errors', name }]);
 }
 
-function reraiseFix(file: PyFile, h: HandlerInfo, errorName: string): Fix {
+/**
+ * `except <OnexError>: raise` before the broad handler. Safe only when the broad handler raises on every path
+ * for the errors it would now let through (rules.md: a fix is safe only when behaviour is provably unchanged
+ * beyond its title); where it may return (a failure response) or leave its loop first, unsafe.
+ */
+function reraiseFix(file: PyFile, h: HandlerInfo, raisedName: string, raise: Node): Fix {
   const { clause, body } = handlerIndents(file, h);
   const at = insertionLineStart(file, h.clause);
+  const errorName = letThroughName(file, raisedName);
   const text = `${clause}except ${errorName}:${file.eol}${body}raise${file.eol}`;
   return {
     id: 'reraise-onex-error',
     title: `Re-raise ${errorName} unchanged before the broad handler`,
-    safety: 'safe',
+    safety: h.block && mayLeaveBefore(h.block, raise) ? 'unsafe' : 'safe',
     preferred: true,
     edits: mergeEdits([{ start: at, end: at, newText: text }], onexErrorImport(file, errorName)),
   };
@@ -167,15 +174,16 @@ function ladderFix(file: PyFile, cls: PyClass, h: HandlerInfo, raise: Node, erro
   const n: LadderNames = {
     error: errorName, code: code.name, emit: logging.emit, level: logging.level, logger,
     asyncio: asyncioModule ?? 'asyncio', e: alias.name,
-    nodeId: self ? nodeIdOf(cls) : null,
+    nodeId: self ? nodeIdOf(file, cls) : null,
     operation: fn?.type === 'function_definition' ? field(fn, 'name')?.text ?? null : null,
     q: (s) => file.quote + s.replace(/\\/g, '\\\\').replace(new RegExp(file.quote, 'g'), `\\${file.quote}`) + file.quote,
   };
   const e = n.e;
   const ladder: Line[] = [];
-  if (!handlers.slice(0, index).some((x) => x.types.some((t) => ONEX_ERROR_NAMES.includes(dottedName(t)?.split('.').pop() ?? '') || t.text === errorName))) {
-    ladder.push([0, `except ${errorName}:`], [1, '# Do not wrap OnexError: re-raise it with its context'], [1, 'raise']);
-  }
+  const catchesOnexError = handlers.slice(0, index).some((x) => x.types.some((t) => ONEX_ERROR_NAMES.includes(dottedName(t)?.split('.').pop() ?? '') || t.text === errorName));
+  // An earlier OnexError handler that does not end in a re-raise is the finding's cause; the ladder cannot mend it.
+  if (catchesOnexError) return null;
+  ladder.push([0, `except ${errorName}:`], [1, '# Do not wrap OnexError: re-raise it with its context'], [1, 'raise']);
   if (!caught.has('ConnectionError')) {
     ladder.push([0, `except ConnectionError as ${e}:`],
       ...indentLines(raiseLines(n, `Network connection failed: {${e}!s}`, 'NETWORK_ERROR', n.q('ConnectionError')), 1));
@@ -238,8 +246,10 @@ export function errorHandlingFixes(file: PyFile, finding: RawFinding): Fix[] {
     return fix ? [fix] : [];
   }
   if (!isBroadHandler(h)) return [];
-  const fixes: Fix[] = [reraiseFix(file, h, data.errorName)];
-  const ladder = ladderFix(file, cls, h, raise, data.errorName);
+  const fixes: Fix[] = [reraiseFix(file, h, data.errorName, raise)];
+  // The ladder is the bridge era's (emit_log_event, OnexError's node_id/operation context): never written into
+  // today's code, whose typed errors take a ModelInfraErrorContext instead.
+  const ladder = file.era.era === 'bridge' ? ladderFix(file, cls, h, raise, data.errorName) : null;
   if (ladder) fixes.push(ladder);
   return fixes;
 }

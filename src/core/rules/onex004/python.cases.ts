@@ -1,11 +1,12 @@
 // ONEX004 error-handling: a broad handler that re-wraps OnexError, and an OnexError raised while
 // handling an exception without `from` (rules.md).
-import { type RuleTable, dedent, pythonFixture } from '../cases';
+import { BRIDGE_PROJECT, TODAY_PROJECT, type RuleTable, dedent, pythonFixture } from '../cases';
 
 const REWRAP = 'an OnexError from the try included';
 const NO_CAUSE = 'the original error is lost as its cause';
 
 export const ONEX004_PYTHON_CASES: RuleTable = {
+  config: BRIDGE_PROJECT,
   valid: [
     { name: 'the spec production snippets assembled into one class (pattern 3 among them)', code: pythonFixture('statements_spec_production.py') },
     {
@@ -152,8 +153,115 @@ export const ONEX004_PYTHON_CASES: RuleTable = {
                     raise OnexError("failed")  # onex: ignore[ONEX004]
       `),
     },
+    {
+      name: 'today: typed errors raised from e, and RuntimeHostError let through first',
+      code: pythonFixture('today_handler_clean.py'),
+    },
+    {
+      name: 'today: a class of the file named like an infra error is no OnexError (not imported from omnibase_infra)',
+      config: TODAY_PROJECT,
+      code: dedent(`
+        class RepositoryError(Exception):
+            pass
+
+
+        class HandlerLedgerRead:
+            async def handle(self, request):
+                try:
+                    return await self._read(request)
+                except Exception as exc:
+                    raise RepositoryError(str(exc)) from exc
+      `),
+    },
+    {
+      name: 'a broad handler that returns a failure response and raises only in a nested branch (its normal path returns)',
+      code: dedent(`
+        import asyncio
+
+        from omnibase_core.errors import EnumCoreErrorCode, OnexError as CoreError
+
+
+        class NodeSettlementEffect(NodeEffect):
+            """Settles a batch; failures come back as a result, not an exception."""
+
+            def __init__(self, container):
+                super().__init__(container)
+                self._failed = 0
+                self.strict = bool(container.config.get("strict", False)) if hasattr(container.config, "get") else False
+
+            async def execute_effect(self, contract):
+                started = asyncio.get_running_loop().time()
+                try:
+                    receipt = await self._settle(contract.input_state["batch"])
+                    return {"success": True, "receipt": receipt}
+                except Exception as exc:
+                    self._failed += 1
+                    if self.strict and not isinstance(exc, asyncio.CancelledError):
+                        raise CoreError(
+                            f"settlement failed: {exc}",
+                            error_code=EnumCoreErrorCode.OPERATION_FAILED,
+                        ) from exc
+                    elif isinstance(exc, TimeoutError):
+                        raise CoreError("settlement timed out", error_code=EnumCoreErrorCode.TIMEOUT) from exc
+                    return {"success": False, "error": str(exc), "elapsed": asyncio.get_running_loop().time() - started}
+
+            async def _settle(self, batch):
+                return await self.gateway.settle(batch)
+      `),
+    },
   ],
   invalid: [
+    {
+      name: 'raises on its own path: in every branch of an if/else and inside a with block; after an early return the re-raise fix is unsafe',
+      code: dedent(`
+        import asyncio
+
+        from omnibase_core.errors import EnumCoreErrorCode, ModelOnexError
+
+
+        class NodeArchiveEffect(NodeEffect):
+            async def store(self, blob):
+                try:
+                    return await self.bucket.put(blob)
+                except Exception as exc:
+                    if isinstance(exc, asyncio.TimeoutError):
+                        raise ModelOnexError("archive timed out", error_code=EnumCoreErrorCode.TIMEOUT) from exc
+                    else:
+                        raise ModelOnexError("archive failed", error_code=EnumCoreErrorCode.OPERATION_FAILED) from exc
+
+            async def fetch(self, key):
+                try:
+                    return await self.bucket.get(key)
+                except Exception as exc:
+                    with self.metrics.timer("archive.failure"):
+                        raise ModelOnexError(f"fetch {key} failed", error_code=EnumCoreErrorCode.OPERATION_FAILED) from exc
+
+            async def remove(self, key):
+                try:
+                    await self.bucket.delete(key)
+                except Exception as exc:
+                    if isinstance(exc, KeyError):
+                        return False
+                    raise ModelOnexError(f"remove {key} failed", error_code=EnumCoreErrorCode.OPERATION_FAILED) from exc
+                return True
+      `),
+      errors: [{ line: 12, column: 17, message: REWRAP }, { line: 21, column: 17, message: REWRAP }, { line: 29, column: 13, message: REWRAP }],
+    },
+    {
+      name: 'today: a handler re-wrapping every error in an aliased InfraConnectionError without from; the fixes let ModelOnexError through and chain the cause',
+      code: pythonFixture('today_handler_errors.py'),
+      errors: [
+        { line: 39, column: 13, message: 'wraps every error in ConnectionFailed(...), an OnexError from the try included; let it through first (except ModelOnexError: raise)' },
+        { line: 39, column: 13, message: 'raised while handling an exception without "from exc"' },
+      ],
+      output: pythonFixture('today_handler_errors.py')
+        .replace('from .models import ModelStatementExportCommand, ModelStatementExported\n',
+          'from .models import ModelStatementExportCommand, ModelStatementExported\nfrom omnibase_core.errors import ModelOnexError\n')
+        .replace('        except Exception as exc:\n            logger.warning(',
+          '        except ModelOnexError:\n            raise\n        except Exception as exc:\n            logger.warning(')
+        .replace('                context=self._context(request.correlation_id, "export_statement"),\n            )\n',
+          '                context=self._context(request.correlation_id, "export_statement"),\n            ) from exc\n'),
+    },
     {
       name: 'the spec template snippets: re-wrapping broad handler without from e',
       code: pythonFixture('statements_spec_template.py'),
@@ -218,7 +326,7 @@ export const ONEX004_PYTHON_CASES: RuleTable = {
       errors: [{ line: 9, column: 13 }, { line: 15, column: 13 }],
     },
     {
-      name: 'a guard that tests another name or does not re-raise; a raise before the guard',
+      name: 'a guard that tests another name or does not re-raise (a raise only inside a nested if, method c, is not reported: rules.md v4)',
       code: dedent(`
         class NodeGuardEffect(NodeEffect):
             async def a(self):
@@ -246,7 +354,7 @@ export const ONEX004_PYTHON_CASES: RuleTable = {
                     if isinstance(e, OnexError):
                         raise
       `),
-      errors: [{ line: 8, column: 13 }, { line: 16, column: 13 }, { line: 23, column: 17 }],
+      errors: [{ line: 8, column: 13 }, { line: 16, column: 13 }],
     },
     {
       name: 'raise without from in handlers with as, nested handlers, loops and ifs',

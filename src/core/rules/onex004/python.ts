@@ -1,7 +1,8 @@
 // ONEX004 error-handling — see ./ONEX004.md and shared/spec/rules.md.
-// Reports, inside node classes, (1) a broad handler (`except Exception`/`BaseException`/bare) that
-// raises an OnexError while the try never lets an OnexError through unchanged, and (2) an OnexError
-// raised inside an `except ... as e` block without `from`.
+// Reports, inside node classes (and today's handler classes), (1) a broad handler (`except Exception`/
+// `BaseException`/bare) that raises an OnexError on its own path (not only inside a nested `if`) while the
+// try never lets an OnexError through unchanged, and (2) an OnexError raised inside an `except ... as e`
+// block without `from`.
 import type { PyFile } from '../../python/model';
 import { type Node, field } from '../../python/syntax';
 import type { Fix, RawFinding } from '../../types';
@@ -12,7 +13,7 @@ import {
   raisedOnexErrorCall,
 } from '../pythonNodeClasses';
 import { errorHandlingFixes, type Onex004Data } from './errorFixes';
-import { isOnexGuard, lettingThrough } from './errorHandling';
+import { isOnexGuard, letThroughName, lettingThrough, raisesOnOwnPath } from './errorHandling';
 
 const TRY = new Set(['try_statement']);
 const RAISE = new Set(['raise_statement']);
@@ -30,9 +31,12 @@ function findRewraps(file: PyFile, findings: RawFinding[]): void {
     if (handlers.some((h) => h.star)) continue;
     handlers.forEach((h, i) => {
       if (!isBroadHandler(h) || !h.block) return;
-      // Raises of the handler itself: one in a nested handler wraps that handler's exception, not this one's.
+      // Raises of the handler itself, on its own path: one in a nested handler wraps that handler's exception,
+      // not this one's; one inside a nested `if` runs for some errors only (the handler's normal path may return
+      // a failure response instead).
+      const ownPath = new Set(raisesOnOwnPath(file, h.block).map((r) => r.id));
       const raises = descendantsInSameScope(h.block, ['raise_statement'])
-        .filter((r) => raisedOnexErrorCall(file, r) && enclosingHandlers(r)[0]?.id === h.clause.id);
+        .filter((r) => ownPath.has(r.id) && enclosingHandlers(r)[0]?.id === h.clause.id);
       const guards = descendantsInSameScope(h.block, ['if_statement']).filter((s) => isOnexGuard(file, s, h.alias?.text ?? null));
       // A raise after the guard (or in its else branch) never sees an OnexError.
       const guarded = (r: Node) => guards.some((g) => {
@@ -47,7 +51,7 @@ function findRewraps(file: PyFile, findings: RawFinding[]): void {
       findings.push({
         ruleId: 'ONEX004',
         message: `${handlerLabel(h.clause)} wraps every error in ${errorName}(...), an OnexError from the try included; ` +
-          `let it through first (except ${errorName}: raise)`,
+          `let it through first (except ${letThroughName(file, errorName)}: raise)`,
         span: { start: first.startIndex, end: first.endIndex },
         data,
       });
@@ -72,6 +76,8 @@ function findLostCauses(file: PyFile, findings: RawFinding[]): void {
       message: `${errorName}(...) is raised while handling an exception without "from ${cause}": the original error is lost as its cause`,
       span: { start: raise.startIndex, end: raise.endIndex },
       data,
+      // Today's framework ignores ruff's B904 (a missing `from e`): advisory there (rules.md, "Eras").
+      ...(file.era.era === 'current' ? { defaultSeverity: 'information' as const } : {}),
     });
   }
 }

@@ -84,6 +84,25 @@ export class NodeCatalogueAuditEffect extends EffectBase {
 export const ONEX004_TYPESCRIPT_CASES: RuleTable = {
   valid: [
     {
+      name: 'a catch that returns a failure result and throws only in a nested if (rules.md v4)',
+      code: nodeModule({
+        members: `
+  async settle(batch: Item[]): Promise<{ ok: boolean; error?: string }> {
+    try {
+      await this.gateway.settle(batch);
+      return { ok: true };
+    } catch (error) {
+      this.failedOperations += 1;
+      if (this.strict) {
+        throw new OnexError(\`settlement failed: \${String(error)}\`, EnumCoreErrorCode.OPERATION_FAILED, { cause: error });
+      }
+      return { ok: false, error: String(error) };
+    }
+  }
+`,
+      }),
+    },
+    {
       name: 'lets OnexError through first and chains the cause',
       code: nodeModule({
         members: `

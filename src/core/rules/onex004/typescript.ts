@@ -9,7 +9,8 @@ import {
   SyntaxKind, isBinaryExpression, isCallExpression, isCatchClause, isClassLike, isComputedPropertyName,
   isConditionalExpression, isIdentifier, isIfStatement, isNewExpression, isObjectLiteralExpression,
   isPrefixUnaryExpression, isPropertyAccessExpression, isSpreadAssignment, isSpreadElement, isStringLiteralLike,
-  isThrowStatement, isTryStatement,
+  isThrowStatement, isTryStatement, isBlock, isBreakOrContinueStatement, isReturnStatement, isForStatement, isForOfStatement,
+  isForInStatement, isWhileStatement, isDoStatement,
 } from '../../typescript/api';
 import { meta } from './meta';
 import type { Fix, RawFinding, TextEdit } from '../../types';
@@ -39,6 +40,31 @@ function throwsIn(block: ts.Block): ts.ThrowStatement[] {
     if (isThrowStatement(n)) out.push(n);
   }, { intoFunctions: false });
   return out;
+}
+
+/**
+ * The throws of an OnexError on the catch block's own path (rules.md, ONEX004: not inside a nested `if`):
+ * statements of the block or of a nested block, and the throws of an `if` whose both branches throw one on
+ * their own path. A return, break or continue ends the path.
+ */
+function throwsOnOwnPath(file: TsFile, stmts: readonly ts.Statement[]): ts.ThrowStatement[] {
+  for (const stmt of stmts) {
+    const own = ownThrows(file, stmt);
+    if (own.length > 0) return own;
+    if (isReturnStatement(stmt) || isBreakOrContinueStatement(stmt)) return [];
+  }
+  return [];
+}
+
+function ownThrows(file: TsFile, stmt: ts.Statement): ts.ThrowStatement[] {
+  if (isThrowStatement(stmt)) return thrownOnexError(file, stmt) ? [stmt] : [];
+  if (isBlock(stmt)) return throwsOnOwnPath(file, stmt.statements);
+  if (isIfStatement(stmt) && stmt.elseStatement) {
+    const then = ownThrows(file, stmt.thenStatement);
+    const otherwise = ownThrows(file, stmt.elseStatement);
+    return then.length > 0 && otherwise.length > 0 ? [...then, ...otherwise] : [];
+  }
+  return [];
 }
 
 /** The innermost catch clause around node, without crossing a function boundary. */
@@ -181,7 +207,8 @@ export const onex004: TypeScriptRule = {
       const clause = tryStmt.catchClause;
       if (!clause || scopeHasError(file, tryStmt, cls)) continue;
       if (clause.variableDeclaration && !isIdentifier(clause.variableDeclaration.name)) continue;
-      const first = throwsIn(clause.block).find((t) => thrownOnexError(file, t) && !isGuarded(file, clause, t));
+      const ownPath = new Set(throwsOnOwnPath(file, clause.block.statements));
+      const first = throwsIn(clause.block).find((t) => ownPath.has(t) && !isGuarded(file, clause, t));
       if (!first) continue;
       const created = thrownOnexError(file, first)!;
       const errorName = errorNameOf(file, created);
@@ -209,6 +236,8 @@ export const onex004: TypeScriptRule = {
         message: `${errorName} is thrown while handling ${variable} without { cause: ${variable} }: the original error is lost`,
         span: { start: thrown.getStart(file.sf), end: thrown.end },
         data,
+        // As in Python: advisory in today's era (rules.md, "Eras").
+        ...(file.era.era === 'current' ? { defaultSeverity: 'information' as const } : {}),
       });
     }
     return findings;
@@ -220,7 +249,7 @@ export const onex004: TypeScriptRule = {
     const clause = nodesInNodeClasses(file, isCatchClause, [SyntaxKind.CatchClause]).map((x) => x.node).find((c) => c.getStart(file.sf) === data.catchStart);
     if (!clause) return [];
     const thrown = throwsIn(clause.block).find((t) => t.getStart(file.sf) === finding.span.start && t.end === finding.span.end);
-    if (data.kind === 'rewrap') return rethrowFix(file, clause, data.errorName);
+    if (data.kind === 'rewrap') return thrown ? rethrowFix(file, clause, data.errorName, thrown) : [];
     if (!thrown) return [];
     const created = thrownOnexError(file, thrown);
     const variable = catchVariable(clause);
@@ -236,7 +265,24 @@ export const onex004: TypeScriptRule = {
   },
 };
 
-function rethrowFix(file: TsFile, clause: ts.CatchClause, errorName: string): Fix[] {
+/** Whether the catch block may leave without throwing before `thrown` (a return, or a break or continue of an outer loop). */
+function mayLeaveBefore(block: ts.Block, thrown: ts.ThrowStatement): boolean {
+  let leaves = false;
+  const visit = (n: Node, inLoop: boolean): void => {
+    if (leaves || n.pos >= thrown.pos || isFunctionNode(n) || isClassLike(n)) return;
+    if (isReturnStatement(n) || (isBreakOrContinueStatement(n) && !inLoop)) {
+      leaves = true;
+      return;
+    }
+    const loop = inLoop || isForStatement(n) || isForOfStatement(n) || isForInStatement(n) || isWhileStatement(n) || isDoStatement(n);
+    n.forEachChild((c) => visit(c, loop));
+  };
+  block.forEachChild((c) => visit(c, false));
+  return leaves;
+}
+
+/** `if (e instanceof OnexError) throw e;` first in the catch block: safe only where the block throws on every path. */
+function rethrowFix(file: TsFile, clause: ts.CatchClause, errorName: string, thrown: ts.ThrowStatement): Fix[] {
   const edits: TextEdit[] = [];
   let variable = catchVariable(clause);
   if (!clause.variableDeclaration) {
@@ -250,7 +296,7 @@ function rethrowFix(file: TsFile, clause: ts.CatchClause, errorName: string): Fi
   return [{
     id: 'reraise-onex-error',
     title: `Re-throw ${errorName} unchanged (if (${variable} instanceof ${errorName}) throw ${variable};)`,
-    safety: 'safe',
+    safety: mayLeaveBefore(clause.block, thrown) ? 'unsafe' : 'safe',
     preferred: true,
     edits,
   }];

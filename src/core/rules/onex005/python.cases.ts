@@ -2,13 +2,14 @@
 // `async def` stop method (configurable names), in the class or a same-file base (rules.md).
 // Run by test/rules/tables.test.ts; the table is shared with test/fixes/ONEX005.test.ts, which applies
 // the fix to every invalid case.
-import { type RuleTable, dedent, pythonFixture } from '../cases';
+import { BRIDGE_PROJECT, type RuleTable, dedent, pythonFixture } from '../cases';
 
 const HEADER = dedent(`
   from omnibase_core.nodes.node_compute import NodeCompute
 `);
 
 export const ONEX005_PYTHON_CASES: RuleTable = {
+  config: BRIDGE_PROJECT,
   valid: [
     {
       name: 'async startup() and shutdown()',

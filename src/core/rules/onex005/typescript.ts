@@ -13,6 +13,8 @@ import { ensureRuntimeNames, insertClassMember, insertClassMemberAfter, logState
 import { type TsClass, type TsFile, type TsMember, findLifecycle, lifecycleNames } from '../../typescript/model';
 import { hasModifier } from '../../typescript/syntax';
 import type { TypeScriptRule } from '../rule';
+import type { Concern } from '../classRoles';
+import { productionNodeClasses, providesConcern } from '../typescriptClassRoles';
 
 type Gap = { kind: 'absent' } | { kind: 'sync'; name: string };
 
@@ -35,9 +37,12 @@ export function lifecycleGaps(file: TsFile, cls: TsClass): { start: Gap | null; 
   };
 }
 
-/** Whether class-level rules judge this class (not declarative, not abstract, no syntax error in it). */
-export function judgesClass(cls: TsClass): boolean {
-  return !cls.isDeclarative && !cls.isAbstract && !cls.hasSyntaxError;
+/**
+ * Whether class-level rules judge this class: a production node (not a test double, base or declarative node:
+ * ../typescriptClassRoles.ts) with no syntax error in it, whose bases do not provide `concern`.
+ */
+export function judgesClass(file: TsFile, cls: TsClass, concern?: Concern): boolean {
+  return productionNodeClasses(file).includes(cls) && !(concern && providesConcern(file, cls, concern));
 }
 
 function describe(gap: Gap, fallback: string): string {
@@ -50,7 +55,7 @@ export const onex005: TypeScriptRule = {
   check(file: TsFile): RawFinding[] {
     const findings: RawFinding[] = [];
     for (const cls of file.nodeClasses) {
-      if (!judgesClass(cls)) continue;
+      if (!judgesClass(file, cls, 'lifecycle')) continue;
       const { start, stop } = lifecycleGaps(file, cls);
       if (!start && !stop) continue;
       const startName = file.config.startMethods[0] ?? 'startup';

@@ -1,5 +1,5 @@
 // ONEX006 defensive-config: container configuration read without a defensive guard (rules.md).
-import { type RuleTable, dedent, pythonFixture } from '../cases';
+import { BRIDGE_PROJECT, type RuleTable, dedent, pythonFixture } from '../cases';
 
 const MSG = 'reads configuration without a defensive guard';
 
@@ -23,6 +23,7 @@ const node = (body: string, members = '', tail = '') => [
 ].join('\n') + '\n';
 
 export const ONEX006_PYTHON_CASES: RuleTable = {
+  config: BRIDGE_PROJECT,
   valid: [
     { name: 'the spec production snippets assembled into one class', code: pythonFixture('dataflow_spec_production.py') },
     {

@@ -1,7 +1,8 @@
 // ONEX007's analysis: services resolved with `get_service(...)` and whether their absence is ever
 // tested. A test is generous (precision first): `x is None`, `x is not None`, `x == None`, `if x`,
 // `while x`, `assert x`, `not x`, `x and ...`, `x or ...`, an operand of `and`/`or` in a condition,
-// the condition of a conditional expression, `bool(x)`, `isinstance(x, ...)`, a comprehension filter.
+// the condition of a conditional expression, `bool(x)`, `isinstance(x, ...)`, a comprehension filter, and any
+// `if` or `elif` whose condition mentions it (`if not hasattr(x, "publish"): raise …`).
 // For `self.<attr>` targets, `getattr(self, "<attr>", ...)` anywhere also counts, as does a local
 // `y = self.<attr>` tested in its function. A local stored into `self.<attr>` is tested when that
 // attribute is; a local returned or yielded is the caller's business and is not reported. A
@@ -27,13 +28,13 @@ export interface ServiceResolution {
   fn: Node | null;
 }
 
-/** `get_service(...)` as the whole value, possibly awaited or parenthesised. */
-function getServiceCall(value: Node | null): Node | null {
+/** A call of `method` (`get_service(...)`) as the whole value, possibly awaited or parenthesised. */
+function resolutionCall(value: Node | null, method: string): Node | null {
   if (!value) return null;
   let v = unparen(value);
   if (v.type === 'await') v = unparen(children(v)[0] ?? v);
   if (v.type !== 'call') return null;
-  return callInfo(v)?.name === 'get_service' ? v : null;
+  return callInfo(v)?.name === method ? v : null;
 }
 
 /** The `self` object in a `self.<attr>` expression, else null. */
@@ -56,13 +57,16 @@ function assignmentsAroundName(root: Node, name: string): Node[] {
   return [...found.values()].sort((a, b) => a.id - b.id);
 }
 
-/** Every `target = ...get_service(...)` in the class (nested functions included, nested classes excluded). */
-export function serviceResolutionsIn(cls: PyClass): ServiceResolution[] {
+/**
+ * Every `target = ...get_service(...)` in the class (nested functions included, nested classes excluded); with
+ * `method`, the resolutions through that method instead (today's `get_service_optional`).
+ */
+export function serviceResolutionsIn(cls: PyClass, method = 'get_service'): ServiceResolution[] {
   const out: ServiceResolution[] = [];
   if (!cls.body) return out;
-  for (const n of assignmentsAroundName(cls.body, 'get_service')) {
+  for (const n of assignmentsAroundName(cls.body, method)) {
     if (inNestedClass(n, cls.node)) continue;
-    const call = getServiceCall(field(n, 'right'));
+    const call = resolutionCall(field(n, 'right'), method);
     const left = field(n, 'left');
     if (!call || !left) continue;
     const statement = n.parent?.type === 'expression_statement' ? n.parent : null;
@@ -99,8 +103,22 @@ function isConditionContext(expr: Node): boolean {
   return false;
 }
 
+/**
+ * Whether the reference sits anywhere in the condition of an `if` or `elif` (rules.md: any `if` whose test
+ * mentions the name handles its absence, e.g. `if not hasattr(event_bus, "publish"): raise OnexError(...)`).
+ */
+function inIfCondition(ref: Node): boolean {
+  let child = ref;
+  for (let p = ref.parent; p; child = p, p = p.parent) {
+    if ((p.type === 'if_statement' || p.type === 'elif_clause') && field(p, 'condition')?.id === child.id) return true;
+    if (p.type === 'block' || p.type === 'module' || p.type === 'lambda' || p.type === 'function_definition') return false;
+  }
+  return false;
+}
+
 /** Whether a reference (identifier or `self.<attr>` attribute) is tested for absence where it stands. */
 export function isAbsenceTest(ref: Node): boolean {
+  if (inIfCondition(ref)) return true;
   const { parent, child } = parentSkippingParens(ref);
   if (!parent) return false;
   switch (parent.type) {

@@ -1,5 +1,5 @@
 // ONEX007 service-resolution: a service resolved with get_service(...) is never tested for absence (rules.md).
-import { type RuleTable, dedent, pythonFixture } from '../cases';
+import { BRIDGE_PROJECT, TODAY_PROJECT, type RuleTable, dedent, pythonFixture } from '../cases';
 
 const MSG = 'is never tested for None';
 
@@ -18,7 +18,21 @@ const node = (body: string, members = '', tail = '') => [
   ...(tail ? ['', dedent(tail)] : []),
 ].join('\n') + '\n';
 
+/** Today: two services resolved by name, one of them a class the module imports. */
+const BY_NAME = [
+  'from omnibase_core.protocols.event_bus.protocol_event_bus import ProtocolEventBus',
+  '',
+  '',
+  'class NodeLedgerEffect(NodeEffect):',
+  '    def __init__(self, container):',
+  '        super().__init__(container)',
+  '        self.bus = container.get_service("ProtocolEventBus")',
+  '        self.kafka = container.get_service("kafka_client")',
+  '',
+].join('\n');
+
 export const ONEX007_PYTHON_CASES: RuleTable = {
+  config: BRIDGE_PROJECT,
   valid: [
     { name: 'the spec production snippets assembled into one class', code: pythonFixture('dataflow_spec_production.py') },
     {
@@ -147,8 +161,76 @@ def redis_enabled(self):
           if self.store is None
               pass`),
     },
+    {
+      name: 'today: a handler resolving by protocol type, testing get_service_optional, a resolution the caller gets',
+      code: pythonFixture('today_handler_clean.py'),
+    },
+    {
+      name: 'today: get_service(ProtocolX) without a None test (the container raises ServiceResolutionError instead)',
+      config: TODAY_PROJECT,
+      code: node(`
+        self._store = container.get_service(ProtocolLedgerStore)
+        self._clock = container.get_service(ProtocolClock)
+      `, `
+        def record(self, entry):
+            return self._store.append(entry, at=self._clock.now())
+      `),
+    },
+    {
+      name: 'today: get_service on something that is not the container, and the service registry\'s own register_service',
+      config: TODAY_PROJECT,
+      code: node(`
+        self._plugins = PluginTable()
+        self._codec = self._plugins.get_service("json")
+        container.service_registry.register_service(ProtocolCodec, JsonCodec, "singleton", "global")
+      `),
+    },
+    {
+      // Changed by rules.md v4: any `if` whose test mentions the service counts as handling its absence.
+      name: 'annotated assignment; an if whose test mentions the service (self.kafka.is_connected) handles its absence',
+      code: node(`
+          self.kafka: KafkaClient = container.get_service("kafka")`, `
+async def startup(self):
+    if self.kafka.is_connected:
+        return
+    await self.kafka.connect()`),
+    },
+    {
+      name: 'the next line tests the resolved bus with hasattr and raises (a local and an attribute)',
+      code: node(`
+          event_bus = container.get_service("event_bus")
+          if not hasattr(event_bus, "publish"):
+              raise OnexError("event bus lacks publish", error_code=EnumCoreErrorCode.DEPENDENCY_UNAVAILABLE)
+          self.event_bus = event_bus
+          self.registry = container.get_service("registry")
+          if not callable(getattr(self.registry, "lookup", None)) or self.degraded:
+              raise OnexError("registry unusable", error_code=EnumCoreErrorCode.DEPENDENCY_UNAVAILABLE)`),
+    },
   ],
   invalid: [
+    {
+      name: 'today: a string service, an untested get_service_optional, create-on-miss fallbacks (try, if None, or) and register_service in a handler',
+      code: pythonFixture('today_handler_resolution.py'),
+      errors: [
+        { line: 26, column: 21, message: /resolves "ProtocolEventBus" by name: today's container takes the protocol type \(get_service\(ProtocolX\)\) and raises AttributeError/ },
+        { line: 27, column: 22, message: 'self._risk = container.get_service_optional(...) is never tested for None anywhere in HandlerPaymentCapture' },
+        { line: 29, column: 29, message: 'self._gateway is created when the container has none' },
+        { line: 32, column: 13, message: "today's container has no register_service" },
+        { line: 35, column: 18, message: 'ledger is created when the container has none' },
+        { line: 41, column: 16, message: /resolves "ProtocolAuditSink" by name: .* always answers None for a string/ },
+        { line: 56, column: 18, message: 'scorer is created when the container has none' },
+      ],
+    },
+    {
+      name: 'today: the string becomes the protocol type the module imports; a name it does not bind gets no fix',
+      config: TODAY_PROJECT,
+      code: BY_NAME,
+      errors: [
+        { line: 7, column: 20, message: 'resolves "ProtocolEventBus" by name' },
+        { line: 8, column: 22, message: 'resolves "kafka_client" by name' },
+      ],
+      output: BY_NAME.replace('get_service("ProtocolEventBus")', 'get_service(ProtocolEventBus)'),
+    },
     {
       name: 'spec pattern 1 template: the resolved client is never tested',
       code: dedent(`
@@ -178,16 +260,6 @@ def other(self):
     if metrics is None:
         return`),
       errors: [{ line: 7, column: 19, message: `metrics = container.get_service(...) ${MSG} in its function` }],
-    },
-    {
-      name: 'annotated assignment, attribute access in a condition is not an absence test',
-      code: node(`
-          self.kafka: KafkaClient = container.get_service("kafka")`, `
-async def startup(self):
-    if self.kafka.is_connected:
-        return
-    await self.kafka.connect()`),
-      errors: [{ line: 7, column: 35 }],
     },
     {
       name: 'a value on the right of `or` outside a condition is not tested',

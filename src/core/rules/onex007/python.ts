@@ -1,5 +1,5 @@
 // ONEX007 service-resolution — see ./ONEX007.md and shared/spec/rules.md.
-// Reports, in node classes, `target = <...>.get_service(...)` whose result is never tested for
+// Today's era has its own form (./today.ts). In the bridge era it reports, in node classes, `target = <...>.get_service(...)` whose result is never tested for
 // absence: for a local, nowhere in its function; for `self.<attr>`, nowhere in the class. The finding
 // is on the `get_service(...)` call: the place where the service may come back missing.
 //
@@ -18,6 +18,8 @@ import type { Fix, RawFinding } from '../../types';
 import { meta } from './meta';
 import type { PythonRule } from '../rule';
 import { AbsenceTests, type ServiceResolution, serviceResolutionsIn } from './absence';
+import { todayResolutionFindings, todayResolutionFixes } from './today';
+import { nodeIdAttribute } from '../classFixContext';
 import { memberMethodOf } from '../onex006/configReads';
 import { insertLinesAfter, ownsItsLines } from '../lineInsertion';
 import { insideErrorNode, parameterNames } from '../pythonScope';
@@ -50,6 +52,7 @@ export const onex007: PythonRule = {
   meta,
 
   check(file: PyFile): RawFinding[] {
+    if (file.era.era === 'current') return todayResolutionFindings(file);
     const findings: RawFinding[] = [];
     for (const cls of file.nodeClasses) {
       for (const res of unhandled(file, cls)) {
@@ -68,6 +71,8 @@ export const onex007: PythonRule = {
   },
 
   fixes(file: PyFile, finding: RawFinding): Fix[] {
+    // Today's fixes are today's means only: never a None check or a get-or-create block.
+    if (file.era.era === 'current') return todayResolutionFixes(file, finding);
     for (const cls of file.nodeClasses) {
       if (finding.span.start < cls.node.startIndex || finding.span.end > cls.node.endIndex) continue;
       const res = serviceResolutionsIn(cls).find((r) => r.call.startIndex === finding.span.start && r.call.endIndex === finding.span.end);
@@ -104,19 +109,6 @@ function healthCheckExpression(cls: PyClass, res: ServiceResolution): string | n
   return null;
 }
 
-/**
- * `self.node_id`, or `self._node_id` when the class uses that. (Compared by the attribute's own text:
- * edits.ts' nodeIdExpression builds a dotted name per attribute, quadratic in a long attribute chain.)
- */
-function nodeIdAttribute(cls: PyClass): string {
-  for (const attr of cls.node.descendantsOfType(['attribute'])) {
-    const text = attr.text;
-    if (text === 'self.node_id') return text;
-    if (text === 'self._node_id') return text;
-  }
-  return 'self.node_id';
-}
-
 /** The log context: the node id when `self` is there and initialised, always the service name. */
 function logContext(file: PyFile, cls: PyClass, res: ServiceResolution, service: string | null): string {
   const entries: string[] = [];
@@ -126,7 +118,8 @@ function logContext(file: PyFile, cls: PyClass, res: ServiceResolution, service:
     const init = cls.methods.get('__init__');
     const superInit = init && method!.node.id === init.node.id ? superInitStatement(init) : null;
     const beforeSuper = init && method!.node.id === init.node.id && (!superInit || superInit.startIndex > res.assignment.startIndex);
-    if (!beforeSuper) entries.push(`${quoted(file, 'node_id')}: ${nodeIdAttribute(cls)}`);
+    const nodeId = beforeSuper ? null : nodeIdAttribute(file, cls);
+    if (nodeId) entries.push(`${quoted(file, 'node_id')}: ${nodeId}`);
   }
   if (service) entries.push(`${quoted(file, 'service')}: ${quoted(file, service)}`);
   return `{${entries.join(', ')}}`;

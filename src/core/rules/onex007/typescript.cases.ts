@@ -19,7 +19,8 @@ const local = nodeModule({
     const cache = await this.container.getService<Map<string, Item>>('cache');
     let count = 0;
     for (const id of ids) {
-      if (cache.has(id)) count += 1;
+      // (rules.md v4: an if whose test mentions cache would count as handling its absence.)
+      count += cache.has(id) ? 1 : 0;
     }
     return count;
   }
@@ -40,6 +41,20 @@ const shadowed = nodeModule({
 
 export const ONEX007_TYPESCRIPT_CASES: RuleTable = {
   valid: [
+    {
+      name: 'an if whose test mentions the service handles its absence (typeof …publish !== "function" then throw)',
+      code: nodeModule({
+        members: `
+  async announce(item: Item): Promise<void> {
+    const bus = this.container.getService<{ publish?: (x: unknown) => Promise<void> }>('event_bus');
+    if (typeof bus.publish !== 'function') {
+      throw new OnexError('event bus cannot publish', EnumCoreErrorCode.DEPENDENCY_UNAVAILABLE);
+    }
+    await bus.publish(item);
+  }
+`,
+      }),
+    },
     {
       name: 'a field tested anywhere in the class',
       code: nodeModule({

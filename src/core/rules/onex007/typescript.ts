@@ -16,7 +16,7 @@ import { meta } from './meta';
 import type { Fix, RawFinding } from '../../types';
 import { ensureRuntimeNames, insertAfterStatement, logStatement, nodeIdExpression, str } from '../../typescript/edits';
 import type { TsClass, TsFile } from '../../typescript/model';
-import { type Node, callInfo, callLabel, enclosingFunction, enclosingStatement, isNullish, unwrap, unwrapAwait, walk } from '../../typescript/syntax';
+import { type Node, callInfo, callLabel, enclosingFunction, enclosingStatement, isFunctionNode, isNullish, unwrap, unwrapAwait, walk } from '../../typescript/syntax';
 import { CALLS, atSpan, nodesInNodeClasses, scopeHasError } from '../typescriptNodeClasses';
 import { resolveIdentifier } from '../typescriptScope';
 import type { TypeScriptRule } from '../rule';
@@ -52,8 +52,19 @@ function assignmentTarget(call: ts.CallExpression): Target | null {
   return null;
 }
 
+/** Whether the reference sits anywhere in an `if`'s condition (rules.md: any `if` whose test mentions it). */
+function inIfCondition(ref: ts.Expression): boolean {
+  let child: Node = ref;
+  for (let p: Node | undefined = ref.parent; p; child = p, p = p.parent) {
+    if (isIfStatement(p)) return p.expression === child;
+    if (isBlock(p) || isFunctionNode(p)) return false;
+  }
+  return false;
+}
+
 /** Whether the reference (an identifier or `this.x`) sits where it is tested for absence. */
 function isAbsenceTest(ref: ts.Expression): boolean {
+  if (inIfCondition(ref)) return true;
   let child: Node = ref;
   let parent: Node = ref.parent;
   while (parent && (isParenthesizedExpression(parent) || isAsExpression(parent) || isNonNullExpression(parent))) {
@@ -127,10 +138,35 @@ function untested(cls: TsClass, call: ts.CallExpression): Target | null {
   return target;
 }
 
+/**
+ * Today's form (rules.md, "Eras"), where the framework-target setting chooses today's era: a service resolved by
+ * a string (today's container takes the protocol type and raises on a string) and `registerService` on the
+ * container (it has none). No fix.
+ */
+function todayFindings(file: TsFile): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const { cls, node: call } of nodesInNodeClasses(file, isCallExpression, CALLS)) {
+    const info = callInfo(call);
+    const receiver = info?.receiver && isPropertyAccessExpression(info.receiver) ? info.receiver.name.text
+      : info?.receiver && isIdentifier(info.receiver) ? info.receiver.text : '';
+    if (!info || !/container/i.test(receiver) || scopeHasError(file, call, cls)) continue;
+    const first = call.arguments[0];
+    let message: string | null = null;
+    if (/^getService(Async|Optional)?$/.test(info.name) && first && isStringLiteralLike(first)) {
+      message = `${callLabel(call, file.sf)} resolves "${first.text}" by name: today's container takes the protocol type and fails on a string`;
+    } else if (info.name === 'registerService') {
+      message = `${callLabel(call, file.sf)}: today's container has no registerService; register through its service registry`;
+    }
+    if (message) findings.push({ ruleId: 'ONEX007', message, span: { start: call.getStart(file.sf), end: call.end }, data: { className: cls.name, target: '' } });
+  }
+  return findings;
+}
+
 export const onex007: TypeScriptRule = {
   meta,
 
   check(file: TsFile): RawFinding[] {
+    if (file.era.era === 'current') return todayFindings(file);
     const findings: RawFinding[] = [];
     for (const { cls, node: call } of nodesInNodeClasses(file, isCallExpression, CALLS)) {
       const target = untested(cls, call);
@@ -149,6 +185,8 @@ export const onex007: TypeScriptRule = {
   },
 
   fixes(file: TsFile, finding: RawFinding): Fix[] {
+    // Today's container raises on a missing service: no absence test is written into today's code.
+    if (file.era.era === 'current') return [];
     const data = finding.data as Onex007Data | undefined;
     const cls = file.nodeClasses.find((c) => c.name === data?.className);
     if (!data || !cls) return [];

@@ -1,7 +1,8 @@
 // ONEX008 event-metadata: publish_with_envelope without event_category, node_type and namespace (rules.md).
-import { type RuleTable, dedent, pythonFixture } from '../cases';
+import { BRIDGE_PROJECT, type RuleTable, dedent, pythonFixture } from '../cases';
 
 export const ONEX008_PYTHON_CASES: RuleTable = {
+  config: BRIDGE_PROJECT,
   valid: [
     { name: 'the spec production snippets assembled into one class (metadata passed by name)', code: pythonFixture('statements_spec_production.py') },
     { name: 'the spec template snippets (no enveloped publish at all)', code: pythonFixture('statements_spec_template.py') },

@@ -2,7 +2,7 @@
 // dict literals without success-rate, failure and average-duration keys (rules.md).
 // Run by test/rules/tables.test.ts; the table is shared with test/fixes/ONEX009.test.ts, which applies
 // the fix to every invalid case.
-import { type RuleTable, dedent, pythonFixture } from '../cases';
+import { BRIDGE_PROJECT, type RuleTable, dedent, pythonFixture } from '../cases';
 
 const HEADER = dedent(`
   from typing import Any
@@ -11,6 +11,7 @@ const HEADER = dedent(`
 `);
 
 export const ONEX009_PYTHON_CASES: RuleTable = {
+  config: BRIDGE_PROJECT,
   valid: [
     {
       name: 'the spec\'s get_metrics with derived figures',

@@ -108,7 +108,7 @@ export const onex009: TypeScriptRule = {
   check(file: TsFile): RawFinding[] {
     const findings: RawFinding[] = [];
     for (const cls of file.nodeClasses) {
-      if (!judgesClass(cls)) continue;
+      if (!judgesClass(file, cls, 'metrics')) continue;
       const member = metricsMember(file, cls);
       if (!member) {
         if (hasMetricsBase(file, cls)) continue;

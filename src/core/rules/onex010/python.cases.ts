@@ -1,9 +1,10 @@
 // ONEX010 precise-timing: time.time() used to measure an elapsed duration (rules.md).
-import { type RuleTable, dedent, pythonFixture } from '../cases';
+import { BRIDGE_PROJECT, type RuleTable, dedent, pythonFixture } from '../cases';
 
 const MSG = 'measures an elapsed duration';
 
 export const ONEX010_PYTHON_CASES: RuleTable = {
+  config: BRIDGE_PROJECT,
   valid: [
     {
       name: 'spec pattern 7, production: perf_counter and milliseconds',

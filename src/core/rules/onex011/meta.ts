@@ -8,4 +8,18 @@ export const meta: RuleMeta = {
   summary: 'EnumCoreErrorCode member that does not exist in the framework.',
   era: 'both',
   fixSafety: 'safe',
+  eras: {
+    bridge: {
+      applies: true,
+      form: 'an EnumCoreErrorCode member that does not exist',
+      why: 'a member that does not exist raises AttributeError where the error was meant to be raised',
+      defaultSeverity: 'warning',
+    },
+    current: {
+      applies: true,
+      form: 'the same',
+      why: 'the same: EnumCoreErrorCode has 129 members and CONNECTION_ERROR, EXECUTION_ERROR, … are not among them (current-era.md §4.4)',
+      defaultSeverity: 'warning',
+    },
+  },
 };

@@ -1,10 +1,11 @@
 // ONEX011 unknown-error-code: EnumCoreErrorCode members that do not exist in the framework
 // (rules.md, onex-facts.md, error-codes.txt).
-import { type RuleTable, dedent, pythonFixture } from '../cases';
+import { BRIDGE_PROJECT, type RuleTable, dedent, pythonFixture } from '../cases';
 
 const MISSING = 'does not exist in the framework and raises AttributeError when this line runs';
 
 export const ONEX011_PYTHON_CASES: RuleTable = {
+  config: BRIDGE_PROJECT,
   valid: [
     { name: 'the spec template snippets (OPERATION_FAILED exists)', code: pythonFixture('statements_spec_template.py') },
     {

@@ -2,7 +2,7 @@
 // Reports, anywhere in the file, `EnumCoreErrorCode.<NAME>` (or through a name the file binds to the
 // enum, e.g. `CoreErrorCode = EnumCoreErrorCode`) where NAME is not a member of the real enum: the
 // spec's CONNECTION_ERROR, old templates' EXECUTION_ERROR... raise AttributeError when the line runs.
-import { ERROR_CODES, ERROR_CODE_REPLACEMENTS, suggestErrorCode } from '../../framework';
+import { ERROR_CODES, ERROR_CODE_REPLACEMENTS, errorCodesOf, suggestErrorCode } from '../../framework';
 import { ERROR_CODE_ENUM, type PyFile } from '../../python/model';
 import { type Node, callInfo, children, field, stringValue, unwrapDecorated, walk } from '../../python/syntax';
 import type { Fix, RawFinding } from '../../types';
@@ -43,12 +43,14 @@ function nearest(name: string, candidates: Iterable<string>): { names: string[];
  * a typo of one of those (CONECTION_ERROR → NETWORK_ERROR), or a typo of one real member (at most two
  * edits away, with no other member as close). Anything vaguer gets no fix: a wrong code is worse than none.
  */
-export function confidentReplacement(member: string): string | null {
-  if (ERROR_CODE_REPLACEMENTS[member]) return ERROR_CODE_REPLACEMENTS[member];
-  const real = nearest(member, ERROR_CODES);
-  const known = nearest(member, Object.keys(ERROR_CODE_REPLACEMENTS));
+export function confidentReplacement(member: string, codes: ReadonlySet<string> = ERROR_CODES): string | null {
+  const table = Object.fromEntries(Object.entries(ERROR_CODE_REPLACEMENTS).filter(([, to]) => codes.has(to)));
+  if (table[member]) return table[member];
+  if (ERROR_CODE_REPLACEMENTS[member]) return null; // its replacement is not a member of this era's enum
+  const real = nearest(member, codes);
+  const known = nearest(member, Object.keys(table));
   if (known.distance <= 2 && known.distance < real.distance && known.names.length === 1) {
-    return ERROR_CODE_REPLACEMENTS[known.names[0]];
+    return table[known.names[0]];
   }
   if (real.distance <= 2 && real.names.length === 1 && member.length > 4) {
     const suggested = suggestErrorCode(member);
@@ -139,16 +141,18 @@ export const onex011: PythonRule = {
   check(file: PyFile): RawFinding[] {
     const findings: RawFinding[] = [];
     const local = locallyDefinedMembers(file);
+    // The era's enum: omnibase_core 0.1.0 has 78 of today's 129 members.
+    const codes = errorCodesOf(file.era.era);
     for (const node of enumMemberAccesses(file)) {
       const object = field(node, 'object');
       const attr = field(node, 'attribute');
       if (!attr || !isErrorCodeEnum(file, object)) continue;
       const member = attr.text;
-      if (!MEMBER_NAME.test(member) || ERROR_CODES.has(member) || local?.has(member)) continue;
+      if (!MEMBER_NAME.test(member) || codes.has(member) || local?.has(member)) continue;
       // A dangling `EnumCoreErrorCode.` followed by the next line's name is a syntax error, not a member.
       if (node.hasError || node.startPosition.row !== node.endPosition.row) continue;
       if (guardedByHasattr(file, node, member)) continue;
-      const replacement = confidentReplacement(member);
+      const replacement = confidentReplacement(member, codes);
       const written = object!.text;
       const enumNote = written === ERROR_CODE_ENUM || written.endsWith(`.${ERROR_CODE_ENUM}`) ? '' : ` (${ERROR_CODE_ENUM})`;
       const data: Onex011Data = { member, replacement };
