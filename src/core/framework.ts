@@ -267,3 +267,15 @@ export function entryPointName(kind: 'effect' | 'compute' | 'reducer' | 'orchest
   if (target === 'current') return 'process';
   return { effect: 'execute_effect', compute: 'execute_compute', reducer: 'execute_reduction', orchestrator: 'execute_orchestration' }[kind];
 }
+
+/**
+ * Environment variables omnibase_core's contract_config_compliance gate (validators/contract_config_compliance.py,
+ * INFRA_ALLOWLIST, 0.46.8) lets handlers read without declaring them in contract.yaml: connection bootstrap
+ * values that intentionally live in the environment. test/rules/todayGates.test.ts compares it with the
+ * installed framework's.
+ */
+export const ENV_BOOTSTRAP_ALLOWLIST: ReadonlySet<string> = new Set([
+  'KAFKA_BOOTSTRAP_SERVERS', 'OMNI_HOME', 'ONEX_STATE_DIR', 'ONEX_STATE_ROOT', 'OPENROUTER_API_KEY', 'LINEAR_API_KEY',
+  'GITHUB_TOKEN', 'GH_PAT', 'GEMINI_API_KEY', 'OPENAI_API_KEY', 'LLM_GLM_API_KEY', 'POSTGRES_PASSWORD', 'MEMGRAPH_USER',
+  'MEMGRAPH_PASSWORD', 'GOOGLE_API_KEY',
+]);

@@ -18,10 +18,18 @@ export interface PackageFacts {
   archetype?: Archetype;
   /** Handler classes the contract binds: handler_routing entries' `handler`, a top-level `handler`, `default_handler`. */
   handlers: { name: string; module?: string }[];
-  /** Environment names declared as `dependencies` of type `environment`. */
+  /**
+   * Environment names declared as `dependencies` of type `environment`: their `env_var` (what the runtime's
+   * config extractor and core's contract_config_compliance read) and their `name`.
+   */
   declaredEnvironment: string[];
   /** Top-level keys of the contract's `config` mapping. */
   configKeys: string[];
+  /**
+   * Environment names the `config` mapping names, as core's contract_config_compliance counts them: its
+   * upper-case keys and the string values of its `env_var` / `*_env_var` keys.
+   */
+  configEnvironment?: string[];
 }
 
 type Mapping = Record<string, unknown>;
@@ -64,7 +72,16 @@ export function packageFactsOf(text: string, contract: string): PackageFacts | n
   for (const ref of [handlerRef(doc.handler), handlerRef(routing?.default_handler)]) if (ref) handlers.push(ref);
   const declaredEnvironment: string[] = [];
   for (const dependency of Array.isArray(doc.dependencies) ? doc.dependencies : []) {
-    if (isMapping(dependency) && dependency.type === 'environment' && typeof dependency.name === 'string') declaredEnvironment.push(dependency.name);
+    if (!isMapping(dependency) || dependency.type !== 'environment') continue;
+    for (const key of ['env_var', 'name']) {
+      const value = dependency[key];
+      if (typeof value === 'string' && !declaredEnvironment.includes(value)) declaredEnvironment.push(value);
+    }
+  }
+  const configEnvironment: string[] = [];
+  for (const [key, value] of isMapping(doc.config) ? Object.entries(doc.config) : []) {
+    if (key === key.toUpperCase() && /[A-Z]/.test(key)) configEnvironment.push(key);
+    if ((key === 'env_var' || key.endsWith('_env_var')) && typeof value === 'string') configEnvironment.push(value);
   }
   return {
     contract,
@@ -73,6 +90,7 @@ export function packageFactsOf(text: string, contract: string): PackageFacts | n
     handlers,
     declaredEnvironment,
     configKeys: isMapping(doc.config) ? Object.keys(doc.config) : [],
+    configEnvironment,
   };
 }
 

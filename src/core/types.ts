@@ -27,12 +27,14 @@ export function fileKindOfPath(path: string): FileKind | null {
 export type RuleId =
   | 'ONEX001' | 'ONEX002' | 'ONEX003' | 'ONEX004' | 'ONEX005' | 'ONEX006'
   | 'ONEX007' | 'ONEX008' | 'ONEX009' | 'ONEX010' | 'ONEX011'
+  | 'ONEX012' | 'ONEX013' | 'ONEX014' | 'ONEX015' | 'ONEX016' | 'ONEX017' | 'ONEX018' | 'ONEX019'
   | 'ONEX020' | 'ONEX021' | 'ONEX022' | 'ONEX023' | 'ONEX024' | 'ONEX025' | 'ONEX026'
   | 'ONEX027' | 'ONEX028' | 'ONEX029' | 'ONEX030' | 'ONEX031' | 'ONEX032' | 'ONEX033';
 
 export const ALL_RULE_IDS: readonly RuleId[] = [
   'ONEX001', 'ONEX002', 'ONEX003', 'ONEX004', 'ONEX005', 'ONEX006',
   'ONEX007', 'ONEX008', 'ONEX009', 'ONEX010', 'ONEX011',
+  'ONEX012', 'ONEX013', 'ONEX014', 'ONEX015', 'ONEX016', 'ONEX017', 'ONEX018', 'ONEX019',
   'ONEX020', 'ONEX021', 'ONEX022', 'ONEX023', 'ONEX024', 'ONEX025', 'ONEX026',
   'ONEX027', 'ONEX028', 'ONEX029', 'ONEX030', 'ONEX031', 'ONEX032', 'ONEX033',
 ];
@@ -169,7 +171,7 @@ export interface RuleMeta {
 
 /** Settings that shape detection, shared by the extension and the CLI. */
 export interface EngineConfig {
-  /** Severity per rule; a missing rule uses its default (warning). */
+  /** Severity per rule; a missing rule uses its default (its catalogue entry's defaultSeverity, else warning). */
   rules: Partial<Record<RuleId, Severity>>;
   /** Extra base-class names that make a class a node class. */
   nodeBaseClasses: string[];

@@ -30,7 +30,9 @@ describe('contract front end', () => {
       contract: edit(edit(CONTRACT, 'description: "Minimal', 'descripton: "Minimal'), 'name: "ModelSpecdemoWritten"', 'name: "ModelSpecdemoGone"'),
       handler: edit(HANDLER_PY, 'async def handle(', 'async def process('),
     });
-    const result = analyzeWith(await frontEnd(), readFileSync(path, 'utf8'), resolveConfig({}), path);
+    // ONEX030 shows only where ONEX019 (which reports a handler without handle() in its own file) is off.
+    assert.equal(analyzeWith(await frontEnd(), readFileSync(path, 'utf8'), resolveConfig({}), path).otherFiles, undefined);
+    const result = analyzeWith(await frontEnd(), readFileSync(path, 'utf8'), resolveConfig({ rules: { ONEX019: 'off' } }), path);
     assert.deepEqual(result.findings.map((f) => [f.ruleId, f.severity]), [['ONEX022', 'warning'], ['ONEX029', 'error']]);
     assert.match(result.findings[1].related![0].path!, /model_specdemo_written\.py$/);
     assert.equal(result.era?.step, 'default');

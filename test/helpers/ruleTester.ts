@@ -32,13 +32,13 @@ function describeFindings(findings: Finding[]): string {
 
 /** Applies the first fix (preferred first) of the first finding of the rule, until none is left or 20 rounds pass. */
 export async function applyAllFixes(code: string, ruleId: RuleId, language: LanguageId = 'python',
-  config?: Partial<EngineConfig>): Promise<string> {
+  config?: Partial<EngineConfig>, fileName?: string): Promise<string> {
   let text = code;
   for (let round = 0; round < 20; round++) {
-    const findings = await findingsOf(text, ruleId, language, config);
+    const findings = await findingsOf(text, ruleId, language, config, fileName);
     let changed = false;
     for (const finding of findings) {
-      const { fixes } = await fixesFor(text, finding, { language, config: testConfig(language, config) });
+      const { fixes } = await fixesFor(text, finding, { language, config: testConfig(language, config), fileName });
       const fix = fixes.find((f) => f.preferred) ?? fixes[0];
       if (!fix || fix.edits.length === 0) continue;
       const next = applyEdits(text, fix.edits);
@@ -63,7 +63,7 @@ export function ruleTester(ruleId: RuleId, table: RuleTable, language: LanguageI
     describe('valid', () => {
       for (const c of table.valid) {
         it(c.name, async () => {
-          const findings = await findingsOf(c.code, ruleId, language, caseConfig(table, c.config));
+          const findings = await findingsOf(c.code, ruleId, language, caseConfig(table, c.config), c.fileName);
           assert.equal(findings.length, 0, `expected no ${ruleId} findings, got:\n${describeFindings(findings)}`);
         });
       }
@@ -71,7 +71,7 @@ export function ruleTester(ruleId: RuleId, table: RuleTable, language: LanguageI
     describe('invalid', () => {
       for (const c of table.invalid) {
         it(c.name, async () => {
-          const findings = await findingsOf(c.code, ruleId, language, caseConfig(table, c.config));
+          const findings = await findingsOf(c.code, ruleId, language, caseConfig(table, c.config), c.fileName);
           const actual = describeFindings(findings);
           assert.equal(findings.length, c.errors.length, `expected ${c.errors.length} ${ruleId} findings, got:\n${actual}`);
           c.errors.forEach((expected, i) => {
@@ -86,7 +86,7 @@ export function ruleTester(ruleId: RuleId, table: RuleTable, language: LanguageI
             }
           });
           if (c.output !== undefined) {
-            const fixed = await applyAllFixes(c.code, ruleId, language, caseConfig(table, c.config));
+            const fixed = await applyAllFixes(c.code, ruleId, language, caseConfig(table, c.config), c.fileName);
             assert.equal(fixed, c.output);
           }
         });

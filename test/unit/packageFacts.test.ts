@@ -31,6 +31,22 @@ describe('package facts: what contract.yaml tells the rules', () => {
     assert.deepEqual(facts.declaredEnvironment, ['X_API_TOKEN']);
     assert.deepEqual(facts.configKeys, ['operational']);
   });
+  it("declared environment: a dependency's env_var and name; config: upper-case keys and env_var values (as core's contract_config_compliance reads them)", () => {
+    const facts = packageFactsOf([
+      'node_type: EFFECT_GENERIC',
+      'dependencies:',
+      '  - {name: slack_bot_token, type: environment, env_var: SLACK_BOT_TOKEN}',
+      '  - {name: LLM_CODER_URL, type: environment}',
+      '  - {name: httpx, type: library}',
+      'config:',
+      '  QDRANT_URL: {required: true}',
+      '  embedding_env_var: EMBEDDING_URL',
+      '  operational: {timeout_ms: 1000}',
+    ].join('\n') + '\n', '/p/contract.yaml')!;
+    assert.deepEqual(facts.declaredEnvironment, ['SLACK_BOT_TOKEN', 'slack_bot_token', 'LLM_CODER_URL']);
+    assert.deepEqual(facts.configEnvironment, ['QDRANT_URL', 'EMBEDDING_URL']);
+    assert.deepEqual(facts.configKeys, ['QDRANT_URL', 'embedding_env_var', 'operational']);
+  });
   it('descriptor.node_archetype wins over node_type; default_handler and a top-level handler count as bindings', () => {
     const facts = packageFactsOf('node_type: COMPUTE_GENERIC\ndescriptor: {node_archetype: reducer}\nhandler: {name: HandlerTop, module: a.b}\nhandler_routing: {default_handler: "a.c:HandlerDefault"}\n', 'c')!;
     assert.equal(facts.archetype, 'reducer');

@@ -11,6 +11,7 @@ import { checkContractRaw, type ContractCheckOptions } from './check';
 import { parseContract } from './document';
 import { contractFixes } from './fixes';
 import { isContractRuleId } from './meta';
+import { defaultSeverityOf } from '../rules/meta';
 import { checkPackageRaw, type PackageReader } from './package';
 import type { PythonSource } from './python';
 import { producerOf } from './rules';
@@ -24,6 +25,19 @@ export function contractEraOf(config: EngineConfig): { era: ContractEra; decisio
 
 function optionsFor(config: EngineConfig, era: ContractEra): ContractCheckOptions {
   return { era, severities: config.rules };
+}
+
+/**
+ * The findings in other files, less those another rule reports in the same place: a bound handler without
+ * handle() is also today's canonical-handler rule's finding (ONEX019, from the handler's own analysis, at the
+ * weight of the CI gate it mirrors), so ONEX030 steps aside unless ONEX019 is switched off. (The contract
+ * checks themselves keep reporting it: they are compared with the framework's handler_dispatch_entrypoint.)
+ */
+function withoutDuplicates(found: ReadonlyMap<string, Finding[]>, config: EngineConfig): Record<string, Finding[]> | undefined {
+  const canonicalRuleOn = (config.rules.ONEX019 ?? defaultSeverityOf('ONEX019')) !== 'off';
+  const kept = [...found].map(([path, list]) => [path, list.filter((f) => !(f.ruleId === 'ONEX030' && canonicalRuleOn))] as const)
+    .filter(([, list]) => list.length > 0);
+  return kept.length ? Object.fromEntries(kept) : undefined;
 }
 
 /**
@@ -47,7 +61,7 @@ export class ContractFrontEnd implements FrontEnd {
       const result = checkPackageRaw(fileName, text, options, this.reader, this.python);
       raw = result.raw;
       doc = result.check.doc;
-      if (result.otherFiles.size) otherFiles = Object.fromEntries(result.otherFiles);
+      otherFiles = withoutDuplicates(result.otherFiles, config);
     } else {
       const check = checkContractRaw(text, options);
       raw = check.raw;

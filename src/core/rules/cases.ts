@@ -23,6 +23,8 @@ export interface ValidCase {
   name: string;
   code: string;
   config?: Partial<EngineConfig>;
+  /** The file's path (default `node.py`): rules scoped by the file's place (node.py, handlers/, a package folder) read it. */
+  fileName?: string;
 }
 
 export interface InvalidCase extends ValidCase {

@@ -1,6 +1,7 @@
 // The rule catalogue: ids, names, one-line summaries and fix safety, shared by both languages,
 // the extension (diagnostic codes, docs links) and the CLI (SARIF rule metadata). Each rule's entry
 // is in its folder (./onexNNN/meta.ts).
+import { contractRuleEras, todayRuleEras } from './eraTables';
 import type { RuleId, RuleMeta, Severity } from '../types';
 import { meta as onex001 } from './onex001/meta';
 import { meta as onex002 } from './onex002/meta';
@@ -13,6 +14,14 @@ import { meta as onex008 } from './onex008/meta';
 import { meta as onex009 } from './onex009/meta';
 import { meta as onex010 } from './onex010/meta';
 import { meta as onex011 } from './onex011/meta';
+import { meta as onex012 } from './onex012/meta';
+import { meta as onex013 } from './onex013/meta';
+import { meta as onex014 } from './onex014/meta';
+import { meta as onex015 } from './onex015/meta';
+import { meta as onex016 } from './onex016/meta';
+import { meta as onex017 } from './onex017/meta';
+import { meta as onex018 } from './onex018/meta';
+import { meta as onex019 } from './onex019/meta';
 import { meta as onex020 } from './onex020/meta';
 import { meta as onex021 } from './onex021/meta';
 import { meta as onex022 } from './onex022/meta';
@@ -40,6 +49,14 @@ export const RULE_META: Record<RuleId, RuleMeta> = {
   ONEX009: onex009,
   ONEX010: onex010,
   ONEX011: onex011,
+  ONEX012: onex012,
+  ONEX013: onex013,
+  ONEX014: onex014,
+  ONEX015: onex015,
+  ONEX016: onex016,
+  ONEX017: onex017,
+  ONEX018: onex018,
+  ONEX019: onex019,
   ONEX020: onex020,
   ONEX021: onex021,
   ONEX022: onex022,
@@ -55,6 +72,14 @@ export const RULE_META: Record<RuleId, RuleMeta> = {
   ONEX032: onex032,
   ONEX033: onex033,
 };
+
+// The era tables of the contract rules and of today's own rules follow from their scope and the check they
+// mirror (./eraTables.ts); rules.md's node rules carry theirs in their meta.ts.
+for (const meta of Object.values(RULE_META)) {
+  if (meta.eras) continue;
+  if (meta.appliesTo === 'contract.yaml') meta.eras = contractRuleEras(meta);
+  else if (meta.era === 'current') meta.eras = todayRuleEras(meta);
+}
 
 /** A rule's severity when the configuration sets none. */
 export function defaultSeverityOf(id: RuleId): Exclude<Severity, 'off'> {
