@@ -97,7 +97,7 @@ describe('nodes model: the ONEX Nodes view\'s nodes', () => {
     await ws.write(`${pkg}/contract.yaml`, TODAY_CONTRACT);
     let node = ws.node('NodeInvoiceSendEffect');
     assert.equal(node.era.era, 'current');
-    assert.deepEqual(node.readiness.items.map((i) => `${i.id}:${i.state}`), ['declarative:pass', 'contract:unknown', 'handler:pass', 'tests:fail', 'banned:unknown']);
+    assert.deepEqual(node.readiness.items.map((i) => `${i.id}:${i.state}`), ['declarative:pass', 'contract:unknown', 'handler:pass', 'tests:fail', 'banned:pass']);
     // Tests in the repository's tests/unit/nodes/<node>/ that import the package.
     await ws.write('tests/unit/nodes/node_invoice_send_effect/test_handler.py', 'from acme.nodes.node_invoice_send_effect.handlers.handler_invoice_send import HandlerInvoiceSend\n');
     node = ws.node('NodeInvoiceSendEffect');
@@ -106,9 +106,15 @@ describe('nodes model: the ONEX Nodes view\'s nodes', () => {
     // A handler that loses its def-B shape fails the item.
     await ws.write(`${pkg}/handlers/handler_invoice_send.py`, TODAY_HANDLER.replace('async def handle(self, request: ModelInvoiceSendCommand)', 'def handle(self, request)'));
     assert.match(ws.node('NodeInvoiceSendEffect').readiness.items.find((i) => i.id === 'handler')?.detail ?? '', /no def-B handle/);
-    // With a contract validator and a banned-construct rule, the same node is production-ready.
+    // A construct today's gates ban, anywhere in the package (here datetime.utcnow() in the handler), fails the item.
+    await ws.write(`${pkg}/handlers/handler_invoice_send.py`, `from datetime import datetime\n\n${TODAY_HANDLER.replace('        return None', '        stamp = datetime.utcnow()\n        return None')}`);
+    const banned = ws.node('NodeInvoiceSendEffect').readiness.items.find((i) => i.id === 'banned');
+    assert.equal(banned?.state, 'fail');
+    assert.match(banned?.detail ?? '', /utcnow/);
+    // With the handler mended and a contract validator, the same node is production-ready.
     await ws.write(`${pkg}/handlers/handler_invoice_send.py`, TODAY_HANDLER);
-    const judged = new NodesModel({ roots: [ws.root], contractStatus: () => ({ state: 'pass', detail: 'valid' }), bannedRules: ['ONEX013'] });
+    assert.equal(ws.node('NodeInvoiceSendEffect').readiness.items.find((i) => i.id === 'banned')?.state, 'pass');
+    const judged = new NodesModel({ roots: [ws.root], contractStatus: () => ({ state: 'pass', detail: 'valid' }) });
     for (const path of ws.model.index.paths()) judged.update(path, { findings: ws.model.findingsOf(path) ?? [], facts: ws.model.index.factsOf(path) });
     const ready = judged.nodes().find((n) => n.name === 'NodeInvoiceSendEffect')!;
     assert.equal(ready.readiness.label, '5/5');

@@ -78,6 +78,13 @@ describe('readiness: today (current-era.md §11)', () => {
     assert.equal(r.ready, false);
   });
 
+  it('today\'s declarative-node and canonical-handler rules fail their items with their messages, and are no other problem', () => {
+    const r = todayReadiness([finding('ONEX012' as RuleId), finding('ONEX019' as RuleId, 20, 'error')], READY_TODAY);
+    assert.deepEqual(r.items.filter((i) => i.state === 'fail').map((i) => `${i.id}: ${i.detail}`), ['declarative: ONEX012 message', 'handler: ONEX019 message']);
+    assert.equal(r.otherProblems, 0);
+    assert.equal(r.label, '3/5');
+  });
+
   it('bridge-era rules that do not apply today say nothing; today\'s warnings still block', () => {
     assert.equal(todayReadiness([finding('ONEX005'), finding('ONEX009'), finding('ONEX002')], READY_TODAY).ready, true);
     const r = todayReadiness([finding('ONEX004')], READY_TODAY);

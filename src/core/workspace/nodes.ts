@@ -13,8 +13,13 @@ import type { AnalysisResult, Finding, RuleId, Severity } from '../types';
 import { type NodeKind, type WorkspaceHints, hasHints } from './facts';
 import { type ChainLink, type ClassInfo, WorkspaceIndex, type WorkspaceIndexOptions, indexPath } from './index';
 import { resolveModule } from './pythonModules';
-import { type CheckState, type Readiness, bridgeReadiness, findingsByClass, isDefBHandle, todayReadiness } from './readiness';
+import {
+  BANNED_CONSTRUCT_RULES, CANONICAL_HANDLER_RULE, type CheckState, type Readiness, bridgeReadiness, findingsByClass, isDefBHandle, todayReadiness,
+} from './readiness';
 import { isTestFile } from './roles';
+
+/** Today's item rules whose findings anywhere in a node's package count for it. */
+const PACKAGE_RULES: ReadonlySet<string> = new Set([...BANNED_CONSTRUCT_RULES, CANONICAL_HANDLER_RULE]);
 
 export interface NodeContract {
   /** The contract.yaml found for the node (beside its module, else in the folder above), or null. */
@@ -53,7 +58,7 @@ export interface NodesModelOptions extends WorkspaceIndexOptions {
   eraSettingFor?: (path: string) => EraSetting;
   /** The rule severities configured for a file (a rule switched off cannot vouch for its pattern). */
   severitiesFor?: (path: string) => Partial<Record<RuleId, Severity>>;
-  /** The rules that report today's banned constructs (none yet: the item is then unknown). */
+  /** The rules that report today's banned constructs (default: BANNED_CONSTRUCT_RULES, those not switched off). */
   bannedRules?: readonly string[];
   /**
    * How a contract is judged (the contract checks, in the era of its package), when the host has their
@@ -101,6 +106,8 @@ export class NodesModel {
   private readonly hintsToCheck = new Set<string>();
   /** Files whose hints changed, found by advance() and not yet handed out by changedHints(). */
   private readonly hintsChanged = new Set<string>();
+  /** Files' findings of today's package-wide item rules (banned constructs, the canonical handler). */
+  private readonly flagged = new Map<string, Finding[]>();
   /** Files whose entries changed since nodes() last listed them. */
   private readonly listChanged = new Map<string, NodeEntry[] | undefined>();
   /** Package folder → its test files (made again when a test file changes). */
@@ -126,6 +133,7 @@ export class NodesModel {
     const p = indexPath(path);
     if (result.facts) this.index.update(p, result.facts);
     this.findings.set(p, result.findings);
+    this.flag(p, result.findings);
     if (result.era) this.eras.set(p, result.era);
     else this.eras.delete(p);
     this.changed(p);
@@ -135,6 +143,7 @@ export class NodesModel {
     const p = indexPath(path);
     this.index.remove(p);
     this.findings.delete(p);
+    this.flag(p, []);
     this.eras.delete(p);
     this.changed(p); // (its entries go when the stale files are made again)
   }
@@ -280,6 +289,22 @@ export class NodesModel {
     return out;
   }
 
+  /** The findings of today's package-wide item rules (banned constructs, canonical handler) in the package's files. */
+  private packageFindings(packageDir: string): Finding[] {
+    const out: Finding[] = [];
+    for (const [path, found] of this.flagged) if (path.startsWith(`${packageDir}/`)) out.push(...found);
+    return out;
+  }
+
+  /** Keeps a file's findings of the package-wide rules; when they change, its package's nodes are made again. */
+  private flag(path: string, findings: readonly Finding[]): void {
+    const found = findings.filter((f) => PACKAGE_RULES.has(f.ruleId));
+    if (found.length === 0 && !this.flagged.has(path)) return;
+    if (found.length > 0) this.flagged.set(path, found);
+    else this.flagged.delete(path);
+    for (const file of this.entries.keys()) if (path.startsWith(`${packageDirOf(file)}/`)) this.stale.add(file);
+  }
+
   /** `reads`: the files the entry reads besides the node's own (so that their change makes it again). */
   private entry(info: ClassInfo, findings: Finding[], era: EraDecision, tests: Map<string, Set<string>>, reads: Set<string>): NodeEntry {
     const file = info.ref.file;
@@ -289,14 +314,15 @@ export class NodesModel {
     const group = root && parent.startsWith(root) ? parent.slice(root.length + 1) : parent;
     const contract = this.contractOf(file, packageDir, reads);
     const nodeTests = [...(tests.get(packageDir) ?? [])].sort();
+    const severities = this.options.severitiesFor?.(file) ?? {};
     const readiness = era.era === 'bridge'
-      ? bridgeReadiness(findings, this.options.severitiesFor?.(file))
-      : todayReadiness(findings, {
+      ? bridgeReadiness(findings, severities)
+      : todayReadiness([...new Set([...findings, ...this.packageFindings(packageDir)])], {
         declarative: info.facts.declarative,
         contract: { state: contract.state, detail: contract.detail },
         handler: this.handlerOf(contract.path, packageDir, reads),
         tests: nodeTests,
-        bannedRules: this.options.bannedRules ?? [],
+        bannedRules: this.options.bannedRules ?? BANNED_CONSTRUCT_RULES.filter((id) => severities[id as RuleId] !== 'off'),
       });
     return {
       id: `${file}#${info.ref.name}`, file, name: info.ref.name, language: info.language, kind: info.kind,

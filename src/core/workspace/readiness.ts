@@ -109,6 +109,16 @@ export function bridgeReadiness(findings: readonly NodeFinding[], severities: Pa
   return summarise('bridge', items, otherProblems);
 }
 
+/**
+ * Today's rules for the constructs today's gates ban (rules.md, "banned constructs"): Consul references,
+ * env reads and env-default fallbacks, localhost endpoint defaults, I/O in a node's or handler's
+ * `__init__`, I/O outside effect packages, `datetime.utcnow()`.
+ */
+export const BANNED_CONSTRUCT_RULES: readonly string[] = ['ONEX013', 'ONEX014', 'ONEX015', 'ONEX016', 'ONEX017', 'ONEX018'];
+/** Today's declarative-node rule (DECL-001…005) and canonical-handler rule. */
+export const DECLARATIVE_NODE_RULE = 'ONEX012';
+export const CANONICAL_HANDLER_RULE = 'ONEX019';
+
 /** What today's checklist is judged on; each check that is not the node's own class comes from outside. */
 export interface TodayChecks {
   /** The node class's body as today's declarative-node gate reads it (ClassFacts.declarative). */
@@ -134,12 +144,17 @@ export interface TodayChecks {
 export function todayReadiness(allFindings: readonly NodeFinding[], checks: TodayChecks): Readiness {
   const findings = allFindings.filter((f) => !(f.ruleId in RULE_META) || appliesIn(RULE_META[f.ruleId as keyof typeof RULE_META], 'current'));
   const banned = findings.filter((f) => checks.bannedRules.includes(f.ruleId));
+  // Today's own rules, where they report on the node or its package, say why an item fails.
+  const declarativeFinding = findings.find((f) => f.ruleId === DECLARATIVE_NODE_RULE);
+  const handlerFinding = findings.find((f) => f.ruleId === CANONICAL_HANDLER_RULE);
   const items: ReadinessItem[] = [
-    checks.declarative
+    checks.declarative && !declarativeFinding
       ? { id: 'declarative', label: 'Declarative node', state: 'pass' }
-      : { id: 'declarative', label: 'Declarative node', state: 'fail', detail: 'node.py holds logic: move it to a handler' },
+      : { id: 'declarative', label: 'Declarative node', state: 'fail', detail: declarativeFinding?.message ?? 'node.py holds logic: move it to a handler' },
     { id: 'contract', label: 'Valid contract', ...checks.contract },
-    { id: 'handler', label: 'Bound def-B handler', ...checks.handler },
+    handlerFinding && checks.handler.state !== 'fail'
+      ? { id: 'handler', label: 'Bound def-B handler', state: 'fail', detail: handlerFinding.message }
+      : { id: 'handler', label: 'Bound def-B handler', ...checks.handler },
     checks.tests.length > 0
       ? { id: 'tests', label: 'Tests', state: 'pass', detail: `${checks.tests.length} test file${checks.tests.length === 1 ? '' : 's'}` }
       : { id: 'tests', label: 'Tests', state: 'fail', detail: 'no test file imports the node\'s package' },
@@ -149,7 +164,8 @@ export function todayReadiness(allFindings: readonly NodeFinding[], checks: Toda
         ? { id: 'banned', label: 'No banned constructs', state: 'unknown', detail: 'no enabled rule checks them yet' }
         : { id: 'banned', label: 'No banned constructs', state: 'pass' },
   ];
-  const otherProblems = findings.filter((f) => !checks.bannedRules.includes(f.ruleId) && BLOCKING.has(f.severity)).length;
+  const itemRules = new Set([...checks.bannedRules, DECLARATIVE_NODE_RULE, CANONICAL_HANDLER_RULE]);
+  const otherProblems = findings.filter((f) => !itemRules.has(f.ruleId) && BLOCKING.has(f.severity)).length;
   return summarise('current', items, otherProblems);
 }
 
