@@ -152,7 +152,7 @@ const vscode = withFallback('vscode', {
     registerTextEditorCommand: () => disposable(),
     executeCommand: async () => undefined,
   }),
-  env: withFallback('vscode.env', { language: 'en', appName: 'bench', uiKind: 1, openExternal: async () => true }),
+  env: withFallback('vscode.env', { language: 'en', appName: 'bench', uiKind: 1, remoteName: undefined, openExternal: async () => true }),
   l10n: { t: (s) => s },
 });
 

@@ -6,3 +6,5 @@ export { GitIgnore } from '../src/core/gitignore';
 export { ProjectPlanner } from '../src/core/projectConfig';
 export { languageOfPath } from '../src/core/types';
 export { ScanPool, scanByLanguage } from '../src/extension/scanPool';
+// The ONEX Nodes view's model (the workspace index and its nodes), which the extension feeds during Check Workspace.
+export { NodesModel } from '../src/core/workspace/nodes';

@@ -8,14 +8,14 @@
 // git-ignored, and both Check Workspace and the CLI rightly skip git-ignored files.
 // Usage: node bench/workspace.mjs OUT.json [--cap-seconds N]
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { BUILD, CORPUS, DIST, errorText, requireFromRoot, writeJson } from './lib/common.mjs';
+import { BUILD, CORPUS, DIST, errorText, flatVariant, loadEngine, requireFromRoot, writeJson } from './lib/common.mjs';
 import { createRng } from './lib/prng.mjs';
-import { round } from './lib/stats.mjs';
+import { round, summarize } from './lib/stats.mjs';
 
 const outPath = process.argv[2];
 const capIndex = process.argv.indexOf('--cap-seconds');
@@ -39,7 +39,12 @@ function listWorkspace() {
   return out.sort();
 }
 
-async function hostedCheck(allFiles) {
+/**
+ * `index`: as the extension runs Check Workspace with the ONEX Nodes view: each analysis also hands the
+ * file's facts, which feed the workspace index and its nodes (NodesModel) on this thread; at the end the
+ * files whose hints changed are analysed again and the nodes are listed. Returns the model too.
+ */
+async function hostedCheck(allFiles, { index = false } = {}) {
   let files = allFiles;
   const script = join(DIST, 'worker.js');
   if (!existsSync(script)) return { error: `${script} is missing (npm run build failed?)` };
@@ -67,6 +72,10 @@ async function hostedCheck(allFiles) {
   const rssTimeline = [];
   const planner = new host.ProjectPlanner();
   const configs = new Map();
+  const model = index ? new host.NodesModel({ roots: [WS] }) : null;
+  let indexMs = 0;
+  let finalIndexMs = 0;
+  let longestIndexSliceMs = 0;
   await host.scanByLanguage(files, host.languageOfPath, pool.size * 2, async (path) => {
     const language = host.languageOfPath(path);
     try {
@@ -84,13 +93,18 @@ async function hostedCheck(allFiles) {
       if (!config) configs.set(folder, (config = host.resolveConfig(project.config)));
       const text = new TextDecoder('utf-8').decode(bytes);
       longestHostStepMs = Math.max(longestHostStepMs, performance.now() - s0);
-      const response = await pool.request({ kind: 'analyze', language, text, config, fileName: path }, config.timeBudgetMs * 5 + 10_000);
+      const response = await pool.request({ kind: 'analyze', language, text, config, fileName: path, facts: index }, config.timeBudgetMs * 5 + 10_000);
       if (!response.ok) throw new Error(response.error);
       const s1 = performance.now();
       const result = response.result;
       // The diagnostics the extension would publish (toDiagnostic's work, without vscode).
       const diagnostics = result.findings.map((f) => ({ range: f.range, message: f.message, code: f.ruleId, severity: f.severity, source: 'onex' }));
       findings += diagnostics.length;
+      if (model) {
+        const i0 = performance.now();
+        model.update(path, result);
+        indexMs += performance.now() - i0;
+      }
       syntaxErrors += result.syntaxErrors;
       if (result.skipped) skipped[result.skipped.kind] = (skipped[result.skipped.kind] ?? 0) + 1;
       else analysed++;
@@ -110,6 +124,32 @@ async function hostedCheck(allFiles) {
   }, (on) => {
     pool.gatherHeavy = on;
   });
+  // As WorkspaceNodes does once a scan ends: the files whose hints changed are analysed again, and the
+  // view lists the nodes.
+  let reanalysed = 0;
+  let nodes = 0;
+  if (model) {
+    // As WorkspaceNodes does: the index's pending work in slices of 12 ms, one turn of the event loop each.
+    for (let done = false; !done;) {
+      const s0 = performance.now();
+      done = model.advance(12);
+      const slice = performance.now() - s0;
+      finalIndexMs += slice;
+      longestIndexSliceMs = Math.max(longestIndexSliceMs, slice);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const s0 = performance.now();
+    const again = model.changedHints();
+    finalIndexMs += performance.now() - s0;
+    for (const path of again) {
+      const response = await pool.request({ kind: 'analyze', language: host.languageOfPath(path), text: await readFile(path, 'utf8'), config: host.resolveConfig({ workspace: model.hintsFor(path) }), fileName: path, facts: true }, 20_000);
+      if (response.ok) model.update(path, response.result);
+      reanalysed++;
+    }
+    const n0 = performance.now();
+    nodes = model.nodes().length;
+    finalIndexMs += performance.now() - n0;
+  }
   const workerLanguages = pool.loaded;
   const totalMs = performance.now() - started;
   const cpu = process.cpuUsage(cpu0);
@@ -122,6 +162,8 @@ async function hostedCheck(allFiles) {
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const afterScanRssMb = mb(process.memoryUsage().rss);
   return {
+    model,
+    index: model ? { nodes, indexedFiles: model.index.size, reanalysed, hostIndexMs: round(indexMs + finalIndexMs), perFileUpdatesMs: round(indexMs), finalMs: round(finalIndexMs), longestSliceMs: round(longestIndexSliceMs) } : undefined,
     workers: pool.size, workerLanguages,
     files: files.length, done, analysed, findings, syntaxErrors, skipped, failures: failures.length, failureSamples: failures.slice(0, 5),
     stoppedAtCap, capMs,
@@ -204,15 +246,90 @@ async function cliCheck(files) {
   return out;
 }
 
+/**
+ * After a save: the saved file analysed (as the extension's worker does for a file saved on disk, with
+ * and without the index's facts), then the index and the view brought up to date (NodesModel.update, the
+ * hints that changed, the nodes listed and grouped by package folder as the view's root asks). Over a
+ * seeded sample of node modules and supporting modules of the indexed workspace, each saved nine times
+ * with a different trailing comment (the first save warms up and is not counted).
+ */
+async function saveCost(model) {
+  const engine = loadEngine();
+  const config = engine.resolveConfig({});
+  const nodeFiles = new Set(model.nodes().map((n) => n.file));
+  const rng = createRng(11);
+  const sample = [...rng.shuffle([...nodeFiles]).slice(0, 20), ...rng.shuffle(model.index.paths().filter((p) => !nodeFiles.has(p))).slice(0, 20)];
+  const rows = [];
+  for (const path of sample) {
+    const language = path.endsWith('.py') ? 'python' : 'typescript';
+    const frontEnd = await engine.getFrontEnd(language);
+    const text = readFileSync(path, 'utf8');
+    const plain = [];
+    const withFacts = [];
+    const update = [];
+    for (let i = 0; i < 9; i++) {
+      const variant = flatVariant(text, language === 'python' ? `\n# saved ${i}\n` : `\n// saved ${i}\n`);
+      const a0 = performance.now();
+      engine.analyzeWith(frontEnd, variant, config, path);
+      const a1 = performance.now();
+      const result = engine.analyzeWith(frontEnd, variant, config, path, undefined, { facts: true });
+      const u0 = performance.now();
+      model.update(path, result);
+      model.changedHints();
+      const groups = new Map();
+      for (const n of model.nodes()) {
+        const list = groups.get(n.group);
+        if (list) list.push(n);
+        else groups.set(n.group, [n]);
+      }
+      const u1 = performance.now();
+      if (i === 0) continue;
+      plain.push(a1 - a0);
+      withFacts.push(u0 - a1);
+      update.push(u1 - u0);
+    }
+    const analysisMs = summarize(plain).medianMs;
+    // The facts' share: the fastest analysis with them less the fastest without (a difference of medians
+    // or of pairs takes in whatever paused either run; the minima are what the work costs).
+    const factsMs = Math.max(0, Math.min(...withFacts) - Math.min(...plain));
+    const updateMs = summarize(update).medianMs;
+    rows.push({ file: path.slice(WS.length + 1), language, node: nodeFiles.has(path), analysisMs, factsMs: round(factsMs), updateMs, ratio: round((factsMs + updateMs) / analysisMs) });
+  }
+  const ratios = rows.map((r) => r.ratio).sort((a, b) => a - b);
+  return {
+    files: rows.length, nodes: nodeFiles.size, indexedFiles: model.index.size,
+    medianRatio: round(ratios[Math.floor((ratios.length - 1) / 2)]), maxRatio: round(ratios[ratios.length - 1]),
+    medianAnalysisMs: summarize(rows.map((r) => r.analysisMs)).medianMs, medianFactsMs: summarize(rows.map((r) => r.factsMs)).medianMs,
+    medianUpdateMs: summarize(rows.map((r) => r.updateMs)).medianMs, maxUpdateMs: round(Math.max(...rows.map((r) => r.updateMs))),
+    rows,
+  };
+}
+
 const files = listWorkspace();
 const results = { files: files.length };
-log(`hosted check of ${files.length} files (the extension's scan workers over dist/worker.js, cap ${capMs / 1000} s)`);
-try {
-  results.hosted = await hostedCheck(files);
-} catch (error) {
-  results.hosted = { error: errorText(error) };
+const describe = (r) => r.error ?? `${r.done} files in ${(r.totalMs / 1000).toFixed(1)} s (CPU ${(r.cpuMs / 1000).toFixed(1)} s), longest event-loop block ${r.eventLoop.maxBlockMs} ms, RSS ${r.memory.rssMb} MB`;
+// Three checks in a row, as Check Workspace runs without the index, with it (the ONEX Nodes view's index
+// fed by the check), and without it again: the index's cost is the indexed check against the mean of the two others.
+for (const [key, index, what] of [['hosted', false, 'hosted check'], ['indexed', true, 'hosted check with the workspace index'], ['hostedAgain', false, 'hosted check again']]) {
+  log(`${what} of ${files.length} files (the extension's scan workers over dist/worker.js, cap ${capMs / 1000} s)`);
+  try {
+    results[key] = await hostedCheck(files, { index });
+  } catch (error) {
+    results[key] = { error: errorText(error) };
+  }
+  log(`${what}: ${describe(results[key])}${results[key].index ? `; ${results[key].index.nodes} nodes in ${results[key].index.indexedFiles} indexed files, ${results[key].index.hostIndexMs} ms on this thread` : ''}`);
 }
-log(`hosted check: ${results.hosted.error ?? `${results.hosted.done} files in ${(results.hosted.totalMs / 1000).toFixed(1)} s, longest event-loop block ${results.hosted.eventLoop.maxBlockMs} ms, RSS ${results.hosted.memory.rssMb} MB`}`);
+const model = results.indexed.model;
+for (const key of ['hosted', 'indexed', 'hostedAgain']) delete results[key].model;
+if (model) {
+  log('after a save: the analysis of the saved file, then the index and the view brought up to date');
+  try {
+    results.indexSave = await saveCost(model);
+    log(`after a save: median (facts + index + view) / analysis ${results.indexSave.medianRatio}×, at most ${results.indexSave.maxRatio}× (analysis ${results.indexSave.medianAnalysisMs} ms, facts ${results.indexSave.medianFactsMs} ms, index and view ${results.indexSave.medianUpdateMs} ms)`);
+  } catch (error) {
+    results.indexSave = { error: errorText(error) };
+  }
+}
 log('CLI check of the same folder');
 results.cli = await cliCheck(files);
 log(`CLI: ${results.cli.error ?? `${(results.cli.totalMs / 1000).toFixed(1)} s, ${results.cli.findings} findings`}`);

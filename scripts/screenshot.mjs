@@ -15,7 +15,7 @@
 //
 //   npm run screenshot          (packages first)
 //   node scripts/screenshot.mjs [--timeout 240]
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -25,16 +25,15 @@ import {
   freePort,
   installedVersions,
   launchChromium,
+  openFile,
   prepareScratch,
+  runWorkbenchScript,
   sleep,
   startCodeServer,
-  stopAll,
   waitForHealth,
 } from './code-server/lib.mjs';
 
 const { values: options } = parseArgs({ options: { timeout: { type: 'string', default: '240' } } });
-const started = Date.now();
-const deadline = started + Number(options.timeout) * 1000;
 const VSIX = join(ROOT, 'dist/onex-forge.vsix');
 const TEMPLATE_NODE = 'nodes/payment_gateway/v1_0_0/node.py';
 const TYPESCRIPT_NODE = 'typescript/nodes/payment_gateway/node.ts';
@@ -43,49 +42,6 @@ const TEMPLATE_CLASS_LINE = '15:10';
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
 const DISPLAY_NAME = manifest.displayName;
-
-const say = (line) => console.log(`[screenshot] ${line}`);
-const remaining = () => Math.max(1000, deadline - Date.now());
-
-let codeServer;
-let browser;
-let scratch;
-let exiting = false;
-
-async function finish(code) {
-  if (exiting) return;
-  exiting = true;
-  clearTimeout(timer);
-  await stopAll({ browser, codeServer });
-  if (scratch) rmSync(scratch.dir, { recursive: true, force: true });
-  process.exit(code);
-}
-// A last resort: the waits below give up at `deadline`, this fires 30 s later.
-const timer = setTimeout(() => {
-  console.error(`[screenshot] ERROR: not done within ${options.timeout} s`);
-  void finish(1);
-}, Number(options.timeout) * 1000 + 30_000);
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => void finish(130));
-
-/** Runs a command from the command palette (F1), retrying: contributed commands appear late. */
-async function runCommand(page, title) {
-  for (let attempt = 0; ; attempt++) {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(`>${title}`);
-    // The row whose label is exactly the title (the palette also lists fuzzy matches).
-    const row = page.locator('.quick-input-list .monaco-list-row', { has: page.getByText(title, { exact: true }) }).first();
-    try {
-      await row.waitFor({ state: 'visible', timeout: 3000 });
-      await row.click();
-      return;
-    } catch (error) {
-      if (Date.now() + 4000 > deadline || attempt > 30) throw new Error(`command "${title}" never appeared in the palette`, { cause: error });
-    }
-  }
-}
 
 /** The status bar's problem counts (errors, warnings) and its label. */
 async function problemCounts(page) {
@@ -107,20 +63,9 @@ async function goToLine(page, lineColumn) {
   await input.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
-/** Opens a workspace file through Quick Open (Ctrl+P), which matches on the relative path. */
-async function openFile(page, relPath) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(relPath);
-  const basename = relPath.split('/').pop();
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: basename }).first().waitFor({ timeout: 30_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: basename }).waitFor({ timeout: 30_000 });
-}
 
-async function main() {
+async function main(run) {
+  const { deadline, remaining, say, runCommand } = run;
   if (!existsSync(VSIX)) {
     throw new Error(`${relative(ROOT, VSIX)} not found: run \`npm run package\` first (or \`npm run screenshot\`, which does)`);
   }
@@ -128,7 +73,7 @@ async function main() {
   const versions = installedVersions();
   say(`VS Code ${versions.vscode} (code-server ${versions.codeServer})`);
 
-  scratch = prepareScratch(join(ROOT, '.cache/screenshot'));
+  const scratch = (run.scratch = prepareScratch(join(ROOT, '.cache/screenshot')));
   const install = codeServerCli(scratch, ['--install-extension', VSIX, '--force']);
   if (install.status !== 0) throw new Error(`--install-extension failed:\n${install.output}`);
   const listed = codeServerCli(scratch, ['--list-extensions', '--show-versions']).output;
@@ -137,9 +82,9 @@ async function main() {
   say(`installed ${line.trim()} from ${relative(ROOT, VSIX)}`);
 
   const port = await freePort();
-  codeServer = startCodeServer(scratch, port);
-  await waitForHealth(codeServer, port, deadline);
-  browser = await launchChromium(scratch);
+  run.codeServer = startCodeServer(scratch, port);
+  await waitForHealth(run.codeServer, port, deadline);
+  const browser = (run.browser = await launchChromium(scratch));
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(60_000);
   const examples = join(ROOT, 'examples');
@@ -220,25 +165,7 @@ async function main() {
   await page.screenshot({ path: join(ROOT, 'docs/screenshot-typescript.png') });
   await filter.fill('');
   say('wrote docs/screenshot-typescript.png (no TypeScript error in the Problems panel)');
-  say(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  say(`done in ${((Date.now() - run.started) / 1000).toFixed(1)} s`);
 }
 
-main().then(
-  () => finish(0),
-  async (error) => {
-    console.error(`[screenshot] ERROR: ${error.message}`);
-    if (browser && !exiting) {
-      try {
-        const pages = browser.contexts().flatMap((c) => c.pages());
-        if (pages[0]) {
-          mkdirSync(join(ROOT, '.cache'), { recursive: true });
-          await pages[0].screenshot({ path: join(ROOT, '.cache/screenshot-failure.png') });
-          console.error('[screenshot] the page at the time of the failure: .cache/screenshot-failure.png');
-        }
-      } catch {
-        // The browser is gone.
-      }
-    }
-    await finish(1);
-  },
-);
+runWorkbenchScript('screenshot', Number(options.timeout), main);

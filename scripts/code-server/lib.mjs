@@ -43,6 +43,42 @@ export const WORKBENCH_SETTINGS = {
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Runs a command from the workbench's command palette (F1), retrying until `deadline` (epoch ms):
+ * contributed commands appear late.
+ */
+export async function runPaletteCommand(page, title, deadline) {
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${title}`);
+    // The row whose label is exactly the title (the palette also lists fuzzy matches).
+    const row = page.locator('.quick-input-list .monaco-list-row', { has: page.getByText(title, { exact: true }) }).first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: 3000 });
+      await row.click();
+      return;
+    } catch (error) {
+      if (Date.now() + 4000 > deadline || attempt > 30) throw new Error(`command "${title}" never appeared in the palette`, { cause: error });
+    }
+  }
+}
+
+/** Opens a workspace file through Quick Open (Ctrl+P), which matches on the relative path. */
+export async function openFile(page, relPath) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(relPath);
+  const basename = relPath.split('/').pop();
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: basename }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: basename }).waitFor({ timeout: 30_000 });
+}
+
 /** Runs setup.sh (installs the pinned code-server on first use; milliseconds afterwards). Returns true on success. */
 export function ensureCodeServer() {
   const setup = spawnSync('bash', [join(ROOT, 'scripts/code-server/setup.sh')], { stdio: 'inherit' });
@@ -266,4 +302,57 @@ export async function stopAll({ browser, codeServer }) {
   if (tree.some(alive)) await sleep(500);
   const left = tree.filter(alive);
   if (left.length > 0) console.error(`WARNING: processes still alive after SIGKILL: ${left.join(' ')}`);
+}
+
+/**
+ * Runs a script that drives the workbench (the README's screenshots, the walkthrough's images) under a
+ * deadline of `timeoutSeconds`, then exits. `main(run)` records what it starts on `run` (codeServer,
+ * browser, scratch, and `cleanup` functions); all of it is stopped and removed at the end — success,
+ * failure, time limit or Ctrl-C — and on failure the page at that moment goes to .cache/<name>-failure.png.
+ * `run` also gives `deadline`, `remaining()`, `say(line)` and `runCommand(page, title)`.
+ */
+export function runWorkbenchScript(name, timeoutSeconds, main) {
+  const started = Date.now();
+  const deadline = started + timeoutSeconds * 1000;
+  const run = {
+    started, deadline, codeServer: undefined, browser: undefined, scratch: undefined, cleanup: [],
+    remaining: () => Math.max(1000, deadline - Date.now()),
+    say: (line) => console.log(`[${name}] ${line}`),
+    runCommand: (page, title) => runPaletteCommand(page, title, deadline),
+  };
+  let exiting = false;
+  const finish = async (code) => {
+    if (exiting) return;
+    exiting = true;
+    clearTimeout(timer);
+    await stopAll(run);
+    if (run.scratch) rmSync(run.scratch.dir, { recursive: true, force: true });
+    for (const clean of run.cleanup) clean();
+    process.exit(code);
+  };
+  // A last resort: the waits give up at `deadline`, this fires 30 s later.
+  const timer = setTimeout(() => {
+    console.error(`[${name}] ERROR: not done within ${timeoutSeconds} s`);
+    void finish(1);
+  }, timeoutSeconds * 1000 + 30_000);
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => void finish(130));
+  main(run).then(
+    () => finish(0),
+    async (error) => {
+      console.error(`[${name}] ERROR: ${error.message}`);
+      if (run.browser && !exiting) {
+        try {
+          const pages = run.browser.contexts().flatMap((c) => c.pages());
+          if (pages[0]) {
+            mkdirSync(join(ROOT, '.cache'), { recursive: true });
+            await pages[0].screenshot({ path: join(ROOT, `.cache/${name}-failure.png`) });
+            console.error(`[${name}] the page at the time of the failure: .cache/${name}-failure.png`);
+          }
+        } catch {
+          // The browser is gone.
+        }
+      }
+      await finish(1);
+    },
+  );
 }

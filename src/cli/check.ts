@@ -10,13 +10,16 @@ import { findPackageFacts, findProjectRoot } from '../core/packageFacts';
 import { findProjectPin } from '../core/projectPin';
 import {
   ALL_RULE_IDS, SEVERITIES, compareFindings, describeRuleIds, fileKindOfPath, languageOfPath, type AnalysisResult, type EngineConfig, type FileKind,
-  type Finding, type RuleId, type Severity,
+  type Finding, type LanguageId, type RuleId, type Severity,
 } from '../core/types';
 import { oneOf, parseArgs } from './args';
 import { collectFiles } from './files';
 import { FORMATS, type FileReport, displayPath, toGithub, toJson, toSarif, toStats, toText } from './formats';
 import { type CliIO, QUICK_START_MAX_CHARS, UsageError } from './io';
 import { EnginePool } from './pool';
+import { type IndexReaders, buildWorkspaceIndex } from '../core/workspace/build';
+import { type ModuleFacts, hasHints, withHints } from '../core/workspace/facts';
+import type { WorkspaceIndex } from '../core/workspace/index';
 
 const RANK: Record<Severity, number> = { off: 0, hint: 1, information: 2, warning: 3, error: 4 };
 
@@ -79,7 +82,8 @@ class Planner {
 /** Fixes and analyses one kind of file: node code on the pool, contracts here (their package is read from disk). */
 interface Checker {
   fixAll(source: Source, text: string, config: EngineConfig): Promise<FixAllResult>;
-  analyze(source: Source, text: string, config: EngineConfig): Promise<AnalysisResult>;
+  /** `facts`: the result carries the workspace index's facts of the file too (node code). */
+  analyze(source: Source, text: string, config: EngineConfig, facts?: boolean): Promise<AnalysisResult>;
 }
 
 /** The contract checks over the files as they are now on disk (and standard input's text, for its file name). */
@@ -124,7 +128,7 @@ export async function runCheck(args: string[], io: CliIO, options: CheckOptions,
   const pool = EnginePool.forFiles(collected ? collected.files.filter((f) => languageOfPath(f)).length : 1, io.clock);
   const onPool: Checker = {
     fixAll: (s, text, config) => pool.fixAll(s.kind as Exclude<FileKind, 'contract'>, text, config, s.path, ruleFilter, !unsafe),
-    analyze: (s, text, config) => pool.analyze(s.kind as Exclude<FileKind, 'contract'>, text, config, s.path),
+    analyze: (s, text, config, facts) => pool.analyze(s.kind as Exclude<FileKind, 'contract'>, text, config, s.path, facts),
   };
   const fixedSummary: string[] = [];
   try {
@@ -164,14 +168,32 @@ export async function runCheck(args: string[], io: CliIO, options: CheckOptions,
       }
     }
 
+    // A folder's files are checked together: the workspace index follows their bases across files, and
+    // each file's analysis learns what the index says of it (EngineConfig.workspace). Fixing writes code
+    // from what the rules see, so it builds the index first; a check reads the facts from its own
+    // analyses and analyses again only the files the index has something to say about.
+    const nodeSources = sources.filter((s) => s.kind !== 'contract');
+    const folderCheck = !!collected?.folders.length;
+    const readers: IndexReaders = {
+      facts: (language, text, path) => pool.facts(language, text, path),
+      typescriptBases: (requests) => pool.typescriptBases(requests),
+    };
+    const indexSources = nodeSources.map((s) => ({ path: s.path, language: s.kind as LanguageId, text: s.text }));
+    const indexOptions = { roots: collected?.folders ?? [], nodeBaseClasses: [...new Set([...plans.values()].flatMap((p) => p.config.nodeBaseClasses))] };
+    const indexFirst = folderCheck && fixing ? await buildWorkspaceIndex(indexSources, readers, indexOptions) : null;
+    const factsOf = new Map<string, ModuleFacts>();
+    const configOf = (source: Source, index: WorkspaceIndex | null): EngineConfig =>
+      (source.kind === 'contract' ? plans.get(source.path)!.config : withHints(plans.get(source.path)!.config, index?.hintsFor(source.path)));
+
     const pythonChars = sources.reduce((n, s) => n + (s.kind === 'python' ? s.text.length : 0), 0);
     if (pool.inProcess && pythonChars > 0 && pythonChars <= QUICK_START_MAX_CHARS) io.preferQuickStart?.();
     const checkOne = async (source: Source, checker: Checker): Promise<FileReport | null> => {
       const plan = plans.get(source.path)!;
       if (plan.excluded && !source.fromStdin) return null;
+      const config = configOf(source, indexFirst);
       let text = source.text;
       if (fixing) {
-        const fixed = await checker.fixAll(source, text, plan.config);
+        const fixed = await checker.fixAll(source, text, config);
         for (const reason of fixed.refused) io.stderr(`onex-forge: ${displayPath(source.path, io.cwd)}: ${reason}\n`);
         if (fixed.text !== text) {
           const name = displayPath(source.path, io.cwd);
@@ -189,7 +211,8 @@ export async function runCheck(args: string[], io: CliIO, options: CheckOptions,
           }
         }
       }
-      const result = await checker.analyze(source, text, plan.config);
+      const result = await checker.analyze(source, text, config, folderCheck && !indexFirst && source.kind !== 'contract');
+      if (result.facts) factsOf.set(source.path, result.facts);
       if (source.kind === 'contract') keepElsewhere(source.path, result);
       return { path: source.path, findings: result.findings, notice: result.skipped?.message };
     };
@@ -200,7 +223,15 @@ export async function runCheck(args: string[], io: CliIO, options: CheckOptions,
       analysedContracts.add(contract);
       for (const [path, found] of Object.entries(result.otherFiles ?? {})) elsewhere.set(path, [...(elsewhere.get(path) ?? []), ...found]);
     };
-    const checked = await Promise.all(sources.filter((s) => s.kind !== 'contract').map((s) => checkOne(s, onPool)));
+    const checked = await Promise.all(nodeSources.map((s) => checkOne(s, onPool)));
+    if (folderCheck && !indexFirst) {
+      const index = await buildWorkspaceIndex(indexSources, readers, indexOptions, factsOf);
+      await Promise.all(nodeSources.map(async (s, i) => {
+        if (!checked[i] || !hasHints(index.hintsFor(s.path))) return;
+        const result = await onPool.analyze(s, s.text, configOf(s, index));
+        checked[i] = { path: s.path, findings: result.findings, notice: result.skipped?.message };
+      }));
+    }
     // The contract checks load on the first contract (a run without one does not pay for them).
     let contractsChecker: Promise<Checker> | undefined;
     const contracts = () => (contractsChecker ??= contractChecker(sources, ruleFilter, !unsafe));

@@ -10,12 +10,14 @@ const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', '.venv', 'v
 
 export interface CollectedFiles {
   files: string[];
+  /** The folders among the paths given (their files are checked as one workspace). */
+  folders: string[];
   /** Paths that could not be read, with the reason. */
   unreadable: { path: string; reason: string }[];
 }
 
 export function collectFiles(paths: readonly string[], cwd: string): CollectedFiles {
-  const out: CollectedFiles = { files: [], unreadable: [] };
+  const out: CollectedFiles = { files: [], folders: [], unreadable: [] };
   const seen = new Set<string>();
   for (const given of paths) {
     const abs = resolve(cwd, given);
@@ -30,6 +32,7 @@ export function collectFiles(paths: readonly string[], cwd: string): CollectedFi
       seen.add(abs);
       continue;
     }
+    out.folders.push(abs);
     const git = new GitIgnore(abs);
     const walk = (dir: string) => {
       let entries;

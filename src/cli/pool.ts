@@ -8,6 +8,9 @@ import type { Clock } from '../core/clock';
 import { analyzeWith, emptyResult, getFrontEnd } from '../core/engine';
 import { fixAllWith, type FixAllResult } from '../core/fixAll';
 import type { AnalysisResult, EngineConfig, LanguageId } from '../core/types';
+import type { ModuleFacts } from '../core/workspace/facts';
+import type { TypeScriptBaseAnswer, TypeScriptBaseRequest } from '../core/workspace/index';
+import { answerTypeScriptBases, readFacts } from '../core/workspace/read';
 import { HEAVY_LANGUAGE, pickJob } from '../core/worker/affinity';
 import { BATCH_WORKER_LIMITS, type WorkerJob, type WorkerRequest, type WorkerResponse } from '../core/worker/protocol';
 
@@ -98,8 +101,10 @@ export class EnginePool {
 
   private async run(request: WorkerJob): Promise<WorkerResponse> {
     if (this.workers.length === 0) {
+      if (request.kind === 'facts') return { id: 0, ok: true, kind: 'facts', result: await readFacts(request.language, request.text, request.fileName) };
+      if (request.kind === 'typescriptBases') return { id: 0, ok: true, kind: 'typescriptBases', result: answerTypeScriptBases(request) };
       const frontEnd = await getFrontEnd(request.language);
-      if (request.kind === 'analyze') return { id: 0, ok: true, kind: 'analyze', result: analyzeWith(frontEnd, request.text, request.config, request.fileName, this.clock) };
+      if (request.kind === 'analyze') return { id: 0, ok: true, kind: 'analyze', result: analyzeWith(frontEnd, request.text, request.config, request.fileName, this.clock, { facts: request.facts }) };
       if (request.kind === 'fixAll') return { id: 0, ok: true, kind: 'fixAll', result: fixAllWith(frontEnd, request.text, request.config, request) };
       throw new Error('unsupported request');
     }
@@ -110,8 +115,8 @@ export class EnginePool {
   }
 
   /** Like analyzeText, never throws for the file's sake: a failed analysis comes back as `skipped`. */
-  async analyze(language: LanguageId, text: string, config: EngineConfig, fileName: string): Promise<AnalysisResult> {
-    const r = await this.run({ kind: 'analyze', language, text, config, fileName });
+  async analyze(language: LanguageId, text: string, config: EngineConfig, fileName: string, facts = false): Promise<AnalysisResult> {
+    const r = await this.run({ kind: 'analyze', language, text, config, fileName, facts });
     if (!r.ok) return emptyResult({ kind: 'parse-failure', message: `Analysis failed: ${r.error}` });
     if (r.kind !== 'analyze') throw new Error('unexpected answer');
     return r.result;
@@ -121,6 +126,22 @@ export class EnginePool {
     const r = await this.run({ kind: 'fixAll', language, text, config, fileName, ruleIds, safeOnly });
     if (!r.ok) throw new Error(r.error);
     if (r.kind !== 'fixAll') throw new Error('unexpected answer');
+    return r.result;
+  }
+
+  /** The workspace index's facts of a file (src/core/workspace). */
+  async facts(language: LanguageId, text: string, fileName: string): Promise<ModuleFacts> {
+    const r = await this.run({ kind: 'facts', language, text, fileName });
+    if (!r.ok) throw new Error(r.error);
+    if (r.kind !== 'facts') throw new Error('unexpected answer');
+    return r.result;
+  }
+
+  /** Questions for the ts-morph projects of the worker that takes them (each worker keeps its own, idle ones disposed). */
+  async typescriptBases(requests: TypeScriptBaseRequest[]): Promise<TypeScriptBaseAnswer[]> {
+    const r = await this.run({ kind: 'typescriptBases', language: 'typescript', requests });
+    if (!r.ok) throw new Error(r.error);
+    if (r.kind !== 'typescriptBases') throw new Error('unexpected answer');
     return r.result;
   }
 

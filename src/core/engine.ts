@@ -5,12 +5,14 @@ import { ALL_RULE_IDS, DEFAULT_CONFIG, compareFindings, type AnalysisResult, typ
 import { LineIndex, applyEdits } from './text';
 import { isSuppressed, readSuppressions } from './suppression';
 import type { Clock } from './clock';
-import { type FrontEnd, type FrontEndAnalysis, ParseBudgetExceeded } from './frontend';
+import { type AnalysisWants, type FrontEnd, type FrontEndAnalysis, ParseBudgetExceeded } from './frontend';
 import { getPythonFrontEnd } from './python/frontend';
 import { defaultSeverityOf } from './rules/meta';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCacheDir, requireWithCodeCache } from './codeCache';
+import type { TypeScriptProjects } from './typescript/project';
+import type { TypeScriptModuleFacts } from './workspace/facts';
 import { cursorLine } from './completions/cursor';
 import { mayMatchAnItem } from './completions/labels';
 import { type CompletionRequest, type CompletionResult, NO_COMPLETIONS } from './completions/types';
@@ -30,29 +32,34 @@ export function severityOf(config: EngineConfig, ruleId: RawFinding['ruleId'], f
 }
 
 let typescript: Promise<FrontEnd> | undefined;
+let typescriptModule: TypeScriptModule | undefined;
 
 /** The front end of a language. The Python one loads with the engine; the TypeScript one on first use. */
 export function getFrontEnd(language: LanguageId): Promise<FrontEnd> {
   if (language === 'python') return getPythonFrontEnd();
-  // Loaded on first TypeScript analysis only: ts-morph brings its own TypeScript compiler.
-  // The build maps this require to dist/typescript-frontend.js, a bundle of its own.
-  typescript ??= Promise.resolve().then(() => {
-    // From a bundle, the front end's own bundle sits beside it: compiled through a V8 code cache (codeCache.ts).
-    const bundled = join(__dirname, 'typescript-frontend.js');
-    if (existsSync(bundled)) {
-      const mod = requireWithCodeCache(bundled, defaultCacheDir(), warmTypeScript) as TypeScriptModule;
-      return mod.createTypeScriptFrontEnd();
-    }
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require('./typescript/frontend') as TypeScriptModule;
-    return mod.createTypeScriptFrontEnd();
-  });
+  typescript ??= Promise.resolve().then(() => loadTypeScriptModule().createTypeScriptFrontEnd());
   return typescript;
 }
 
+/**
+ * The TypeScript front end's module, loaded once per thread on first use: ts-morph brings its own
+ * TypeScript compiler. The build maps the require to dist/typescript-frontend.js, a bundle of its own,
+ * which also holds the workspace index's TypeScript side (one copy of the compiler).
+ */
+export function loadTypeScriptModule(): TypeScriptModule {
+  if (typescriptModule) return typescriptModule;
+  // From a bundle, the front end's own bundle sits beside it: compiled through a V8 code cache (codeCache.ts).
+  const bundled = join(__dirname, 'typescript-frontend.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  typescriptModule = existsSync(bundled) ? requireWithCodeCache(bundled, defaultCacheDir(), warmTypeScript) as TypeScriptModule : require('./typescript/frontend') as TypeScriptModule;
+  return typescriptModule;
+}
+
 /** What ./typescript/frontend exports. */
-interface TypeScriptModule {
+export interface TypeScriptModule {
   createTypeScriptFrontEnd(): FrontEnd;
+  TypeScriptProjects: typeof TypeScriptProjects;
+  typescriptFactsOfText(text: string, fileName?: string): TypeScriptModuleFacts;
 }
 
 /** Before its code cache is written: one small analysis, so that the parser's and the rules' functions are compiled into it. */
@@ -126,11 +133,11 @@ export async function analyzeText(text: string, options: AnalyzeOptions): Promis
 }
 
 /** Synchronous analysis with a loaded front end (the worker and the CLI use it in loops). */
-export function analyzeWith(frontEnd: FrontEnd, text: string, config: EngineConfig, fileName?: string, clock?: Clock): AnalysisResult {
+export function analyzeWith(frontEnd: FrontEnd, text: string, config: EngineConfig, fileName?: string, clock?: Clock, wants?: AnalysisWants): AnalysisResult {
   const skipped = precheck(text, config);
   if (skipped) return emptyResult(skipped);
   try {
-    const analysis = frontEnd.findRaw(text, config, fileName, clock);
+    const analysis = frontEnd.findRaw(text, config, fileName, clock, wants);
     const findings = finalizeFindings(text, analysis, config);
     return {
       findings,
@@ -143,6 +150,7 @@ export function analyzeWith(frontEnd: FrontEnd, text: string, config: EngineConf
       skipped: analysis.outOfTime
         ? { kind: 'time-budget', message: `Stopped: analysis took longer than ${config.timeBudgetMs} ms (setting onexForge.timeBudgetMs); findings may be incomplete.` }
         : undefined,
+      facts: analysis.facts,
     };
   } catch (error) {
     if (error instanceof ParseBudgetExceeded) {

@@ -7,11 +7,21 @@ import type { EraDecision } from './era';
 import type { Clock } from './clock';
 import type { CommentInfo } from './suppression';
 import type { AnalyzedClass, EngineConfig, FileKind, Fix, Finding, LanguageId, RawFinding, Span } from './types';
+import type { ModuleFacts } from './workspace/facts';
+
+/** What a caller wants from an analysis besides the findings. */
+export interface AnalysisWants {
+  /** The workspace index's facts of the file, read from the tree the analysis built (src/core/workspace). */
+  facts?: boolean;
+}
 
 export interface FrontEnd {
   readonly language: FileKind;
-  /** Finds raw findings; `outOfTime` when the budget ran out part-way, as `clock` (default: the real one) tells. */
-  findRaw(text: string, config: EngineConfig, fileName?: string, clock?: Clock): FrontEndAnalysis;
+  /**
+   * Finds raw findings; `outOfTime` when the budget ran out part-way, as `clock` (default: the real one)
+   * tells. `wants`: what else the caller wants from the analysis (the workspace index's facts).
+   */
+  findRaw(text: string, config: EngineConfig, fileName?: string, clock?: Clock, wants?: AnalysisWants): FrontEndAnalysis;
   fixes(text: string, finding: RawFinding, config: EngineConfig, fileName?: string): Fix[];
   syntaxErrorCount(text: string, fileName?: string): number;
   /** The ONEX snippets and file templates that belong at the request's cursor (./completions). */
@@ -42,6 +52,8 @@ export interface FrontEndAnalysis {
   outOfTime: boolean;
   /** The era the file was given, and why. */
   era?: EraDecision;
+  /** When asked for (AnalysisWants.facts). */
+  facts?: ModuleFacts;
   /** Findings in other files (AnalysisResult.otherFiles), final already: their severities and suppressions applied. */
   otherFiles?: Record<string, Finding[]>;
   /** The file's classes and their roles. */

@@ -144,6 +144,16 @@ function pinInFile(path: string): { version: string; spec: string } | null {
   }) ?? null;
 }
 
+/** The omnibase-core pin of one folder's own uv.lock, poetry.lock or pyproject.toml (in that order), if any. */
+export function pinInFolder(dir: string): ProjectPin | null {
+  for (const name of ['uv.lock', 'poetry.lock', 'pyproject.toml']) {
+    const file = join(dir, name);
+    const pin = pinInFile(file);
+    if (pin) return { ...pin, file };
+  }
+  return null;
+}
+
 /**
  * The omnibase-core pin that governs `start` (a file or a folder): the nearest folder, walking up, whose
  * uv.lock, poetry.lock or pyproject.toml (in that order) names omnibase-core.
@@ -152,11 +162,8 @@ export function findProjectPin(start: string): ProjectPin | null {
   let dir = resolve(start);
   if (fileStamp(dir) !== null) dir = dirname(dir);
   for (;;) {
-    for (const name of ['uv.lock', 'poetry.lock', 'pyproject.toml']) {
-      const file = join(dir, name);
-      const pin = pinInFile(file);
-      if (pin) return { ...pin, file };
-    }
+    const pin = pinInFolder(dir);
+    if (pin) return pin;
     const parent = dirname(dir);
     if (parent === dir) return null;
     dir = parent;

@@ -4,6 +4,7 @@ import type { ClassRole } from './rules/classRoles';
 
 // The engine's shared vocabulary. Nothing here knows about VS Code or about a parser:
 // both language front ends (tree-sitter for Python, ts-morph for TypeScript) produce these.
+import type { ModuleFacts, WorkspaceHints } from './workspace/facts';
 
 export type LanguageId = 'python' | 'typescript';
 
@@ -200,6 +201,11 @@ export interface EngineConfig {
   maxFileSize: number;
   /** Per-file time budget (ms) for analysis. */
   timeBudgetMs: number;
+  /**
+   * What the workspace index knows beyond the analysed file (issue 22): node bases defined in other files
+   * of the workspace, and this file's classes that other files derive from. Absent: the file on its own.
+   */
+  workspace?: WorkspaceHints;
 }
 
 export const DEFAULT_CONFIG: EngineConfig = {
@@ -238,6 +244,8 @@ export interface AnalysisResult {
   /** Wall time spent on parse and rules, in milliseconds. */
   parseMs: number;
   rulesMs: number;
+  /** The workspace index's facts of the file, when asked for (read from the analysis's own tree). */
+  facts?: ModuleFacts;
   /** The era the file was given, and why (for hovers and the status); absent when it was not analysed. */
   era?: EraDecision;
   /**

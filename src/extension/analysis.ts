@@ -8,7 +8,7 @@ import { analyzeWith, finalizeFindings, precheck } from '../core/engine';
 import { contractChecksPackage } from '../core/contracts';
 import { getPythonFrontEnd } from '../core/python/frontend';
 import type { AnalysisResult, EngineConfig, FileKind, LanguageId } from '../core/types';
-import { engineConfigFor, settingsFor } from './config';
+import { analysisConfigFor, settingsFor } from './config';
 import { isContractDocument, type ContractWorkspace } from './contracts';
 import { toDiagnostic } from './diagnostics';
 import { analysisLine } from './messages';
@@ -110,7 +110,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     }
     const version = document.version;
     const text = document.getText();
-    const config = engineConfigFor(document.uri);
+    const config = analysisConfigFor(document.uri);
     const started = performance.now();
     // (Contracts are checked here too: their checks read the package through the open documents.)
     const here = language === 'contract' || (language === 'python' && text.length <= MAIN_THREAD_LIMIT);
@@ -168,7 +168,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
     this.states.set(key, state);
     const previous = state.tree && state.version === document.version ? state.tree : undefined;
     try {
-      const analysis = frontEnd.findRawKeepingTree(text, config, previous, document.uri.fsPath);
+      // The facts feed the workspace index (the ONEX Nodes view) as the user types.
+      const analysis = frontEnd.findRawKeepingTree(text, config, previous, document.uri.fsPath, undefined, { facts: true });
       if (state.tree && state.tree !== analysis.tree) state.tree.delete();
       state.tree = analysis.tree;
       state.version = document.version;
@@ -180,16 +181,17 @@ export class DocumentAnalyzer implements vscode.Disposable {
         era: analysis.era,
         classes: analysis.classes,
         skipped: analysis.outOfTime ? { kind: 'time-budget', message: `Stopped: analysis took longer than ${config.timeBudgetMs} ms (setting onexForge.timeBudgetMs).` } : undefined,
+        facts: analysis.facts,
       };
     } catch {
       state.tree?.delete();
       state.tree = undefined;
-      return analyzeWith(frontEnd, text, config);
+      return analyzeWith(frontEnd, text, config, document.uri.fsPath, undefined, { facts: true });
     }
   }
 
   private async analyzeInWorker(language: LanguageId, text: string, config: EngineConfig, fileName: string, timeoutMs: number): Promise<AnalysisResult> {
-    const response = await this.worker.request({ kind: 'analyze', language, text, config, fileName }, timeoutMs);
+    const response = await this.worker.request({ kind: 'analyze', language, text, config, fileName, facts: true }, timeoutMs);
     if (!response.ok) throw new Error(response.error);
     if (response.kind !== 'analyze') throw new Error('unexpected worker answer');
     return response.result;

@@ -16,7 +16,7 @@ import type { ProductionClass } from '../core/frontend';
 import type { FileKind, Finding, Fix, LanguageId, RuleId, Span, TextEdit } from '../core/types';
 import type { DocumentAnalyzer } from './analysis';
 import { languageOf } from './analysis';
-import { engineConfigFor, settingsFor } from './config';
+import { analysisConfigFor, settingsFor } from './config';
 import { ruleIdOf } from './diagnostics';
 import { type EngineBridge, minimalReplacement } from './engineBridge';
 
@@ -112,6 +112,8 @@ export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCod
           { kind: 'fix', uri, version, ruleId: finding.ruleId, message: finding.message, span: finding.span, fixId: hint.id });
         action.diagnostics = [diagnostic];
         action.isPreferred = hint.preferred === true;
+        // Runs after the edit: completes the walkthrough's "fix one from the lightbulb" step.
+        action.command = { command: 'onexForge.fixApplied', title: hint.title };
         fixes.push(action);
       }
     }
@@ -170,6 +172,7 @@ export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCod
       { kind: 'productionReady', uri: document.uri.toString(), version: document.version, className: cls.name, span: cls.span });
     action.diagnostics = diagnostics.filter((d, i) => inside(spans[i], cls.span));
     action.isPreferred = spans.some((s) => s.start === cls.nameSpan.start && s.end === cls.nameSpan.end);
+    action.command = { command: 'onexForge.fixApplied', title: action.title };
     return action;
   }
 
@@ -178,7 +181,7 @@ export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCod
     let classes = this.classCache.get(key);
     if (!classes) {
       if (this.classCache.size > 50) this.classCache.clear();
-      classes = this.bridge.productionClasses(language, document.getText(), engineConfigFor(document.uri), document.uri.fsPath);
+      classes = this.bridge.productionClasses(language, document.getText(), analysisConfigFor(document.uri), document.uri.fsPath);
       classes.catch(() => this.classCache.delete(key));
       this.classCache.set(key, classes);
     }
@@ -191,7 +194,7 @@ export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCod
     if (cached) return cached;
     let hints: FixHint[] = [];
     try {
-      const { fixes } = await this.bridge.fixes(language, document.getText(), finding, engineConfigFor(document.uri), document.uri.fsPath);
+      const { fixes } = await this.bridge.fixes(language, document.getText(), finding, analysisConfigFor(document.uri), document.uri.fsPath);
       hints = fixes.map((f) => ({ id: f.id, title: f.title, safety: f.safety, preferred: f.preferred }));
     } catch (error) {
       this.log.error(`Computing fixes for ${finding.ruleId} failed: ${(error as Error).message}`);
@@ -213,7 +216,7 @@ export class OnexCodeActionProvider implements vscode.CodeActionProvider<OnexCod
       return action;
     }
     const text = document.getText();
-    const config = engineConfigFor(document.uri);
+    const config = analysisConfigFor(document.uri);
     try {
       if (data.kind === 'fix') {
         const analysis = await this.bridge.analyze(language, text, config, document.uri.fsPath);

@@ -6,6 +6,7 @@ import { loadProjectConfig, type ProjectConfig } from '../core/projectConfig';
 import { findPackageFacts, findProjectRoot } from '../core/packageFacts';
 import { findProjectPin } from '../core/projectPin';
 import type { EngineConfig, RuleId, Severity } from '../core/types';
+import { type WorkspaceHints, withHints } from '../core/workspace/facts';
 import type { EraSetting } from '../core/era';
 
 export const SECTION = 'onexForge';
@@ -62,6 +63,22 @@ export function engineConfigFor(uri: vscode.Uri, loaded?: ProjectConfig | null):
     maxFileSize: explicit<number>(c, 'maxFileSize') ?? project.maxFileSize,
     timeBudgetMs: explicit<number>(c, 'timeBudgetMs') ?? project.timeBudgetMs,
   });
+}
+
+let hintsFor: ((uri: vscode.Uri) => WorkspaceHints | undefined) | undefined;
+
+/** Wires the workspace index's hints (what it knows of a file beyond its text) into analysisConfigFor. */
+export function provideWorkspaceHints(provider: (uri: vscode.Uri) => WorkspaceHints | undefined): void {
+  hintsFor = provider;
+}
+
+/**
+ * The configuration a document is analysed and fixed with: engineConfigFor plus what the workspace
+ * index says of the file (node bases defined in other files), so that analyses, quick fixes and fix-all
+ * see the same node classes.
+ */
+export function analysisConfigFor(uri: vscode.Uri): EngineConfig {
+  return withHints(engineConfigFor(uri), hintsFor?.(uri));
 }
 
 /**

@@ -5,9 +5,10 @@ import type * as vscode from 'vscode';
 import { analyzeWith, completionsWith, fixesWith, getFrontEnd, type FixesResult } from '../core/engine';
 import type { CompletionRequest, CompletionResult } from '../core/completions/types';
 import { fixAllWith, type FixAllResult } from '../core/fixAll';
-import type { ProductionClass } from '../core/frontend';
+import type { AnalysisWants, ProductionClass } from '../core/frontend';
 import type { AnalysisResult, EngineConfig, FileKind, LanguageId, RawFinding, Span } from '../core/types';
 import type { WorkerJob } from '../core/worker/protocol';
+import type { TypeScriptBaseAnswer, TypeScriptBaseRequest } from '../core/workspace/index';
 import type { ContractWorkspace } from './contracts';
 import type { ScanPool } from './scanPool';
 import type { WorkerClient } from './workerClient';
@@ -17,6 +18,9 @@ const MAIN_THREAD_LIMIT = 200_000;
 export class EngineBridge {
   /** `scan` serves workspace scans; without it they go to the editors' worker. */
   constructor(private readonly worker: WorkerClient, private readonly scan?: ScanPool, private readonly contracts?: ContractWorkspace) {}
+
+  /** Workspace scans running (Check Workspace, the nodes view's first scan): they share the scan workers. */
+  private scans = 0;
 
   private contractFrontEnd() {
     if (!this.contracts) throw new Error('contract.yaml is not checked here');
@@ -35,10 +39,10 @@ export class EngineBridge {
    * Where: 'auto' analyses small Python texts here and the rest in the editors' worker; 'worker' always
    * in that worker (a file re-checked from disk); 'scan' in the workspace scan's pool.
    */
-  async analyze(language: FileKind, text: string, config: EngineConfig, fileName?: string, where: 'auto' | 'worker' | 'scan' = 'auto'): Promise<AnalysisResult> {
+  async analyze(language: FileKind, text: string, config: EngineConfig, fileName?: string, where: 'auto' | 'worker' | 'scan' = 'auto', wants: AnalysisWants = {}): Promise<AnalysisResult> {
     if (language === 'contract') return analyzeWith(await this.contractFrontEnd(), text, config, fileName);
-    if (where === 'auto' && this.here(language, text)) return analyzeWith(await getFrontEnd('python'), text, config, fileName);
-    const job = { kind: 'analyze' as const, language, text, config, fileName };
+    if (where === 'auto' && this.here(language, text)) return analyzeWith(await getFrontEnd('python'), text, config, fileName, undefined, wants);
+    const job = { kind: 'analyze' as const, language, text, config, fileName, facts: wants.facts };
     const r = where === 'scan' && this.scan ? await this.scan.request(job, this.timeout(config)) : await this.worker.request(job, this.timeout(config));
     if (!r.ok) throw new Error(r.error);
     if (r.kind !== 'analyze') throw new Error('unexpected worker answer');
@@ -73,9 +77,26 @@ export class EngineBridge {
     if (this.scan) this.scan.gatherHeavy = on;
   }
 
-  /** Stops the scan workers when a workspace scan ends. */
+  /** A workspace scan starts: the scan workers stay until the last running scan ends. */
+  beginScan(): void {
+    this.scans++;
+  }
+
+  /** Stops the scan workers when the last running workspace scan ends. */
   endScan(): void {
-    this.scan?.dispose();
+    this.scans = Math.max(0, this.scans - 1);
+    if (this.scans === 0) this.scan?.dispose();
+  }
+
+  /**
+   * Questions for the editors' worker's ts-morph projects (the workspace index's TypeScript bases that
+   * come from other modules); `changed` files are read again and `createdOrDeleted` makes them afresh first.
+   */
+  async typescriptBases(requests: TypeScriptBaseRequest[], changed: string[], createdOrDeleted: boolean): Promise<TypeScriptBaseAnswer[]> {
+    const r = await this.worker.request({ kind: 'typescriptBases', language: 'typescript', requests, changed, createdOrDeleted }, 60_000);
+    if (!r.ok) throw new Error(r.error);
+    if (r.kind !== 'typescriptBases') throw new Error('unexpected worker answer');
+    return r.result;
   }
 
   /** Always in the worker: fix-all re-analyses the file in passes and would block typing and saving. */

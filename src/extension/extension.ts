@@ -8,6 +8,10 @@ import { OnexCodeActionProvider } from './codeActions';
 import { OnexCompletionProvider } from './completions';
 import { SECTION } from './config';
 import { CONTRACT_SELECTOR, ContractCompletionProvider, ContractHoverProvider, ContractWorkspace, isContractDocument } from './contracts';
+import { type NodesTreeProvider, registerNodesView } from './nodesView';
+import type { NodesModel } from '../core/workspace/nodes';
+import { registerWalkthrough } from './walkthrough';
+import { WorkspaceNodes } from './workspaceNodes';
 import { SHOW_RULE_DOCS, docsUri } from './diagnostics';
 import { RULE_META } from '../core/rules/meta';
 import { EngineBridge } from './engineBridge';
@@ -28,6 +32,8 @@ export interface OnexForgeApi {
   ui: UiEvents;
   /** The folder of the extension's logs: the "ONEX Forge" output channel is written there. */
   logUri: vscode.Uri;
+  /** The ONEX Nodes view (tests read its tree; `scanned` resolves once its first scan is done). */
+  nodes: { tree: NodesTreeProvider; model: NodesModel; scanned(): Promise<void> };
 }
 
 export function activate(context: vscode.ExtensionContext): OnexForgeApi {
@@ -38,17 +44,33 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
   const scanPool = new ScanPool(join(context.extensionPath, 'dist'), (m) => output.warn(m));
   const contracts = new ContractWorkspace((document) => analyzer.schedule(document, 0));
   const bridge = new EngineBridge(worker, scanPool, contracts);
+  // The workspace index and its nodes: fed by every analysis, read by every analysis (cheap: nothing
+  // is scanned until the ONEX Nodes view is first shown).
+  const nodes = new WorkspaceNodes(bridge, output);
   const status = new AnalysisStatus();
   const analyzer = new DocumentAnalyzer(diagnostics, worker, output, {
     onAnalysed(document, result, durationMs) {
       if (vscode.window.activeTextEditor?.document === document) status.update(result, durationMs);
+      nodes.analysed(document.uri, result);
     },
   }, contracts);
-  const checker = new WorkspaceChecker(diagnostics, bridge, output, ui);
+  const checker = new WorkspaceChecker(diagnostics, bridge, output, ui, {
+    configFor: (uri, config) => nodes.configFor(uri, config),
+    checked: (uri, result) => nodes.analysed(uri, result),
+  });
+  const openDocument = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  nodes.setHost({
+    owns: (uri) => !!openDocument(uri) || checker.isChecked(uri),
+    reanalyse: (uri) => {
+      const document = openDocument(uri);
+      if (document) analyzer.schedule(document, 0);
+      else void checker.checkFile(uri).catch(() => undefined);
+    },
+  });
   const actions = new OnexCodeActionProvider(analyzer, bridge, output);
 
   context.subscriptions.push(
-    output, ui, diagnostics, status, analyzer, checker, contracts, { dispose: () => worker.dispose() }, { dispose: () => scanPool.dispose() },
+    output, ui, diagnostics, status, analyzer, checker, contracts, nodes, { dispose: () => worker.dispose() }, { dispose: () => scanPool.dispose() },
     vscode.languages.registerCodeActionsProvider([{ language: 'python' }, { language: 'typescript' }, ...CONTRACT_SELECTOR], actions, OnexCodeActionProvider.metadata),
     vscode.languages.registerCompletionItemProvider(
       [{ language: 'python' }, { language: 'typescript' }], new OnexCompletionProvider(bridge, output), ...OnexCompletionProvider.triggerCharacters),
@@ -84,6 +106,8 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
     vscode.commands.registerCommand('onexForge.fixAllSafe', () => fixAllSafeInEditor(bridge, output)),
   );
   registerScaffoldCommands(context, ui, output);
+  const tree = registerNodesView(context, nodes, bridge, output);
+  registerWalkthrough(context);
 
   for (const document of vscode.workspace.textDocuments) {
     if (languageOf(document)) analyzer.schedule(document, 0);
@@ -96,6 +120,7 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
     checkWorkspace: () => checker.run(),
     ui,
     logUri: context.logUri,
+    nodes: { tree, model: nodes.model, scanned: () => nodes.ensureScanned() },
   };
 }
 

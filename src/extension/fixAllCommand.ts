@@ -1,7 +1,7 @@
 // "ONEX: Fix All Safe Problems in File": the same safe fixes as source.fixAll.onex, on demand.
 import * as vscode from 'vscode';
 import { languageOf } from './analysis';
-import { engineConfigFor } from './config';
+import { analysisConfigFor } from './config';
 import { type EngineBridge, minimalReplacement } from './engineBridge';
 
 export async function fixAllSafeInEditor(bridge: EngineBridge, output: vscode.LogOutputChannel): Promise<number> {
@@ -14,7 +14,7 @@ export async function fixAllSafeInEditor(bridge: EngineBridge, output: vscode.Lo
   const document = editor.document;
   const version = document.version;
   const text = document.getText();
-  const result = await bridge.fixAll(language, text, engineConfigFor(document.uri), null, true, document.uri.fsPath);
+  const result = await bridge.fixAll(language, text, analysisConfigFor(document.uri), null, true, document.uri.fsPath);
   for (const reason of result.refused) output.warn(reason);
   const replacement = minimalReplacement(text, result.text);
   if (!replacement) {

@@ -4,15 +4,21 @@
 // a cancelled or failed check says so. Findings stay in the Problems panel until the file changes (a
 // watcher re-checks changed files).
 import * as vscode from 'vscode';
-import { GitIgnore } from '../core/gitignore';
 import { ProjectPlanner } from '../core/projectConfig';
-import { languageOfPath, type EngineConfig } from '../core/types';
+import { languageOfPath, type AnalysisResult, type EngineConfig } from '../core/types';
 import { engineConfigFor } from './config';
 import { toDiagnostic } from './diagnostics';
 import type { EngineBridge } from './engineBridge';
 import { analysisLine, checkWorkspaceMessage, type CheckOutcome } from './messages';
 import { scanByLanguage } from './scanPool';
 import type { UserInterface } from './ui';
+import { workspaceSourceFiles } from './workspaceNodes';
+
+/** What the workspace index (the ONEX Nodes view) adds to a check: each file's hints, and each file's result. */
+export interface CheckListener {
+  configFor(uri: vscode.Uri, config: EngineConfig): EngineConfig;
+  checked(uri: vscode.Uri, result: AnalysisResult): void;
+}
 
 export interface CheckWorkspaceResult {
   /** Files checked. */
@@ -46,6 +52,7 @@ export class WorkspaceChecker implements vscode.Disposable {
     private readonly bridge: EngineBridge,
     private readonly output: vscode.LogOutputChannel,
     private readonly ui: UserInterface,
+    private readonly listener?: CheckListener,
   ) {
     this.watcher = vscode.workspace.createFileSystemWatcher('**/*.{py,ts}');
     const recheck = (uri: vscode.Uri) => {
@@ -102,19 +109,11 @@ export class WorkspaceChecker implements vscode.Disposable {
     folders: readonly vscode.WorkspaceFolder[], outcome: CheckOutcome,
     progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken,
   ): Promise<void> {
-    const files: vscode.Uri[] = [];
-    for (const folder of folders) {
-      // files.exclude applies when no exclude glob is given; .gitignore and the project's exclude are ours.
-      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{py,ts}'), undefined, undefined, token);
-      const git = folder.uri.scheme === 'file' ? new GitIgnore(folder.uri.fsPath) : null;
-      for (const uri of found) {
-        if (!languageOfPath(uri.path) || uri.path.includes('/node_modules/')) continue;
-        if (git?.ignores(uri.fsPath)) continue;
-        files.push(uri);
-      }
-    }
+    // files.exclude, .gitignore and node_modules are left out here; the project's exclude per file.
+    const files = await workspaceSourceFiles(folders, token);
     outcome.total = files.length;
     const scan: ScanPlan = { projects: new ProjectPlanner(), configs: new Map() };
+    this.bridge.beginScan();
     // Two files in flight per scan worker: each has its next file while the host reads and converts.
     // TypeScript files gather on the workers that have loaded TypeScript while Python files remain.
     try {
@@ -157,7 +156,8 @@ export class WorkspaceChecker implements vscode.Disposable {
     const bytes = await vscode.workspace.fs.readFile(uri);
     const text = decoder.decode(bytes);
     const started = performance.now();
-    const result = await this.bridge.analyze(language, text, config, uri.fsPath, where);
+    const result = await this.bridge.analyze(language, text, this.listener?.configFor(uri, config) ?? config, uri.fsPath, where, { facts: !!this.listener });
+    this.listener?.checked(uri, result);
     if (result.skipped) this.output.info(`${vscode.workspace.asRelativePath(uri)}: ${result.skipped.message}`);
     if (this.output.logLevel <= vscode.LogLevel.Debug) {
       this.output.debug(analysisLine(vscode.workspace.asRelativePath(uri), undefined, result, performance.now() - started, where === 'scan' ? 'workspace check' : 'worker'));
@@ -165,6 +165,11 @@ export class WorkspaceChecker implements vscode.Disposable {
     this.diagnostics.set(uri, result.findings.map((f) => toDiagnostic(f)));
     this.checked.add(uri.toString());
     return result.findings.length;
+  }
+
+  /** Whether the Problems panel holds this file's findings from a check (not from an editor). */
+  isChecked(uri: vscode.Uri): boolean {
+    return this.checked.has(uri.toString());
   }
 
   dispose(): void {

@@ -149,10 +149,13 @@ describe('TypeScript front end', () => {
       return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
     });
     // The front end's code: src/core/typescript/, and the rules' TypeScript modules (each rule's
-    // typescript.ts, the shared typescript*.ts beside them), which go into its bundle.
+    // typescript.ts, the shared typescript*.ts beside them), which go into its bundle. The ts-morph
+    // project (project.ts) is the one module that type-checks: it answers the workspace index's
+    // cross-file questions, never the typing path; only the bundle's entry (frontend.ts) re-exports it.
+    const project = join(__dirname, '..', '..', 'src', 'core', 'typescript', 'project.ts');
     const isTypeScriptRuleModule = (file: string): boolean => file.startsWith(join(__dirname, '..', '..', 'src', 'core', 'rules')) && /^typescript/.test(basename(file));
     const frontEnd = [
-      ...sources(join(__dirname, '..', '..', 'src', 'core', 'typescript')),
+      ...sources(join(__dirname, '..', '..', 'src', 'core', 'typescript')).filter((f) => f !== project),
       ...sources(join(__dirname, '..', '..', 'src', 'core', 'rules')).filter(isTypeScriptRuleModule),
     ];
     assert.ok(frontEnd.length >= 30);
@@ -160,7 +163,10 @@ describe('TypeScript front end', () => {
       const text = readFileSync(file, 'utf8');
       assert.ok(!/from 'typescript'|require\('typescript'\)/.test(text), `${file} imports the typescript package`);
       assert.ok(!/getTypeChecker|getPreEmitDiagnostics|getSemanticDiagnostics|getProgram\(/.test(text), `${file} type-checks`);
+      if (basename(file) !== 'frontend.ts') assert.ok(!/from '\.\/project'/.test(text), `${file} imports the ts-morph project`);
+      else assert.ok(!/^import .* from '\.\/project'/m.test(text), 'the front end only re-exports the project');
     }
+    assert.ok(!/from 'typescript'|require\('typescript'\)/.test(readFileSync(project, 'utf8')), 'project.ts uses the compiler ts-morph bundles');
     for (const file of sources(join(__dirname, '..', '..', 'src', 'core', 'scaffold', 'typescript'))) {
       assert.ok(!/from 'ts-morph'|require\('ts-morph'\)/.test(readFileSync(file, 'utf8')), `${file} imports ts-morph`);
     }

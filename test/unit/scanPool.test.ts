@@ -55,7 +55,7 @@ describe('workspace scan scheduling', () => {
       readonly seen: string[] = [];
       async request(job: WorkerJob): Promise<WorkerResponse> {
         this.inFlight++;
-        this.seen.push(job.fileName!);
+        this.seen.push('fileName' in job ? job.fileName! : job.kind);
         await tick(job.language === 'typescript' ? 1 : 2);
         this.inFlight--;
         return { id: 0, ok: true, kind: 'analyze', result: { findings: [], syntaxErrors: 0 } } as unknown as WorkerResponse;

@@ -7,7 +7,7 @@ import type { Parser, Tree } from 'web-tree-sitter';
 import { type Clock, systemClock } from '../clock';
 import { pythonCompletions } from '../completions/python';
 import type { CompletionRequest, CompletionResult } from '../completions/types';
-import { type FrontEnd, type FrontEndAnalysis, type KeptAnalysis, ParseBudgetExceeded, type ProductionClass } from '../frontend';
+import { type AnalysisWants, type FrontEnd, type FrontEndAnalysis, type KeptAnalysis, ParseBudgetExceeded, type ProductionClass } from '../frontend';
 import { roleOf } from '../rules/classRoles';
 import type { PythonRule } from '../rules/rule';
 import { PYTHON_RULES, PYTHON_RULES_BY_ID } from '../rules/python';
@@ -16,6 +16,7 @@ import type { EraDecision } from '../era';
 import type { CommentInfo } from '../suppression';
 import type { AnalyzedClass, EngineConfig, Fix, RawFinding } from '../types';
 import { buildPyFile, type PyFile } from './model';
+import { pythonModuleFacts } from '../workspace/pythonFacts';
 import { getPythonParser } from './parser';
 import { type RecordedAnalysis, configKey, moveClasses, moveFindings, offsetsAfterUnreadEdit } from './reuse';
 import { classRoles } from '../rules/classRoles';
@@ -116,8 +117,8 @@ export class PythonEngineFrontEnd implements FrontEnd {
 
   constructor(readonly inner: PythonFrontEnd) {}
 
-  findRaw(text: string, config: EngineConfig, fileName?: string, clock: Clock = systemClock): FrontEndAnalysis {
-    const analysis = this.analyse(text, config, undefined, false, fileName, clock);
+  findRaw(text: string, config: EngineConfig, fileName?: string, clock: Clock = systemClock, wants?: AnalysisWants): FrontEndAnalysis {
+    const analysis = this.analyse(text, config, undefined, false, fileName, clock, wants);
     this.remember({ text, tree: analysis.tree, syntaxErrors: analysis.syntaxErrors });
     return analysis;
   }
@@ -126,12 +127,12 @@ export class PythonEngineFrontEnd implements FrontEnd {
    * Like findRaw, but re-parses incrementally from `previous` (already `edit`ed to match text) and
    * hands the new tree to the caller, who keeps it for the next edit and deletes it when done.
    */
-  findRawKeepingTree(text: string, config: EngineConfig, previous?: Tree, fileName?: string, clock: Clock = systemClock): KeptAnalysis<Tree> {
-    return this.analyse(text, config, previous, true, fileName, clock);
+  findRawKeepingTree(text: string, config: EngineConfig, previous?: Tree, fileName?: string, clock: Clock = systemClock, wants?: AnalysisWants): KeptAnalysis<Tree> {
+    return this.analyse(text, config, previous, true, fileName, clock, wants);
   }
 
   /** `keep`: the caller keeps the tree for its next edit, so what the analysis read is recorded for it. */
-  private analyse(text: string, config: EngineConfig, previous: Tree | undefined, keep: boolean, fileName: string | undefined, clock: Clock): KeptAnalysis<Tree> {
+  private analyse(text: string, config: EngineConfig, previous: Tree | undefined, keep: boolean, fileName: string | undefined, clock: Clock, wants?: AnalysisWants): KeptAnalysis<Tree> {
     const t0 = clock();
     const tree = this.inner.parse(text, previous, config.timeBudgetMs, clock);
     const t1 = clock();
@@ -173,6 +174,8 @@ export class PythonEngineFrontEnd implements FrontEnd {
       // Suppression comments only matter when there is something to suppress.
       raw: raw!.slice(), comments: raw!.length > 0 ? this.inner.commentsIn(view.rootNode) : [], syntaxErrors: this.inner.syntaxErrorCount(tree),
       parseMs: t1 - t0, rulesMs: t2 - t1, outOfTime, tree, carriedOver, era, classes,
+      // Read after the rules, outside the record of what they read (view.observer).
+      facts: wants?.facts ? pythonModuleFacts(view.rootNode) : undefined,
     };
   }
 

@@ -11,6 +11,7 @@ import {
 import { importsOf } from './imports';
 import { RUNTIME_HOST_ERRORS } from '../framework';
 import { SyntaxTree } from './view';
+import { workspaceNodeBases } from '../workspace/facts';
 
 export const NODE_BASE_CLASSES = [
   'NodeEffect', 'NodeCompute', 'NodeReducer', 'NodeOrchestrator',
@@ -97,7 +98,7 @@ export function moduleLevelStatements(root: Node): Node[] {
   return out;
 }
 
-function collectAliases(stmts: Node[]): Map<string, string> {
+export function collectAliases(stmts: Node[]): Map<string, string> {
   const aliases = new Map<string, string>();
   for (const s of stmts) {
     if (s.type === 'import_from_statement' || s.type === 'import_statement') {
@@ -139,7 +140,7 @@ function namesMeaning(aliases: Map<string, string>, originals: string[]): Set<st
   return out;
 }
 
-function baseName(expr: Node, aliases: Map<string, string>): string | null {
+export function baseName(expr: Node, aliases: Map<string, string>): string | null {
   let e: Node | null = expr;
   if (e.type === 'keyword_argument') return null; // metaclass=...
   if (e.type === 'subscript') e = field(e, 'value'); // NodeEffect[In, Out]
@@ -253,7 +254,9 @@ export function buildPyFile(text: string, tree: Tree, config: EngineConfig, view
     });
   }
   const classesByName = new Map(classes.map((c) => [c.name, c]));
-  const nodeBases = new Set([...NODE_BASE_CLASSES, ...config.nodeBaseClasses]);
+  // Node bases defined in other files of the workspace come from its index (EngineConfig.workspace).
+  const fromWorkspace = workspaceNodeBases(config.workspace);
+  const nodeBases = new Set([...NODE_BASE_CLASSES, ...config.nodeBaseClasses, ...fromWorkspace.keys()]);
   const isNodeByBases = (c: PyClass, seen: Set<string>): boolean => {
     if (seen.has(c.name)) return false;
     seen.add(c.name);
@@ -263,7 +266,7 @@ export function buildPyFile(text: string, tree: Tree, config: EngineConfig, view
     // A class with no base at all is never a node class: today's def-B handlers are plain classes, often
     // named Node…Compute (rules.md, "Where rules look").
     c.isNode = isNodeByBases(c, new Set()) || (c.bases.length > 0 && NODE_NAME_PATTERN.test(c.name));
-    if (c.isNode) c.kind = kindOf([c.name, ...c.bases]);
+    if (c.isNode) c.kind = kindOf([c.name, ...c.bases]) ?? c.bases.map((b) => fromWorkspace.get(b)).find((k) => k) ?? null;
   }
   const imports = importsOf(root);
   const infraImports = imports.filter((i) => i.module === 'omnibase_infra' || i.module.startsWith('omnibase_infra.'));

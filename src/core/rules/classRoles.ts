@@ -76,6 +76,8 @@ function roleOfClass(file: PyFile, cls: PyClass, derivedFrom: ReadonlyMap<string
     // A base: another class of the file derives from it (test doubles deriving from it do not count).
     const derived = (derivedFrom.get(cls.name) ?? []).filter((d) => d !== cls && !TEST_DOUBLE_NAME.test(d.name));
     if (derived.length > 0) return { role: 'base', reason: `a base class: ${derived.map((d) => d.name).join(', ')} derive${derived.length === 1 ? 's' : ''} from it` };
+    // Or a class in another file of the workspace does (the workspace index's hints, EngineConfig.workspace).
+    if (file.config.workspace?.derivedClasses.includes(cls.name)) return { role: 'base', reason: 'a base class: a class in another file of the workspace derives from it' };
     if (cls.isDeclarative) return { role: 'declarative-node', reason: 'a declarative node: its behaviour lives in its contract and handlers' };
     return { role: 'production-node', reason: cls.kind === 'effect' || cls.kind === 'orchestrator' ? `an ${cls.kind} node class` : `a ${cls.kind ?? 'node'} node class` };
   }

@@ -25,7 +25,7 @@ function providedConcerns(file: TsFile, cls: TsClass): Set<Concern> {
   return provides;
 }
 
-function roleOfClass(cls: TsClass, derived: readonly TsClass[], testFile: boolean): Omit<TsClassRoleInfo, 'provides'> {
+function roleOfClass(cls: TsClass, derived: readonly TsClass[], testFile: boolean, derivedElsewhere: readonly string[]): Omit<TsClassRoleInfo, 'provides'> {
   if (!cls.isNode) return { role: 'other', reason: 'not a node class' };
   if (testFile) return { role: 'test-double', reason: 'a node class in a test file' };
   if (TEST_DOUBLE_NAME.test(cls.name)) return { role: 'test-double', reason: `a test double: named ${cls.name}` };
@@ -33,6 +33,8 @@ function roleOfClass(cls: TsClass, derived: readonly TsClass[], testFile: boolea
   if (cls.isAbstract) return { role: 'base', reason: 'a base class: abstract' };
   const extending = derived.filter((d) => !TEST_DOUBLE_NAME.test(d.name));
   if (extending.length > 0) return { role: 'base', reason: `a base class: ${extending.map((d) => d.name).join(', ')} extend${extending.length === 1 ? 's' : ''} it` };
+  // Or a class in another file of the workspace does (the workspace index's hints, EngineConfig.workspace).
+  if (derivedElsewhere.includes(cls.name)) return { role: 'base', reason: 'a base class: a class in another file of the workspace extends it' };
   if (cls.isDeclarative) return { role: 'declarative-node', reason: 'a declarative node: its behaviour lives in its contract and handlers' };
   const kind = cls.kind ?? 'node';
   return { role: 'production-node', reason: `${kind === 'effect' || kind === 'orchestrator' ? 'an' : 'a'} ${kind} node class` };
@@ -52,7 +54,7 @@ export function typescriptClassRoles(file: TsFile): ReadonlyMap<TsClass, TsClass
   const testFile = isTestFile(file.fileName, file.config.projectRoot, file.config.testFiles);
   for (const cls of file.classes) {
     const derived = (derivedFrom.get(cls.name) ?? []).filter((d) => d !== cls);
-    found.set(cls, { ...roleOfClass(cls, derived, testFile), provides: providedConcerns(file, cls) });
+    found.set(cls, { ...roleOfClass(cls, derived, testFile, file.config.workspace?.derivedClasses ?? []), provides: providedConcerns(file, cls) });
   }
   roles.set(file, found);
   return found;

@@ -8,7 +8,7 @@ import { type Clock, systemClock } from '../clock';
 import { typeScriptCompletions } from './completions';
 import type { CompletionRequest, CompletionResult } from '../completions/types';
 import { resolveEra } from '../era';
-import type { FrontEnd, FrontEndAnalysis, ProductionClass } from '../frontend';
+import type { AnalysisWants, FrontEnd, FrontEndAnalysis, ProductionClass } from '../frontend';
 import type { EngineConfig, Fix, RawFinding } from '../types';
 import { suppressionComments } from './comments';
 import { buildTsFile, parseDiagnostics, type TsFile } from './model';
@@ -16,6 +16,8 @@ import { parseStandalone } from './parse';
 import { TYPESCRIPT_RULES, TYPESCRIPT_RULES_BY_ID } from '../rules/typescript';
 import { appliesIn, withEraSeverity } from '../rules/eras';
 import { forgetRecentIndex } from './tree';
+import type { TypeScriptModuleFacts } from '../workspace/facts';
+import { typescriptModuleFacts } from './workspaceFacts';
 
 export class TypeScriptFrontEnd implements FrontEnd {
   readonly language = 'typescript' as const;
@@ -28,7 +30,7 @@ export class TypeScriptFrontEnd implements FrontEnd {
   }
 
   private model(text: string, config: EngineConfig, fileName: string | undefined): { file: TsFile; parseMs: number } {
-    const configKey = JSON.stringify([config.nodeBaseClasses, config.startMethods, config.stopMethods, config.frameworkTarget, config.testFiles, config.projectRoot]);
+    const configKey = JSON.stringify([config.nodeBaseClasses, config.startMethods, config.stopMethods, config.frameworkTarget, config.testFiles, config.projectRoot, config.workspace]);
     if (this.last && this.last.text === text && this.last.fileName === fileName && this.last.configKey === configKey) {
       this.last.file.config = config;
       return { file: this.last.file, parseMs: 0 };
@@ -45,7 +47,7 @@ export class TypeScriptFrontEnd implements FrontEnd {
     return { file, parseMs };
   }
 
-  findRaw(text: string, config: EngineConfig, fileName?: string, clock: Clock = systemClock): FrontEndAnalysis {
+  findRaw(text: string, config: EngineConfig, fileName?: string, clock: Clock = systemClock, wants?: AnalysisWants): FrontEndAnalysis {
     const t0 = clock();
     const { file } = this.model(text, config, fileName);
     const t1 = clock();
@@ -70,6 +72,7 @@ export class TypeScriptFrontEnd implements FrontEnd {
       rulesMs: t2 - t1,
       outOfTime,
       era: file.era,
+      facts: wants?.facts ? typescriptModuleFacts(file.sf) : undefined,
     };
   }
 
@@ -104,4 +107,13 @@ export class TypeScriptFrontEnd implements FrontEnd {
 
 export function createTypeScriptFrontEnd(): FrontEnd {
   return new TypeScriptFrontEnd();
+}
+
+// The bundle's other exports: the workspace index's TypeScript side, which needs the same compiler (one
+// copy of it per thread). The analysis above never uses the project.
+export { TypeScriptProjects } from './project';
+
+/** The workspace index's facts of a file from its text alone (a file the index learns of before any analysis). */
+export function typescriptFactsOfText(text: string, fileName?: string): TypeScriptModuleFacts {
+  return typescriptModuleFacts(parseStandalone(text, fileName, false));
 }

@@ -17,6 +17,7 @@ import {
   type Node, dottedName, hasModifier, isFunctionNode, lastName, nameText, unwrap, walk,
 } from './syntax';
 import { type SyntaxIndex, indexTree } from './tree';
+import { workspaceNodeBases } from '../workspace/facts';
 
 export const NODE_BASE_CLASSES = [
   'NodeEffect', 'NodeCompute', 'NodeReducer', 'NodeOrchestrator',
@@ -113,7 +114,7 @@ export function parseDiagnostics(sf: ts.SourceFile): readonly ts.DiagnosticWithL
   return (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
 }
 
-function collectAliases(sf: ts.SourceFile): Map<string, string> {
+export function collectAliases(sf: ts.SourceFile): Map<string, string> {
   const aliases = new Map<string, string>();
   const visitStatements = (statements: readonly ts.Statement[]) => {
     for (const s of statements) {
@@ -181,7 +182,7 @@ function namesMeaning(aliases: Map<string, string>, originals: string[]): Set<st
 }
 
 /** Names an `extends` expression stands for: `NodeEffect`, `onex.NodeEffect`, `WithMetrics(NodeEffect)`. */
-function baseNames(expr: ts.Expression, aliases: Map<string, string>): string[] {
+export function baseNames(expr: ts.Expression, aliases: Map<string, string>): string[] {
   const e = unwrap(expr);
   if (isIdentifier(e)) return [resolveName(aliases, e.text)];
   if (isPropertyAccessExpression(e)) {
@@ -257,7 +258,7 @@ function isTrivialConstructor(ctor: ts.ConstructorDeclaration): boolean {
     s.expression.expression.kind === SyntaxKind.SuperKeyword);
 }
 
-function isDeclarativeClass(node: ts.ClassLikeDeclaration): boolean {
+export function isDeclarativeClass(node: ts.ClassLikeDeclaration): boolean {
   return node.members.every((m) => isSemicolonClassElement(m) || (isConstructorDeclaration(m) && isTrivialConstructor(m)));
 }
 
@@ -417,7 +418,9 @@ export function buildTsFile(text: string, sf: ts.SourceFile, config: EngineConfi
   const errorOffsets = parseDiagnostics(sf).map((d) => d.start).sort((a, b) => a - b);
   const classes = collectClasses(sf, tree, aliases, errorOffsets);
   const classesByName = new Map(classes.map((c) => [c.name, c]));
-  const nodeBases = new Set([...NODE_BASE_CLASSES, ...config.nodeBaseClasses]);
+  // Node bases defined in other files of the workspace come from its index (EngineConfig.workspace).
+  const fromWorkspace = workspaceNodeBases(config.workspace);
+  const nodeBases = new Set([...NODE_BASE_CLASSES, ...config.nodeBaseClasses, ...fromWorkspace.keys()]);
   const isNodeByBases = (c: TsClass, seen: Set<string>): boolean => {
     if (seen.has(c.name)) return false;
     seen.add(c.name);
@@ -426,7 +429,7 @@ export function buildTsFile(text: string, sf: ts.SourceFile, config: EngineConfi
   for (const c of classes) {
     // A class with no base at all is never a node class (rules.md, "Where rules look").
     c.isNode = isNodeByBases(c, new Set()) || (c.bases.length > 0 && NODE_NAME_PATTERN.test(c.name));
-    if (c.isNode) c.kind = kindOf([c.name, ...c.bases]);
+    if (c.isNode) c.kind = kindOf([c.name, ...c.bases]) ?? c.bases.map((b) => fromWorkspace.get(b)).find((k) => k) ?? null;
   }
   const nodeClasses = classes.filter((c) => c.isNode);
   const declaresErrorCodeEnum = declaresErrorCodeEnumIn(tree);

@@ -2,14 +2,24 @@
 import type { CompletionRequest, CompletionResult } from '../completions/types';
 import type { FixAllResult } from '../fixAll';
 import type { ProductionClass } from '../frontend';
+import type { ModuleFacts } from '../workspace/facts';
+import type { TypeScriptBaseAnswer, TypeScriptBaseRequest } from '../workspace/index';
 import type { AnalysisResult, EngineConfig, FixesResult, LanguageId, RawFinding, Span } from './protocolTypes';
 
 export type WorkerRequest =
-  | { id: number; kind: 'analyze'; language: LanguageId; text: string; config: EngineConfig; fileName?: string }
+  /** `facts`: the result carries the workspace index's facts of the file too. */
+  | { id: number; kind: 'analyze'; language: LanguageId; text: string; config: EngineConfig; fileName?: string; facts?: boolean }
   | { id: number; kind: 'fixes'; language: LanguageId; text: string; finding: RawFinding; config: EngineConfig; fileName?: string }
   | { id: number; kind: 'fixAll'; language: LanguageId; text: string; config: EngineConfig; fileName?: string; ruleIds: string[] | null; safeOnly: boolean; within?: Span }
   | { id: number; kind: 'productionClasses'; language: LanguageId; text: string; config: EngineConfig; fileName?: string }
-  | ({ id: number; kind: 'completions'; language: LanguageId } & CompletionRequest);
+  | ({ id: number; kind: 'completions'; language: LanguageId } & CompletionRequest)
+  /** The workspace index's facts of a file (src/core/workspace). */
+  | { id: number; kind: 'facts'; language: LanguageId; text: string; fileName?: string }
+  /**
+   * Questions for the worker's ts-morph projects (language: 'typescript'); `changed` files are read again
+   * and `createdOrDeleted` makes the projects afresh before answering.
+   */
+  | { id: number; kind: 'typescriptBases'; language: 'typescript'; requests: TypeScriptBaseRequest[]; changed?: string[]; createdOrDeleted?: boolean };
 
 export type WorkerResponse =
   | { id: number; ok: true; kind: 'analyze'; result: AnalysisResult }
@@ -17,6 +27,8 @@ export type WorkerResponse =
   | { id: number; ok: true; kind: 'fixAll'; result: FixAllResult }
   | { id: number; ok: true; kind: 'completions'; result: CompletionResult }
   | { id: number; ok: true; kind: 'productionClasses'; result: ProductionClass[] }
+  | { id: number; ok: true; kind: 'facts'; result: ModuleFacts }
+  | { id: number; ok: true; kind: 'typescriptBases'; result: TypeScriptBaseAnswer[] }
   | { id: number; ok: false; error: string };
 
 /** A request before the transport gives it an id. */

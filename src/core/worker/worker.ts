@@ -3,14 +3,18 @@
 import { parentPort } from 'node:worker_threads';
 import { analyzeWith, completionsWith, fixesWith, getFrontEnd } from '../engine';
 import { fixAllWith } from '../fixAll';
+import { answerTypeScriptBases, readFacts } from '../workspace/read';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 async function handle(request: WorkerRequest): Promise<WorkerResponse> {
   try {
+    // The workspace index's questions need no front end.
+    if (request.kind === 'facts') return { id: request.id, ok: true, kind: 'facts', result: await readFacts(request.language, request.text, request.fileName) };
+    if (request.kind === 'typescriptBases') return { id: request.id, ok: true, kind: 'typescriptBases', result: answerTypeScriptBases(request) };
     const frontEnd = await getFrontEnd(request.language);
     switch (request.kind) {
       case 'analyze':
-        return { id: request.id, ok: true, kind: 'analyze', result: analyzeWith(frontEnd, request.text, request.config, request.fileName) };
+        return { id: request.id, ok: true, kind: 'analyze', result: analyzeWith(frontEnd, request.text, request.config, request.fileName, undefined, { facts: request.facts }) };
       case 'fixes':
         return { id: request.id, ok: true, kind: 'fixes', result: fixesWith(frontEnd, request.text, request.finding, request.config, request.fileName) };
       case 'fixAll':
