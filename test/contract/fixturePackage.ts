@@ -2,7 +2,7 @@
 // loader and gate), written to a temporary folder the framework environment can import from. The
 // package is called `omnimarket`, a producer infra's topic linter knows, so the topics are clean
 // under both topic checks.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ContractCheckOptions } from '../../src/core/contract/check';
@@ -21,9 +21,17 @@ export function writePackage(base: string, files: PackageFiles = {}): string {
   return join(base, CONTRACT_PATH);
 }
 
+/** The folders tempRoot made, removed when the test process exits (the tests read them until the end). */
+const made: string[] = [];
+process.on('exit', () => {
+  for (const root of made) rmSync(root, { recursive: true, force: true });
+});
+
 /** A temporary folder under /tmp (the framework environment sees /tmp). */
 export function tempRoot(prefix: string): string {
-  return mkdtempSync(join(tmpdir().startsWith('/tmp') ? tmpdir() : '/tmp', prefix));
+  const root = mkdtempSync(join(tmpdir().startsWith('/tmp') ? tmpdir() : '/tmp', prefix));
+  made.push(root);
+  return root;
 }
 
 

@@ -23,6 +23,7 @@ import importlib.abc
 import importlib.machinery
 import json
 import os
+import shutil
 import signal
 import sys
 import tempfile
@@ -256,7 +257,9 @@ def main() -> None:
             result = {"id": job["id"], "status": "import-failed", "error": describe(e), "classes": {}}
         out.write(json.dumps(result) + "\n")
         out.flush()
-    # Threads or clients a constructor left behind must not keep the process alive.
+    # Threads or clients a constructor left behind must not keep the process alive (os._exit runs no cleanup:
+    # the modules' folder goes first).
+    shutil.rmtree(root, ignore_errors=True)
     os._exit(0)
 
 
