@@ -9,7 +9,8 @@ import { renderContractYaml } from './contract';
 import { KIND_PROFILES } from './kinds';
 import { renderInputModelPy, renderModelsInitPy, renderOutputModelPy } from './models';
 import { pythonNamesFor } from './names';
-import { renderNodePy } from './node';
+import { renderBridgeNodePy } from './node';
+import { BRIDGE_KIND_PROFILES } from './kinds';
 import { renderTestNodePy } from './tests';
 import { planTodayScaffold } from './today';
 
@@ -32,7 +33,7 @@ __all__ = ["${names.className}"]
     },
     {
       path: at('node.py'),
-      content: renderNodePy(names, profile, { target: options.frameworkTarget, inlineModels: false, entryKind: options.kind }),
+      content: renderBridgeNodePy(names, profile, BRIDGE_KIND_PROFILES[options.kind], options.kind),
     },
     { path: at('contract.yaml'), content: renderContractYaml(names, profile, options.kind, options.frameworkTarget) },
     { path: at('models/__init__.py'), content: renderModelsInitPy(names) },
