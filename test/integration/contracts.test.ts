@@ -6,17 +6,17 @@ import * as vscode from 'vscode';
 import { CONTRACT, CONTRACT_PATH, HANDLER_PATH, edit, packageFiles, type PackageFiles } from '../contract/fixtureTexts';
 import {
   activateExtension, closeAllEditorsWithoutSaving, onexDiagnostics, removeFolder, ruleIdOf, tempFolder, waitFor, waitForDiagnostics,
-  workspaceScratchFolder,
+  watchedScratchFolder,
 } from './util';
 
 const folders: vscode.Uri[] = [];
 
 /**
  * Writes the verified package, with today's omnibase-core pinned beside it, in a folder of its own: outside the
- * workspace (os.tmpdir()), or in it (examples/.scratch/) for a test that needs the workspace's file watchers.
+ * workspace (os.tmpdir()), or in `folder` (in the workspace, for a test that needs its file watchers).
  */
-async function writeScratchPackage(name: string, files: PackageFiles = {}, inWorkspace = false): Promise<{ contract: vscode.Uri; handler: vscode.Uri }> {
-  const base = inWorkspace ? workspaceScratchFolder(`contracts-${name}`) : tempFolder(`contracts-${name}`);
+async function writeScratchPackage(name: string, files: PackageFiles = {}, folder?: vscode.Uri): Promise<{ contract: vscode.Uri; handler: vscode.Uri }> {
+  const base = folder ?? tempFolder(`contracts-${name}`);
   folders.push(base);
   // ONEX019 off: a handler without handle() is then the contract's ONEX030, reported in the handler's file with a
   // link back to the contract — the cross-file path these tests follow (with ONEX019 on, the handler's own
@@ -36,49 +36,9 @@ async function open(uri: vscode.Uri): Promise<{ document: vscode.TextDocument; e
   return { document, editor };
 }
 
-/**
- * Whether the workspace's file watcher reports changes in `folder` within `timeoutMs`: a folder made a moment
- * ago may not be watched yet, and a change made before it is would go unseen by the extension as by anyone.
- * The probe is a glob watcher, like the extension's own (served by the workspace's recursive watcher); a
- * RelativePattern watcher would go to VS Code's separate non-recursive watcher, which stops delivering once an
- * earlier test's watched folder (a temp folder opened outside the workspace) has been deleted.
- */
-async function watcherSees(folder: vscode.Uri, timeoutMs: number): Promise<boolean> {
-  const probe = vscode.Uri.joinPath(folder, 'watcher_probe.txt');
-  const watcher = vscode.workspace.createFileSystemWatcher('**/watcher_probe.txt');
-  let seen = false;
-  const saw = (uri: vscode.Uri) => { if (uri.fsPath === probe.fsPath) seen = true; };
-  watcher.onDidCreate(saw);
-  watcher.onDidChange(saw);
-  try {
-    let n = 0;
-    await waitFor(async () => {
-      if (seen) return true;
-      await vscode.workspace.fs.writeFile(probe, new TextEncoder().encode(String(n++)));
-      return undefined;
-    }, timeoutMs, () => 'unseen', 250);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    watcher.dispose();
-    await vscode.workspace.fs.delete(probe, { useTrash: false });
-  }
-}
-
-/**
- * The verified package in a folder of the workspace whose changes its file watcher reports. The watcher
- * (@parcel/watcher's inotify backend, in code-server 4.100.3) can miss a folder made in the same instant as
- * its parent (examples/.scratch made, then the package's folder in it): it then never reports anything in
- * that folder, for the extension as for anyone. Such a package is written again in a new folder, whose parent
- * is by then watched.
- */
+/** The verified package in a folder of the workspace whose changes its file watcher reports (watchedScratchFolder). */
 async function writeWatchedPackage(name: string): Promise<{ contract: vscode.Uri; handler: vscode.Uri }> {
-  for (let attempt = 1; attempt <= 4; attempt++) {
-    const written = await writeScratchPackage(`${name}${attempt}`, {}, true);
-    if (await watcherSees(vscode.Uri.joinPath(written.handler, '..'), 10_000)) return written;
-  }
-  throw new Error('the workspace\'s file watcher reported no change in any of four new package folders under examples/.scratch');
+  return writeScratchPackage(name, {}, await watchedScratchFolder(`contracts-${name}`));
 }
 
 function has(rule: string) {

@@ -3,7 +3,11 @@
 // it, and the walkthrough opens.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { TEMPLATE_NODE, activateExtension, exampleUri, onexDiagnostics, ruleIdOf, waitFor, waitForDiagnostics } from './util';
+import { relative } from 'node:path';
+import {
+  TEMPLATE_NODE, activateExtension, exampleUri, examplesRoot, onexDiagnostics, removeFolder, ruleIdOf, waitFor, waitForDiagnostics,
+  watchedScratchFolder,
+} from './util';
 
 /** What the extension's API hands the tests of the view (src/extension/extension.ts). */
 interface NodesApi {
@@ -30,8 +34,10 @@ async function walk(tree: vscode.TreeDataProvider<unknown>, parent?: unknown): P
   return out;
 }
 
-// examples/.scratch/ is git-ignored: nothing is left in the checkout even if a run dies.
-const SCRATCH = `.scratch/nodes-${Date.now()}`;
+// Under examples/.scratch/ (git-ignored: nothing is left in the checkout even if a run dies), in a folder the
+// workspace's file watcher reports: the index learns files written on disk from it.
+let scratch: vscode.Uri | undefined;
+let SCRATCH = '';
 
 const labelOf = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
 
@@ -41,17 +47,15 @@ describe('ONEX Nodes view', function () {
 
   before(async () => {
     nodes = await api();
+    scratch = await watchedScratchFolder('nodes');
+    SCRATCH = relative(examplesRoot().fsPath, scratch.fsPath);
     await vscode.commands.executeCommand('onexForge.nodes.focus');
     await nodes.scanned();
   });
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    try {
-      await vscode.workspace.fs.delete(exampleUri(SCRATCH), { recursive: true, useTrash: false });
-    } catch {
-      // already gone
-    }
+    if (scratch) removeFolder(scratch);
   });
 
   it('lists the example nodes, grouped by package folder, with kind, era and readiness', async () => {

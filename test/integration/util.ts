@@ -186,6 +186,52 @@ export function workspaceScratchFolder(label: string): vscode.Uri {
   return vscode.Uri.file(fs.mkdtempSync(path.join(scratch, `${label}-`)));
 }
 
+/**
+ * Whether the workspace's file watcher reports changes in `folder` within `timeoutMs`: a folder made a moment
+ * ago may not be watched yet, and a change made before it is would go unseen by the extension as by anyone.
+ * The probe is a glob watcher, like the extension's own (served by the workspace's recursive watcher); a
+ * RelativePattern watcher would go to VS Code's separate non-recursive watcher, which stops delivering once an
+ * earlier test's watched folder (a temp folder opened outside the workspace) has been deleted.
+ */
+async function watcherSees(folder: vscode.Uri, timeoutMs: number): Promise<boolean> {
+  const probe = vscode.Uri.joinPath(folder, 'watcher_probe.txt');
+  const watcher = vscode.workspace.createFileSystemWatcher('**/watcher_probe.txt');
+  let seen = false;
+  const saw = (uri: vscode.Uri) => { if (uri.fsPath === probe.fsPath) seen = true; };
+  watcher.onDidCreate(saw);
+  watcher.onDidChange(saw);
+  try {
+    let n = 0;
+    await waitFor(async () => {
+      if (seen) return true;
+      await vscode.workspace.fs.writeFile(probe, new TextEncoder().encode(String(n++)));
+      return undefined;
+    }, timeoutMs, () => 'unseen', 250);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    watcher.dispose();
+    await vscode.workspace.fs.delete(probe, { useTrash: false });
+  }
+}
+
+/**
+ * A new empty folder under examples/.scratch whose changes the workspace's file watcher reports. The watcher
+ * (@parcel/watcher's inotify backend, in code-server 4.100.3) can miss a folder made in the same instant as its
+ * parent (examples/.scratch made, then a folder in it; seen in its trace log): it then never reports anything in
+ * that folder, for the extension as for anyone. Such a folder is left for a new one, whose parent is by then
+ * watched. Remove it with removeFolder.
+ */
+export async function watchedScratchFolder(label: string): Promise<vscode.Uri> {
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    const folder = workspaceScratchFolder(label);
+    if (await watcherSees(folder, 10_000)) return folder;
+    fs.rmSync(folder.fsPath, { recursive: true, force: true }); // (examples/.scratch stays: it is watched by now)
+  }
+  throw new Error('the workspace\'s file watcher reported no change in any of four new folders under examples/.scratch');
+}
+
 /** Removes a folder made by tempFolder or workspaceScratchFolder, and examples/.scratch once it is empty. */
 export function removeFolder(folder: vscode.Uri): void {
   fs.rmSync(folder.fsPath, { recursive: true, force: true });
