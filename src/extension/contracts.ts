@@ -105,6 +105,14 @@ export class ContractWorkspace implements vscode.Disposable {
 
   /** Checks a contract that no editor shows, from the disk, for the findings it makes in its package's files. */
   async checkClosed(contract: string): Promise<void> {
+    await this.checkFromDisk(contract);
+  }
+
+  /**
+   * Checks a contract from the disk (Check Workspace; a contract no editor shows): publishes what it finds in
+   * its package's other files and returns the contract's own findings (undefined when the file cannot be read).
+   */
+  async checkFromDisk(contract: string): Promise<Finding[] | undefined> {
     const { frontEnd } = await this.load();
     const uri = vscode.Uri.file(contract);
     let text: string;
@@ -112,9 +120,11 @@ export class ContractWorkspace implements vscode.Disposable {
       text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
     } catch {
       this.publishElsewhere(contract, undefined);
-      return;
+      return undefined;
     }
-    this.publishElsewhere(contract, analyzeWith(frontEnd, text, engineConfigFor(uri), contract).otherFiles);
+    const result = analyzeWith(frontEnd, text, engineConfigFor(uri), contract);
+    this.publishElsewhere(contract, result.otherFiles);
+    return result.findings;
   }
 
   dispose(): void {

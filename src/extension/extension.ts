@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
   const checker = new WorkspaceChecker(diagnostics, bridge, output, ui, {
     configFor: (uri, config) => nodes.configFor(uri, config),
     checked: (uri, result) => nodes.analysed(uri, result),
-  });
+  }, contracts);
   const openDocument = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   nodes.setHost({
     owns: (uri) => !!openDocument(uri) || checker.isChecked(uri),
@@ -85,10 +85,14 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
       analyzer.forget(d);
       // Keep workspace-check findings for closed files only when the file still exists on disk.
       if (d.uri.scheme !== 'file') diagnostics.delete(d.uri);
-      // A contract's findings are its editor's; what it says about other files comes from the disk again.
+      // A contract's findings are its editor's; once closed, what it says comes from the disk again: about
+      // itself too when Check Workspace had reported it, else only about other files.
       else if (isContractDocument(d)) {
-        diagnostics.delete(d.uri);
-        contracts.packageChanged(d.uri.fsPath, 0);
+        if (checker.isChecked(d.uri)) void checker.checkFile(d.uri).catch(() => diagnostics.delete(d.uri));
+        else {
+          diagnostics.delete(d.uri);
+          contracts.packageChanged(d.uri.fsPath, 0);
+        }
       }
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {

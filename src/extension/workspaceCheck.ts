@@ -1,24 +1,33 @@
 // "ONEX: Check Workspace": every Python and TypeScript file of the workspace, respecting files.exclude
-// and .gitignore, analysed on the scan's worker threads (one per core) with a cancellable progress
+// and .gitignore, analysed on the scan's worker threads (one per core), then every contract.yaml, checked
+// with its package on the host as the editor checks it (a few milliseconds each), with a cancellable progress
 // notification, ending with a notification of the counts (messages.ts) and a "Show Problems" button;
 // a cancelled or failed check says so. Findings stay in the Problems panel until the file changes (a
 // watcher re-checks changed files).
+import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { ProjectPlanner } from '../core/projectConfig';
-import { languageOfPath, type AnalysisResult, type EngineConfig } from '../core/types';
+import { languageOfPath, type AnalysisResult, type EngineConfig, type Finding } from '../core/types';
 import { engineConfigFor } from './config';
 import { toDiagnostic } from './diagnostics';
 import type { EngineBridge } from './engineBridge';
 import { analysisLine, checkWorkspaceMessage, type CheckOutcome } from './messages';
 import { scanByLanguage } from './scanPool';
 import type { UserInterface } from './ui';
-import { workspaceSourceFiles } from './workspaceNodes';
+import { workspaceContractFiles, workspaceSourceFiles } from './workspaceNodes';
 
 /** What the workspace index (the ONEX Nodes view) adds to a check: each file's hints, and each file's result. */
 export interface CheckListener {
   configFor(uri: vscode.Uri, config: EngineConfig): EngineConfig;
   checked(uri: vscode.Uri, result: AnalysisResult): void;
 }
+
+/** The contract checks (contracts.ts): a contract from the disk, its findings in other files published, its own returned. */
+export interface ContractChecks {
+  checkFromDisk(path: string): Promise<Finding[] | undefined>;
+}
+
+const isContract = (uri: vscode.Uri) => basename(uri.path) === 'contract.yaml';
 
 export interface CheckWorkspaceResult {
   /** Files checked. */
@@ -53,8 +62,9 @@ export class WorkspaceChecker implements vscode.Disposable {
     private readonly output: vscode.LogOutputChannel,
     private readonly ui: UserInterface,
     private readonly listener?: CheckListener,
+    private readonly contracts?: ContractChecks,
   ) {
-    this.watcher = vscode.workspace.createFileSystemWatcher('**/*.{py,ts}');
+    this.watcher = vscode.workspace.createFileSystemWatcher('**/{*.py,*.ts,contract.yaml}');
     const recheck = (uri: vscode.Uri) => {
       const key = uri.toString();
       if (!this.checked.has(key)) return;
@@ -111,25 +121,34 @@ export class WorkspaceChecker implements vscode.Disposable {
   ): Promise<void> {
     // files.exclude, .gitignore and node_modules are left out here; the project's exclude per file.
     const files = await workspaceSourceFiles(folders, token);
-    outcome.total = files.length;
+    const contracts = this.contracts ? await workspaceContractFiles(folders, token) : [];
+    outcome.total = files.length + contracts.length;
     const scan: ScanPlan = { projects: new ProjectPlanner(), configs: new Map() };
+    const done = async (uri: vscode.Uri, check: () => Promise<number>) => {
+      try {
+        const found = await check(); // (not `problems += await`: lanes interleave)
+        outcome.problems += found;
+      } catch (error) {
+        outcome.unreadable++;
+        this.output.warn(`${vscode.workspace.asRelativePath(uri)}: ${(error as Error).message}`);
+      }
+      outcome.checked++;
+      progress.report({ increment: 100 / outcome.total, message: `${outcome.checked}/${outcome.total} files, ${outcome.problems} problems` });
+    };
     this.bridge.beginScan();
     // Two files in flight per scan worker: each has its next file while the host reads and converts.
     // TypeScript files gather on the workers that have loaded TypeScript while Python files remain.
     try {
-      await scanByLanguage(files, (uri) => languageOfPath(uri.path)!, this.bridge.scanWorkers * 2, async (uri) => {
-        try {
-          const found = await this.checkFile(uri, 'scan', scan); // (not `problems += await`: lanes interleave)
-          outcome.problems += found;
-        } catch (error) {
-          outcome.unreadable++;
-          this.output.warn(`${vscode.workspace.asRelativePath(uri)}: ${(error as Error).message}`);
-        }
-        outcome.checked++;
-        progress.report({ increment: 100 / files.length, message: `${outcome.checked}/${files.length} files, ${outcome.problems} problems` });
-      }, () => token.isCancellationRequested, (on) => this.bridge.gatherScan(on));
+      await scanByLanguage(files, (uri) => languageOfPath(uri.path)!, this.bridge.scanWorkers * 2,
+        (uri) => done(uri, () => this.checkFile(uri, 'scan', scan)),
+        () => token.isCancellationRequested, (on) => this.bridge.gatherScan(on));
     } finally {
       this.bridge.endScan();
+    }
+    // The contracts after the node code: their checks read the package's Python files.
+    for (const uri of contracts) {
+      if (token.isCancellationRequested) break;
+      await done(uri, () => this.checkFile(uri, 'scan', scan));
     }
     outcome.cancelled = token.isCancellationRequested;
   }
@@ -140,12 +159,21 @@ export class WorkspaceChecker implements vscode.Disposable {
    */
   async checkFile(uri: vscode.Uri, where: 'worker' | 'scan' = 'worker', scan?: ScanPlan): Promise<number> {
     const language = languageOfPath(uri.path);
-    if (!language) return 0;
+    const contract = isContract(uri) && uri.scheme === 'file' && this.contracts;
+    if (!language && !contract) return 0;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'onex').length;
     const projects = scan?.projects ?? new ProjectPlanner();
     const project = uri.scheme === 'file' ? projects.projectFor(uri.fsPath) : null;
     if (project && projects.isExcluded(uri.fsPath, project)) return 0;
+    if (contract) {
+      const findings = await contract.checkFromDisk(uri.fsPath);
+      if (!findings) throw new Error('could not be read');
+      this.diagnostics.set(uri, findings.map((f) => toDiagnostic(f)));
+      this.checked.add(uri.toString());
+      return findings.length;
+    }
+    if (!language) return 0;
     // Settings and project configuration are the same for every file of a folder.
     const folder = uri.toString().slice(0, uri.toString().lastIndexOf('/'));
     let config = scan?.configs.get(folder);

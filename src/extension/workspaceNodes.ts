@@ -16,14 +16,25 @@ import type { EngineBridge } from './engineBridge';
 import { scanByLanguage } from './scanPool';
 
 /** Files of the workspace that are analysed: Python and TypeScript, minus node_modules, files.exclude and .gitignore. */
-export async function workspaceSourceFiles(folders: readonly vscode.WorkspaceFolder[], token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+export function workspaceSourceFiles(folders: readonly vscode.WorkspaceFolder[], token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+  return workspaceFiles(folders, '**/*.{py,ts}', (uri) => !!languageOfPath(uri.path), token);
+}
+
+/** The workspace's contract.yaml files, minus node_modules, files.exclude and .gitignore. */
+export function workspaceContractFiles(folders: readonly vscode.WorkspaceFolder[], token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+  return workspaceFiles(folders, '**/contract.yaml', () => true, token);
+}
+
+async function workspaceFiles(
+  folders: readonly vscode.WorkspaceFolder[], glob: string, keep: (uri: vscode.Uri) => boolean, token?: vscode.CancellationToken,
+): Promise<vscode.Uri[]> {
   const files: vscode.Uri[] = [];
   for (const folder of folders) {
     // files.exclude applies when no exclude glob is given; .gitignore is ours.
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{py,ts}'), undefined, undefined, token);
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), undefined, undefined, token);
     const git = folder.uri.scheme === 'file' ? new GitIgnore(folder.uri.fsPath) : null;
     for (const uri of found) {
-      if (!languageOfPath(uri.path) || uri.path.includes('/node_modules/')) continue;
+      if (!keep(uri) || uri.path.includes('/node_modules/')) continue;
       if (git?.ignores(uri.fsPath)) continue;
       files.push(uri);
     }
