@@ -6,6 +6,7 @@ import { ERROR_CODES, ERROR_CODE_REPLACEMENTS, errorCodesOf, suggestErrorCode } 
 import { ERROR_CODE_ENUM, type PyFile } from '../../python/model';
 import { type Node, callInfo, children, field, stringValue, unwrapDecorated, walk } from '../../python/syntax';
 import type { Fix, RawFinding } from '../../types';
+import { type Onex011Data, replaceErrorCodeFixes } from './fix';
 import { meta } from './meta';
 import type { PythonRule } from '../rule';
 
@@ -57,11 +58,6 @@ export function confidentReplacement(member: string, codes: ReadonlySet<string> 
     return suggested === real.names[0] ? suggested : null;
   }
   return null;
-}
-
-export interface Onex011Data {
-  member: string;
-  replacement: string | null;
 }
 
 /** Whether `object` (the part before `.MEMBER`) is the error-code enum. */
@@ -168,15 +164,7 @@ export const onex011: PythonRule = {
   },
 
   fixes(file: PyFile, finding: RawFinding): Fix[] {
-    const data = finding.data as Onex011Data | undefined;
-    if (!data?.replacement || data.replacement === data.member) return [];
-    if (file.text.slice(finding.span.start, finding.span.end) !== data.member) return [];
-    return [{
-      id: 'replace-error-code',
-      title: `Replace ${data.member} with ${data.replacement}`,
-      safety: 'safe',
-      preferred: true,
-      edits: [{ start: finding.span.start, end: finding.span.end, newText: data.replacement }],
-    }];
+    return replaceErrorCodeFixes(file.text, finding);
   },
+
 };

@@ -7,6 +7,7 @@ import {
   isPrivateIdentifier, isPropertyAccessExpression, isQualifiedName, isStringLiteral, isStringLiteralLike,
 } from '../../typescript/api';
 import { ERROR_CODES, suggestErrorCode } from '../../framework';
+import { type Onex011Data, replaceErrorCodeFixes } from './fix';
 import { meta } from './meta';
 import type { Fix, RawFinding } from '../../types';
 import { ERROR_CODE_ENUM, type TsFile } from '../../typescript/model';
@@ -14,11 +15,6 @@ import { dottedName, lastName } from '../../typescript/syntax';
 import type { TypeScriptRule } from '../rule';
 
 const MEMBER_NAME = /^[A-Z][A-Z0-9_]*$/;
-
-interface Onex011Data {
-  member: string;
-  replacement: string | null;
-}
 
 /** The last name of `dottedName(expr)` as written (`c` of `a.b.c`, `x.y` of `a['x.y']`), or null. */
 function lastWrittenName(expr: ts.Node): string | null {
@@ -106,15 +102,7 @@ export const onex011: TypeScriptRule = {
   },
 
   fixes(file: TsFile, finding: RawFinding): Fix[] {
-    const data = finding.data as Onex011Data | undefined;
-    if (!data?.replacement || data.replacement === data.member) return [];
-    if (file.text.slice(finding.span.start, finding.span.end) !== data.member) return [];
-    return [{
-      id: 'replace-error-code',
-      title: `Replace ${data.member} with ${data.replacement}`,
-      safety: 'safe',
-      preferred: true,
-      edits: [{ start: finding.span.start, end: finding.span.end, newText: data.replacement }],
-    }];
+    return replaceErrorCodeFixes(file.text, finding);
   },
+
 };
