@@ -48,7 +48,7 @@ export class ContractWorkspace implements vscode.Disposable {
       this.timers.delete(contract);
       const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === contract);
       if (open) this.reanalyse(open);
-      else void this.checkClosed(contract).catch(() => this.publishElsewhere(contract, undefined));
+      else void this.checkFromDisk(contract).catch(() => this.publishElsewhere(contract, undefined));
     }, delayMs));
   }
 
@@ -101,11 +101,6 @@ export class ContractWorkspace implements vscode.Disposable {
       const uri = vscode.Uri.file(path);
       this.elsewhere.set(uri, findings.map((f) => toDiagnostic(f, uri)));
     }
-  }
-
-  /** Checks a contract that no editor shows, from the disk, for the findings it makes in its package's files. */
-  async checkClosed(contract: string): Promise<void> {
-    await this.checkFromDisk(contract);
   }
 
   /**
