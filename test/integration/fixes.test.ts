@@ -3,24 +3,16 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import {
-  TEMPLATE_NODE, activateExtension, closeAllEditorsWithoutSaving, exampleUri, onexDiagnostics, removeFolder, ruleIdOf, tempFolder,
+  activateExtension, bridgeTemplateCopy, closeAllEditorsWithoutSaving, onexDiagnostics, removeFolder, ruleIdOf, tempFolder,
   waitFor, waitForDiagnostics,
 } from './util';
 
 let scratch: vscode.Uri | undefined;
 
-/**
- * A copy of the template node in a temporary project (the example itself stays untouched), with the example
- * workspace's pyproject.toml: it pins omnibase_core 0.1.0, so the copy is a bridge-era file, where the
- * class-level rules (ONEX005) apply.
- */
-async function scratchCopy(name: string): Promise<vscode.Uri> {
+/** A copy of the template node in a temporary bridge-era project (bridgeTemplateCopy). */
+function scratchCopy(name: string): Promise<vscode.Uri> {
   scratch ??= tempFolder('fixes');
-  const source = await vscode.workspace.fs.readFile(exampleUri(TEMPLATE_NODE));
-  await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(scratch, 'pyproject.toml'), await vscode.workspace.fs.readFile(exampleUri('pyproject.toml')));
-  const uri = vscode.Uri.joinPath(scratch, `${name}.py`);
-  await vscode.workspace.fs.writeFile(uri, source);
-  return uri;
+  return bridgeTemplateCopy(scratch, `${name}.py`);
 }
 
 function has(rule: string) {

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import {
-  TEMPLATE_NODE, activateExtension, closeAllEditorsWithoutSaving, exampleUri, nextEvent, onexApi, onexDiagnostics, removeFolder, ruleIdOf,
+  activateExtension, bridgeTemplateCopy, closeAllEditorsWithoutSaving, nextEvent, onexApi, onexDiagnostics, removeFolder, ruleIdOf,
   rulePagePreview, readMenu, tempFolder, ui, waitFor, waitForDiagnostics,
 } from './util';
 
@@ -17,14 +17,10 @@ const MENU_ROW = '.action-widget .monaco-list-row';
 
 let scratch: vscode.Uri | undefined;
 
-/** A copy of the template node in a bridge-era project of its own (a pyproject.toml pinning omnibase-core 0.1.0). */
-async function bridgeCopy(): Promise<vscode.Uri> {
+/** A copy of the template node in a bridge-era project of its own (bridgeTemplateCopy). */
+function bridgeCopy(): Promise<vscode.Uri> {
   scratch ??= tempFolder('lightbulb');
-  await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(scratch, 'pyproject.toml'),
-    new TextEncoder().encode('[project]\nname = "payments"\ndependencies = ["omnibase-core==0.1.0"]\n'));
-  const uri = vscode.Uri.joinPath(scratch, 'node.py');
-  await vscode.workspace.fs.writeFile(uri, await vscode.workspace.fs.readFile(exampleUri(TEMPLATE_NODE)));
-  return uri;
+  return bridgeTemplateCopy(scratch);
 }
 
 const classLevel = (all: readonly vscode.Diagnostic[]) => onexDiagnostics(all).filter((d) => CLASS_LEVEL.includes(ruleIdOf(d)!));

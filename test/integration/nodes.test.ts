@@ -2,10 +2,10 @@
 // on a finding reveals it, "Make Production-Ready" brings a template node to ready and one undo restores
 // it, and the walkthrough opens.
 import { strict as assert } from 'node:assert';
-import * as vscode from 'vscode';
 import { relative } from 'node:path';
+import * as vscode from 'vscode';
 import {
-  TEMPLATE_NODE, activateExtension, exampleUri, examplesRoot, onexDiagnostics, removeFolder, ruleIdOf, waitFor, waitForDiagnostics,
+  activateExtension, bridgeTemplateCopy, exampleUri, examplesRoot, onexDiagnostics, removeFolder, ruleIdOf, waitFor, waitForDiagnostics,
   watchedScratchFolder,
 } from './util';
 
@@ -108,9 +108,7 @@ describe('ONEX Nodes view', function () {
 
   it('"Make Production-Ready" brings a template node to ready, and one undo restores it', async () => {
     // A bridge-era copy of the template node (the project pins omnibase-core 0.1.0).
-    await vscode.workspace.fs.writeFile(exampleUri(`${SCRATCH}/bridge/pyproject.toml`), Buffer.from('[project]\nname = "bridge-demo"\ndependencies = ["omnibase-core==0.1.0"]\n'));
-    const uri = exampleUri(`${SCRATCH}/bridge/nodes/payment_gateway/node.py`);
-    await vscode.workspace.fs.writeFile(uri, await vscode.workspace.fs.readFile(exampleUri(TEMPLATE_NODE)));
+    const uri = await bridgeTemplateCopy(exampleUri(`${SCRATCH}/bridge`), 'nodes/payment_gateway/node.py');
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
     const original = document.getText();

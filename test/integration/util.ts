@@ -232,6 +232,18 @@ export async function watchedScratchFolder(label: string): Promise<vscode.Uri> {
   throw new Error('the workspace\'s file watcher reported no change in any of four new folders under examples/.scratch');
 }
 
+/**
+ * A copy of the template node at `path` under `project`, beside a copy of the example workspace's pyproject.toml:
+ * its pin (omnibase_core 0.1.0) makes the copy a bridge-era file, where the class-level rules apply. The example
+ * itself stays untouched.
+ */
+export async function bridgeTemplateCopy(project: vscode.Uri, path = 'node.py'): Promise<vscode.Uri> {
+  await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(project, 'pyproject.toml'), await vscode.workspace.fs.readFile(exampleUri('pyproject.toml')));
+  const uri = vscode.Uri.joinPath(project, ...path.split('/'));
+  await vscode.workspace.fs.writeFile(uri, await vscode.workspace.fs.readFile(exampleUri(TEMPLATE_NODE)));
+  return uri;
+}
+
 /** Removes a folder made by tempFolder or workspaceScratchFolder, and examples/.scratch once it is empty. */
 export function removeFolder(folder: vscode.Uri): void {
   fs.rmSync(folder.fsPath, { recursive: true, force: true });
