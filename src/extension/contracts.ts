@@ -22,6 +22,12 @@ export function isContractDocument(document: vscode.TextDocument): boolean {
   return SCHEMES.includes(document.uri.scheme) && basename(document.uri.path) === 'contract.yaml';
 }
 
+/** A contract checked from the disk: its path and its own findings (undefined: it could not be read). */
+export interface ContractCheckedFromDisk {
+  path: string;
+  findings: Finding[] | undefined;
+}
+
 /** The document selector of contract.yaml, for providers. */
 export const CONTRACT_SELECTOR: vscode.DocumentFilter[] = SCHEMES.map((scheme) => ({ scheme, pattern: '**/contract.yaml' }));
 
@@ -30,7 +36,10 @@ export class ContractWorkspace implements vscode.Disposable {
   private readonly elsewhere = vscode.languages.createDiagnosticCollection('onex-contract');
   private readonly byContract = new Map<string, Map<string, Finding[]>>();
   private loaded?: Promise<{ service: ContractService; frontEnd: FrontEnd; cache: CachedReader }>;
-  private readonly disposables: vscode.Disposable[] = [this.elsewhere];
+  /** Each check of a contract from the disk, with the contract's own findings (undefined: it could not be read). */
+  private readonly checkedFromDisk = new vscode.EventEmitter<ContractCheckedFromDisk>();
+  readonly onDidCheckFromDisk = this.checkedFromDisk.event;
+  private readonly disposables: vscode.Disposable[] = [this.elsewhere, this.checkedFromDisk];
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
   /** `reanalyse` analyses an open contract again (the document analyzer's). */
@@ -104,8 +113,9 @@ export class ContractWorkspace implements vscode.Disposable {
   }
 
   /**
-   * Checks a contract from the disk (Check Workspace; a contract no editor shows): publishes what it finds in
-   * its package's other files and returns the contract's own findings (undefined when the file cannot be read).
+   * Checks a contract from the disk (a contract no editor shows, after a change in its package; Check Workspace):
+   * publishes what it finds in its package's other files, announces the contract's own findings
+   * (onDidCheckFromDisk) and returns them (undefined when the file cannot be read).
    */
   async checkFromDisk(contract: string): Promise<Finding[] | undefined> {
     const { frontEnd } = await this.load();
@@ -115,10 +125,12 @@ export class ContractWorkspace implements vscode.Disposable {
       text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
     } catch {
       this.publishElsewhere(contract, undefined);
+      this.checkedFromDisk.fire({ path: contract, findings: undefined });
       return undefined;
     }
     const result = analyzeWith(frontEnd, text, engineConfigFor(uri), contract);
     this.publishElsewhere(contract, result.otherFiles);
+    this.checkedFromDisk.fire({ path: contract, findings: result.findings });
     return result.findings;
   }
 

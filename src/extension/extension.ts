@@ -85,14 +85,11 @@ export function activate(context: vscode.ExtensionContext): OnexForgeApi {
       analyzer.forget(d);
       // Keep workspace-check findings for closed files only when the file still exists on disk.
       if (d.uri.scheme !== 'file') diagnostics.delete(d.uri);
-      // A contract's findings are its editor's; once closed, what it says comes from the disk again: about
-      // itself too when Check Workspace had reported it, else only about other files.
+      // A contract's findings are its editor's; once closed, what it says comes from the disk again: about other
+      // files, and about itself when Check Workspace had reported it (the checker hears the check).
       else if (isContractDocument(d)) {
-        if (checker.isChecked(d.uri)) void checker.checkFile(d.uri).catch(() => diagnostics.delete(d.uri));
-        else {
-          diagnostics.delete(d.uri);
-          contracts.packageChanged(d.uri.fsPath, 0);
-        }
+        diagnostics.delete(d.uri);
+        contracts.packageChanged(d.uri.fsPath, 0);
       }
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {

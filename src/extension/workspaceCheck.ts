@@ -1,6 +1,6 @@
 // "ONEX: Check Workspace": every Python and TypeScript file of the workspace, respecting files.exclude
 // and .gitignore, analysed on the scan's worker threads (one per core), then every contract.yaml, checked
-// with its package on the host as the editor checks it (a few milliseconds each), with a cancellable progress
+// with its package on the host by the contract checks (a few milliseconds each), with a cancellable progress
 // notification, ending with a notification of the counts (messages.ts) and a "Show Problems" button;
 // a cancelled or failed check says so. Findings stay in the Problems panel until the file changes (a
 // watcher re-checks changed files).
@@ -22,9 +22,13 @@ export interface CheckListener {
   checked(uri: vscode.Uri, result: AnalysisResult): void;
 }
 
-/** The contract checks (contracts.ts): a contract from the disk, its findings in other files published, its own returned. */
+/**
+ * The contract checks (contracts.ts): a contract checked from the disk, its findings in other files published;
+ * each such check (Check Workspace's, or after a change in the contract's package) announces its own findings.
+ */
 export interface ContractChecks {
   checkFromDisk(path: string): Promise<Finding[] | undefined>;
+  readonly onDidCheckFromDisk: vscode.Event<{ path: string; findings: Finding[] | undefined }>;
 }
 
 const isContract = (uri: vscode.Uri) => basename(uri.path) === 'contract.yaml';
@@ -55,6 +59,7 @@ export class WorkspaceChecker implements vscode.Disposable {
   /** Files whose diagnostics came from a workspace check rather than an open editor. */
   private readonly checked = new Set<string>();
   private readonly watcher: vscode.FileSystemWatcher;
+  private readonly contractsChecked: vscode.Disposable | undefined;
 
   constructor(
     private readonly diagnostics: vscode.DiagnosticCollection,
@@ -64,7 +69,7 @@ export class WorkspaceChecker implements vscode.Disposable {
     private readonly listener?: CheckListener,
     private readonly contracts?: ContractChecks,
   ) {
-    this.watcher = vscode.workspace.createFileSystemWatcher('**/{*.py,*.ts,contract.yaml}');
+    this.watcher = vscode.workspace.createFileSystemWatcher('**/*.{py,ts}');
     const recheck = (uri: vscode.Uri) => {
       const key = uri.toString();
       if (!this.checked.has(key)) return;
@@ -75,6 +80,18 @@ export class WorkspaceChecker implements vscode.Disposable {
     this.watcher.onDidDelete((uri) => {
       this.checked.delete(uri.toString());
       this.diagnostics.delete(uri);
+    });
+    // A checked contract no editor shows: the contract checks check it again from the disk when it or a file of
+    // its package changes (and when its editor closes); what they find replaces what the Problems panel shows.
+    this.contractsChecked = contracts?.onDidCheckFromDisk(({ path, findings }) => {
+      const uri = vscode.Uri.file(path);
+      const key = uri.toString();
+      if (!this.checked.has(key) || vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) return;
+      if (findings) this.diagnostics.set(uri, findings.map((f) => toDiagnostic(f)));
+      else {
+        this.checked.delete(key);
+        this.diagnostics.delete(uri);
+      }
     });
   }
 
@@ -167,10 +184,13 @@ export class WorkspaceChecker implements vscode.Disposable {
     const project = uri.scheme === 'file' ? projects.projectFor(uri.fsPath) : null;
     if (project && projects.isExcluded(uri.fsPath, project)) return 0;
     if (contract) {
-      const findings = await contract.checkFromDisk(uri.fsPath);
-      if (!findings) throw new Error('could not be read');
-      this.diagnostics.set(uri, findings.map((f) => toDiagnostic(f)));
+      // Checked from now on: the check's announcement puts its findings in the Problems panel.
       this.checked.add(uri.toString());
+      const findings = await contract.checkFromDisk(uri.fsPath).catch((error: unknown) => {
+        this.checked.delete(uri.toString());
+        throw error;
+      });
+      if (!findings) throw new Error('could not be read');
       return findings.length;
     }
     if (!language) return 0;
@@ -202,5 +222,6 @@ export class WorkspaceChecker implements vscode.Disposable {
 
   dispose(): void {
     this.watcher.dispose();
+    this.contractsChecked?.dispose();
   }
 }

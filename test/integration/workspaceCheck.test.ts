@@ -90,6 +90,19 @@ describe('Check Workspace', () => {
     await waitForDiagnostics(misspelt, (all) => onexDiagnostics(all).some((d) => ruleIdOf(d) === 'ONEX022'), 30_000);
   });
 
+  it('a checked contract changed on disk is checked again, and its findings follow', async () => {
+    await api.checkWorkspace();
+    await waitForDiagnostics(misspelt, (all) => onexDiagnostics(all).some((d) => ruleIdOf(d) === 'ONEX022'), 30_000);
+    const text = readFileSync(misspelt.fsPath, 'utf8');
+    try {
+      await vscode.workspace.fs.writeFile(misspelt, Buffer.from(text.replace('\ndescripton: ', '\ndescription: ')));
+      await waitForDiagnostics(misspelt, (all) => !onexDiagnostics(all).some((d) => ruleIdOf(d) === 'ONEX022'), 30_000);
+    } finally {
+      await vscode.workspace.fs.writeFile(misspelt, Buffer.from(text));
+    }
+    await waitForDiagnostics(misspelt, (all) => onexDiagnostics(all).some((d) => ruleIdOf(d) === 'ONEX022'), 30_000);
+  });
+
   it('ends with a notification of the counts and a "Show Problems" button', async () => {
     const notice = nextEvent(api.ui.onDidShowNotice, (n) => n.message.startsWith('ONEX Check Workspace'));
     const result = await api.checkWorkspace();
