@@ -6,7 +6,7 @@ import {
   isExpressionStatement, isExternalModuleReference, isFunctionExpression, isFunctionTypeNode,
   isGetAccessorDeclaration, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isMethodDeclaration,
   isModuleBlock, isModuleDeclaration, isNamedImports, isNamespaceImport, isObjectBindingPattern,
-  isParenthesizedTypeNode, isPropertyAccessExpression, isPropertyDeclaration, isQualifiedName,
+  isParenthesizedTypeNode, isPropertyAccessExpression, isPropertyDeclaration,
   isSemicolonClassElement, isSetAccessorDeclaration, isStatement, isTypeReferenceNode, isVariableDeclaration,
   isVariableStatement,
 } from './api';
@@ -14,7 +14,7 @@ import { LineIndex, detectEol } from '../text';
 import { type EraDecision, resolveEra } from '../era';
 import type { EngineConfig } from '../types';
 import {
-  type Node, dottedName, hasModifier, isFunctionNode, lastName, nameText, unwrap, walk,
+  type Node, dottedName, entityText, hasModifier, isFunctionNode, lastName, nameText, unwrap, walk,
 } from './syntax';
 import { type SyntaxIndex, indexTree } from './tree';
 import { workspaceNodeBases } from '../workspace/facts';
@@ -151,17 +151,6 @@ export function collectAliases(sf: ts.SourceFile): Map<string, string> {
   };
   visitStatements(sf.statements);
   return aliases;
-}
-
-function entityText(name: ts.EntityName): string {
-  const parts: string[] = [];
-  let n: ts.EntityName = name;
-  while (isQualifiedName(n)) {
-    parts.push(n.right.text);
-    n = n.left;
-  }
-  parts.push(n.text);
-  return parts.reverse().join('.');
 }
 
 /** Follows alias chains (`A = B`, `B` imported as `C`...) to the original name. */

@@ -5,7 +5,7 @@ import {
   SyntaxKind, canHaveModifiers, forEachChild, getModifiers, isAsExpression, isAwaitExpression, isBlock,
   isCallExpression, isCaseClause, isClassLike, isDefaultClause, isElementAccessExpression, isIdentifier,
   isModuleBlock, isNewExpression, isNoSubstitutionTemplateLiteral, isNonNullExpression, isNumericLiteral,
-  isParenthesizedExpression, isPrivateIdentifier, isPropertyAccessExpression, isSatisfiesExpression, isSourceFile,
+  isParenthesizedExpression, isPrivateIdentifier, isPropertyAccessExpression, isQualifiedName, isSatisfiesExpression, isSourceFile,
   isStringLiteral, isStringLiteralLike, isTypeAssertionExpression, isVoidExpression,
 } from './api';
 import { locate } from './tree';
@@ -119,6 +119,18 @@ export function nameText(name: Node | undefined): string | null {
   if (isIdentifier(name) || isPrivateIdentifier(name)) return name.text;
   if (isStringLiteral(name) || isNumericLiteral(name) || isNoSubstitutionTemplateLiteral(name)) return name.text;
   return null;
+}
+
+/** The text of a qualified name (`a.b.c` in `import x = a.b.c` or a type reference), from its parts. */
+export function entityText(name: ts.EntityName): string {
+  const parts: string[] = [];
+  let n: ts.EntityName = name;
+  while (isQualifiedName(n)) {
+    parts.push(n.right.text);
+    n = n.left;
+  }
+  parts.push(n.text);
+  return parts.reverse().join('.');
 }
 
 /**

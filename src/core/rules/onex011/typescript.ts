@@ -11,7 +11,7 @@ import { type Onex011Data, replaceErrorCodeFixes } from './fix';
 import { meta } from './meta';
 import type { Fix, RawFinding } from '../../types';
 import { ERROR_CODE_ENUM, type TsFile } from '../../typescript/model';
-import { dottedName, lastName } from '../../typescript/syntax';
+import { dottedName, entityText, lastName } from '../../typescript/syntax';
 import type { TypeScriptRule } from '../rule';
 
 const MEMBER_NAME = /^[A-Z][A-Z0-9_]*$/;
@@ -32,19 +32,8 @@ function isErrorCodeEnum(file: TsFile, node: ts.Node): boolean {
   // Most property accesses of a file are not of the enum: a look at the last name settles them.
   const last = isQualifiedName(node) ? node.right.text : lastWrittenName(node);
   if (last === null || !last.endsWith(ERROR_CODE_ENUM)) return false;
-  const dotted = isQualifiedName(node) ? qualifiedText(node) : dottedName(node);
+  const dotted = isQualifiedName(node) ? entityText(node) : dottedName(node);
   return !!dotted && dotted.includes('.') && lastName(dotted) === ERROR_CODE_ENUM;
-}
-
-function qualifiedText(name: ts.EntityName): string {
-  const parts: string[] = [];
-  let n: ts.EntityName = name;
-  while (isQualifiedName(n)) {
-    parts.push(n.right.text);
-    n = n.left;
-  }
-  parts.push(n.text);
-  return parts.reverse().join('.');
 }
 
 export const onex011: TypeScriptRule = {
