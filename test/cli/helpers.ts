@@ -1,9 +1,9 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runCli } from '../../src/cli/cli';
 import type { CliIO } from '../../src/cli/io';
 import type { Clock } from '../../src/core/clock';
+import { tempFolder } from '../helpers/temp';
 
 export interface CliRun {
   code: number;
@@ -31,16 +31,9 @@ export async function cli(args: string[], cwd: string, stdin = '', isTTY = false
   return { code, stdout, stderr, quickStart };
 }
 
-/** The temp folders made by project(), removed when the test process exits. */
-const projects: string[] = [];
-process.once('exit', () => {
-  for (const root of projects) rmSync(root, { recursive: true, force: true });
-});
-
 /** A temp folder with the given files (paths relative to it), removed when the test run ends. */
 export function project(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'onex-cli-'));
-  projects.push(root);
+  const root = tempFolder('onex-cli-');
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);

@@ -21,9 +21,8 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/cli';
-import type { CliIO } from '../../src/cli/io';
 import { classNameFor, domainNameFor, NODE_KINDS, SCAFFOLD_LAYOUTS, type NodeKind, type ScaffoldLayout } from '../../src/core/scaffold';
+import { cli } from '../cli/helpers';
 import { frameworkAvailable, runFramework } from '../helpers/framework';
 import { junitCases, type CaseResult } from '../scaffold/helpers';
 
@@ -80,20 +79,6 @@ const PACKAGES: Package[] = NODE_KINDS.flatMap((kind) => SCAFFOLD_LAYOUTS.map((l
 /** A node with one fault per check (see mutate()): every check must report it. */
 const MUTANT = packageOf('effect', 'flat', 'mutant_effect');
 
-async function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
-    readStdin: async () => '',
-    isTTY: false,
-    cwd,
-    preferQuickStart: () => undefined,
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
 
 function edit(path: string, from: string | RegExp, to: string): void {
   const text = readFileSync(path, 'utf8');

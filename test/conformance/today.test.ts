@@ -18,9 +18,8 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli/cli';
-import type { CliIO } from '../../src/cli/io';
 import { NODE_KINDS, type NodeKind } from '../../src/core/scaffold';
+import { cli } from '../cli/helpers';
 import { frameworkAvailable, frameworkState, runFramework } from '../helpers/framework';
 
 type Layout = 'project' | 'bare';
@@ -109,20 +108,6 @@ interface CheckResult {
   ok: boolean;
   detail: string;
   seconds?: number;
-}
-
-async function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
-    readStdin: async () => '',
-    isTTY: false,
-    cwd,
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
 }
 
 describe('conformance: today\'s scaffold against the real framework', function () {

@@ -2,12 +2,13 @@
 // loader and gate), written to a temporary folder the framework environment can import from. The
 // package is called `omnimarket`, a producer infra's topic linter knows, so the topics are clean
 // under both topic checks.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ContractCheckOptions } from '../../src/core/contract/check';
 import { checkContractPackage, diskReader, type PackageCheckResult, type PackageReader } from '../../src/core/contract/package';
 import { loadPythonSource } from '../../src/core/contract/python';
+import { tempFolder } from '../helpers/temp';
 import { CONTRACT, CONTRACT_PATH, HANDLER_PY, NODE, NODE_PY, PACKAGE, edit, packageFiles, type PackageFiles } from './fixtureTexts';
 
 export { CONTRACT, CONTRACT_PATH, HANDLER_PY, NODE, NODE_PY, PACKAGE, edit, type PackageFiles };
@@ -21,17 +22,9 @@ export function writePackage(base: string, files: PackageFiles = {}): string {
   return join(base, CONTRACT_PATH);
 }
 
-/** The folders tempRoot made, removed when the test process exits (the tests read them until the end). */
-const made: string[] = [];
-process.on('exit', () => {
-  for (const root of made) rmSync(root, { recursive: true, force: true });
-});
-
-/** A temporary folder under /tmp (the framework environment sees /tmp). */
+/** A temporary folder under /tmp (the framework environment sees /tmp), removed at exit. */
 export function tempRoot(prefix: string): string {
-  const root = mkdtempSync(join(tmpdir().startsWith('/tmp') ? tmpdir() : '/tmp', prefix));
-  made.push(root);
-  return root;
+  return tempFolder(prefix, tmpdir().startsWith('/tmp') ? tmpdir() : '/tmp');
 }
 
 
