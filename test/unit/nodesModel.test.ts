@@ -48,6 +48,12 @@ class Workspace {
     this.model.update(path, analyzeWith(await getFrontEnd(language), text, config, path, undefined, { facts: true }));
   }
 
+  remove(rel: string): void {
+    const path = join(this.root, rel);
+    rmSync(path);
+    this.model.remove(path);
+  }
+
   node(name: string): NodeEntry {
     const found = this.model.nodes().find((n) => n.name === name);
     assert.ok(found, `${name} among ${this.model.nodes().map((n) => n.name).join(', ')}`);
@@ -111,8 +117,16 @@ describe('nodes model: the ONEX Nodes view\'s nodes', () => {
     const banned = ws.node('NodeInvoiceSendEffect').readiness.items.find((i) => i.id === 'banned');
     assert.equal(banned?.state, 'fail');
     assert.match(banned?.detail ?? '', /utcnow/);
-    // With the handler mended and a contract validator, the same node is production-ready.
     await ws.write(`${pkg}/handlers/handler_invoice_send.py`, TODAY_HANDLER);
+    // In a module the node does not read, too; moved by a line above it, the same construct leaves the node as it was.
+    const util = `from datetime import datetime\n\n\ndef stamp():\n    return datetime.utcnow()\n`;
+    await ws.write(`${pkg}/clock_util.py`, util);
+    const flagged = ws.node('NodeInvoiceSendEffect');
+    assert.equal(flagged.readiness.items.find((i) => i.id === 'banned')?.state, 'fail');
+    await ws.write(`${pkg}/clock_util.py`, `# Clock helpers.\n${util}`);
+    assert.equal(ws.node('NodeInvoiceSendEffect'), flagged, 'the node was made again for an unchanged finding');
+    ws.remove(`${pkg}/clock_util.py`);
+    // With the handler mended and a contract validator, the same node is production-ready.
     assert.equal(ws.node('NodeInvoiceSendEffect').readiness.items.find((i) => i.id === 'banned')?.state, 'pass');
     const judged = new NodesModel({ roots: [ws.root], contractStatus: () => ({ state: 'pass', detail: 'valid' }) });
     for (const path of ws.model.index.paths()) judged.update(path, { findings: ws.model.findingsOf(path) ?? [], facts: ws.model.index.factsOf(path) });

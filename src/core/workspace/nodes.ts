@@ -299,9 +299,14 @@ export class NodesModel {
   /** Keeps a file's findings of the package-wide rules; when they change, its package's nodes are made again. */
   private flag(path: string, findings: readonly Finding[]): void {
     const found = findings.filter((f) => PACKAGE_RULES.has(f.ruleId));
-    if (found.length === 0 && !this.flagged.has(path)) return;
+    const key = (list: readonly Finding[]) => list.map((f) => `${f.ruleId}\u0000${f.severity}\u0000${f.message}`).join('\u0001');
+    const changed = key(found) !== key(this.flagged.get(path) ?? []);
+    // The file's own findings are kept (the node of that file takes them with its own, the same objects).
     if (found.length > 0) this.flagged.set(path, found);
     else this.flagged.delete(path);
+    // What the checklist reads of them (readiness.ts: the rule, its severity, its message) unchanged, as when
+    // a line above moved them: the package's nodes stay as they are.
+    if (!changed) return;
     for (const file of this.entries.keys()) if (path.startsWith(`${packageDirOf(file)}/`)) this.stale.add(file);
   }
 
