@@ -178,6 +178,37 @@ describe('engine: findings carried across edits that cannot change them', () => 
     }
   });
 
+  it("today's era: a string no rule can take for a topic is typed into without running the rules; a topic literal runs them", async () => {
+    const text = [
+      'from omnibase_core.nodes.node_effect import NodeEffect',
+      '',
+      'class NodeDemoEffect(NodeEffect):',
+      '    async def process(self, envelope):',
+      '        payload = envelope.get("payload", "")',
+      '        topic = "onex.evt.demo.thing-happened.v1"',
+      '        return payload, topic',
+      '',
+    ].join('\n');
+    const doc = new Document(text, resolveConfig({ timeBudgetMs: 600_000 }));
+    try {
+      const first = await doc.analyse();
+      const topic = first.findings.find((f) => f.ruleId === 'ONEX003');
+      assert.ok(topic, `the topic literal is reported in today's era: ${first.findings.map((f) => f.ruleId).join(', ')}`);
+      // "payload" cannot hold a topic (no dot, no digit): only that answer was read of it.
+      const key = doc.text.indexOf('payload"') + 3;
+      const typed = await doc.expectEdit(key, key, 'x', true);
+      assert.equal(typed.find((f) => f.ruleId === 'ONEX003')!.span.start, topic.span.start + 1);
+      // The topic literal's value was read: the rules run again.
+      const event = doc.text.indexOf('thing-happened') + 2;
+      await doc.expectEdit(event, event, 'x', false);
+      // A string that gains what a topic needs is read again too.
+      const empty = doc.text.indexOf('""') + 1;
+      await doc.expectEdit(empty, empty, 'onex.cmd.demo.run.v1', false);
+    } finally {
+      doc.close();
+    }
+  });
+
   it('carries findings over a name no rule asked about, and runs the rules again for one they did (a timer local)', async () => {
     const text = [
       'import time',

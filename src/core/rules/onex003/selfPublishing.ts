@@ -30,6 +30,14 @@ const KAFKA_CLASS = /^(AIO)?Kafka(Producer|Client)$/;
 /** A topic name: `onex.evt.<producer>.<event>.v1`, also with the bridge era's environment prefix. */
 const TOPIC = /^(?:[a-z0-9_-]+\.)*(?:evt|cmd|dlq|intent|snapshot)\.[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.v\d+$/;
 
+/**
+ * Whether a string literal's source text may hold a topic: a topic has a dot, a `v` and a digit, and every
+ * character of the literal's value stands in its source text (stringValue joins its string_content parts).
+ */
+function mayHoldTopic(text: string): boolean {
+  return text.includes('.') && text.includes('v') && /\d/.test(text);
+}
+
 /** What today's framework has a handler of this kind return instead of publishing. */
 function returnInstead(kind: NodeKind | undefined): string {
   switch (kind) {
@@ -74,6 +82,8 @@ export function selfPublishingFindings(file: PyFile): RawFinding[] {
       `${returnInstead(kind)} and ${TOPICS_IN_CONTRACT}`);
   }
   for (const { cls, node: string } of nodesInNodeClasses(file, new Set(['string']))) {
+    // Only strings that can hold a topic are read (an edit in any other string then leaves the findings).
+    if (!string.textMatches(mayHoldTopic)) continue;
     const value = stringValue(string);
     if (value === null || !TOPIC.test(value) || isDocstring(string.parent ?? string) || insideError(string, cls.node)) continue;
     const { what } = describe(file, cls);
